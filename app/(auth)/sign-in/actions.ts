@@ -1,0 +1,27 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { requestClientAddress, signIn } from '@/lib/auth';
+import { isAppError } from '@/lib/errors';
+import { enforceRateLimit } from '@/lib/rate-limit';
+
+export type SignInFormState = { error?: 'invalidEmail' | 'RATE_LIMITED'; email?: string };
+
+const signInSchema = z.object({
+  email: z.email().max(254).transform((email) => email.trim().toLowerCase()),
+  callbackUrl: z.string().startsWith('/').refine((url) => !url.startsWith('//')).catch('/'),
+});
+
+export async function requestMagicLink(_previous: SignInFormState, formData: FormData): Promise<SignInFormState> {
+  const parsed = signInSchema.safeParse({ email: String(formData.get('email') ?? '').trim(), callbackUrl: formData.get('callbackUrl') ?? '/' });
+  if (!parsed.success) return { error: 'invalidEmail', email: String(formData.get('email') ?? '') };
+  try {
+    enforceRateLimit('magic-link', [`address:${parsed.data.email}`, `client:${await requestClientAddress()}`]);
+  } catch (error) {
+    if (isAppError(error) && error.code === 'RATE_LIMITED') return { error: 'RATE_LIMITED', email: parsed.data.email };
+    throw error;
+  }
+  await signIn('nodemailer', { email: parsed.data.email, redirectTo: parsed.data.callbackUrl, redirect: false });
+  redirect('/check-email');
+}

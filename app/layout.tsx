@@ -1,0 +1,73 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { cookies } from 'next/headers';
+import { NextIntlClientProvider } from 'next-intl';
+import { getLocale, getTranslations } from 'next-intl/server';
+import type { ReactNode } from 'react';
+import { Toaster } from 'sonner';
+import { signOutAction } from '@/app/actions';
+import { LanguageSwitcher } from '@/components/layout/language-switcher';
+import { ViewerTimeZone } from '@/components/layout/viewer-time-zone';
+import { getSessionUser } from '@/lib/auth';
+import { env } from '@/lib/env';
+import { timeZoneCookieName } from '@/lib/i18n/locales';
+import './globals.css';
+
+export const metadata: Metadata = { title: 'Accord', description: 'Signing ceremonies between delegations' };
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const [locale, t, user, cookieStore] = await Promise.all([getLocale(), getTranslations(), getSessionUser(), cookies()]);
+  return (
+    <html lang={locale}>
+      <body className="min-h-screen font-sans antialiased">
+        <NextIntlClientProvider>
+          <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-2">
+            {t('common.skipToContent')}
+          </a>
+          <header className="bg-navy text-white">
+            <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-6 py-3">
+              <div className="flex items-center gap-6">
+                <Link href="/" className="font-serif text-xl tracking-wide">
+                  {t('common.appName')}
+                </Link>
+                {user ? (
+                  <nav aria-label={t('nav.ceremonies')} className="flex gap-4 text-sm">
+                    <Link href="/" className="hover:underline">
+                      {t('nav.ceremonies')}
+                    </Link>
+                    {env.ACCORD_DEV_TOOLS ? (
+                      <Link href="/dev/outbox" className="hover:underline">
+                        {t('nav.outbox')}
+                      </Link>
+                    ) : null}
+                  </nav>
+                ) : null}
+              </div>
+              <div className="flex flex-wrap items-center gap-4">
+                <LanguageSwitcher />
+                {user ? (
+                  <>
+                    <span className="text-sm text-white/80">{t('common.signedInAs', { name: user.name })}</span>
+                    <form action={signOutAction}>
+                      <button type="submit" className="rounded border border-white/40 px-3 py-1 text-sm hover:bg-white/10">
+                        {t('common.signOut')}
+                      </button>
+                    </form>
+                  </>
+                ) : null}
+              </div>
+            </div>
+          </header>
+          {env.ACCORD_DEV_TOOLS ? (
+            <p className="bg-gold/15 px-6 py-1 text-center text-xs text-ink">{t('common.developmentBanner')}</p>
+          ) : null}
+          <main id="main" className="mx-auto max-w-6xl px-6 py-8">
+            {children}
+          </main>
+          <ViewerTimeZone current={cookieStore.get(timeZoneCookieName)?.value} />
+          <Toaster position="top-center" />
+        </NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,29 @@
+import nextCoreWebVitals from 'eslint-config-next/core-web-vitals';
+import nextTypeScript from 'eslint-config-next/typescript';
+
+const config = [
+  { ignores: ['.next/**', 'generated/**', 'node_modules/**', '.tools/**', 'data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'] },
+  ...nextCoreWebVitals,
+  ...nextTypeScript,
+  {
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Every user-facing string goes through messages/*.json (issue "Languages").
+    files: ['app/**/*.tsx', 'components/**/*.tsx'],
+    rules: {
+      'react/jsx-no-literals': ['error', { noStrings: true, ignoreProps: true, allowedStrings: ['·', '—', '–', ':', '/', '(', ')', '×', '•', '→', ','] }],
+    },
+  },
+  {
+    // process.env has one reader: lib/env.ts (instrumentation reads Next's own NEXT_RUNTIME).
+    files: ['app/**/*.{ts,tsx}', 'lib/**/*.ts', 'components/**/*.tsx'],
+    ignores: ['lib/env.ts', '**/*.test.ts'],
+    rules: { 'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration through lib/env.ts' }] },
+  },
+];
+
+export default config;

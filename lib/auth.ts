@@ -1,0 +1,114 @@
+import 'server-only';
+import { PrismaAdapter } from '@auth/prisma-adapter';
+import NextAuth, { type NextAuthConfig } from 'next-auth';
+import Nodemailer from 'next-auth/providers/nodemailer';
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { cache } from 'react';
+import { db } from '@/lib/db';
+import { env } from '@/lib/env';
+import { sendMagicLink } from '@/lib/mail/send-magic-link';
+
+/**
+ * Sign-in: email magic link (+ generic OIDC when configured), database sessions (revocable
+ * server-side), only for people who are already users: organisers add people to a
+ * ceremony, which creates their user; the first sign-in completes it.
+ * The only domain file allowed to import next/*.
+ */
+
+export type GlobalRole = 'admin' | 'organiser' | 'archivist' | 'member';
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  globalRole: GlobalRole;
+  locale: string | null;
+}
+
+function providers(): NextAuthConfig['providers'] {
+  const list: NextAuthConfig['providers'] = [
+    Nodemailer({
+      // The transport is ours (lib/mail); Auth.js only needs a placeholder server here.
+      server: env.SMTP_URL ?? 'smtp://127.0.0.1:25',
+      from: env.EMAIL_FROM,
+      maxAge: 15 * 60,
+      sendVerificationRequest: async ({ identifier, url, request }) => {
+        await sendMagicLink({ email: identifier, url, acceptLanguage: request.headers.get('accept-language') });
+      },
+    }),
+  ];
+  if (env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET) {
+    list.push({
+      id: 'oidc',
+      name: env.OIDC_NAME,
+      type: 'oidc',
+      issuer: env.OIDC_ISSUER,
+      clientId: env.OIDC_CLIENT_ID,
+      clientSecret: env.OIDC_CLIENT_SECRET,
+      // Accounts are matched by the verified email of an invited user.
+      allowDangerousEmailAccountLinking: true,
+    });
+  }
+  return list;
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  // The extended SQLite client and the PostgreSQL client share this API.
+  adapter: PrismaAdapter(db as unknown as Parameters<typeof PrismaAdapter>[0]),
+  secret: env.AUTH_SECRET,
+  trustHost: env.AUTH_TRUST_HOST,
+  session: { strategy: 'database', maxAge: 12 * 60 * 60, updateAge: 60 * 60 },
+  providers: providers(),
+  pages: { signIn: '/sign-in', verifyRequest: '/check-email', error: '/auth-error' },
+  callbacks: {
+    async signIn({ user }) {
+      if (!user.email) return false;
+      const known = await db.user.findUnique({ where: { email: user.email.toLowerCase() }, select: { id: true } });
+      // Unknown addresses see the same "check your email" page: nobody learns who has an account.
+      return known ? true : '/check-email';
+    },
+    session({ session, user }) {
+      const stored = user as typeof user & { globalRole?: string; locale?: string | null };
+      return {
+        ...session,
+        user: { ...session.user, id: user.id, globalRole: stored.globalRole ?? 'member', locale: stored.locale ?? null },
+      };
+    },
+  },
+}));
+
+/** The signed-in user of this request, or null. Cached per request. */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  const session = await auth();
+  const user = session?.user as (Partial<SessionUser> & { email?: string | null; name?: string | null }) | undefined;
+  if (!user?.id || !user.email) return null;
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name ?? user.email,
+    globalRole: (user.globalRole ?? 'member') as GlobalRole,
+    locale: user.locale ?? null,
+  };
+});
+
+/** For pages: the signed-in user, or a redirect to sign-in that comes back here. */
+export async function requireSessionUser(returnTo: string): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(returnTo)}`);
+  return user;
+}
+
+/** Client address for rate limits and evidence (set by our proxy / Next's server). */
+export async function requestClientAddress(): Promise<string> {
+  const list = await headers();
+  return clientAddressFrom(list);
+}
+
+export function clientAddressFrom(list: Headers): string {
+  return list.get('x-forwarded-for')?.split(',')[0]?.trim() || list.get('x-real-ip') || 'unknown';
+}
+
+export async function requestUserAgent(): Promise<string> {
+  return (await headers()).get('user-agent') ?? '';
+}

@@ -1,0 +1,37 @@
+import { AppError } from '@/lib/errors';
+
+/** The ceremony state machine of DESIGN.md ("The ceremony, step by step"). */
+export const ceremonyStates = ['DRAFT', 'SCHEDULED', 'LIVE', 'SIGNING', 'CONCLUDED', 'ARCHIVED', 'CANCELLED'] as const;
+export type CeremonyState = (typeof ceremonyStates)[number];
+
+const allowedTransitions: Record<CeremonyState, readonly CeremonyState[]> = {
+  DRAFT: ['SCHEDULED', 'CANCELLED'],
+  // Back to DRAFT lets an organiser fix a scheduled ceremony's plan before the day.
+  SCHEDULED: ['LIVE', 'DRAFT', 'CANCELLED'],
+  LIVE: ['SIGNING'],
+  SIGNING: ['CONCLUDED'],
+  CONCLUDED: ['ARCHIVED'],
+  ARCHIVED: [],
+  CANCELLED: [],
+};
+
+export function isCeremonyState(value: string): value is CeremonyState {
+  return (ceremonyStates as readonly string[]).includes(value);
+}
+
+export function canTransition(from: CeremonyState, to: CeremonyState): boolean {
+  return allowedTransitions[from].includes(to);
+}
+
+/** Throws INVALID_STATE with a sentence a protocol officer can act on. */
+export function assertTransition(from: string, to: CeremonyState): void {
+  if (!isCeremonyState(from)) throw new AppError('INTERNAL', `Unknown ceremony state "${from}"`);
+  if (!canTransition(from, to)) {
+    throw new AppError('INVALID_STATE', `A ceremony that is ${from} cannot become ${to}.`);
+  }
+}
+
+/** States in which the ceremony's plan (people, documents, fields) may still change. */
+export function isPlanEditable(state: string): boolean {
+  return state === 'DRAFT' || state === 'SCHEDULED';
+}

@@ -1,0 +1,50 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import { notFound } from '@/lib/errors';
+
+/**
+ * A ceremony as one participant may see it. Anyone who is not a (non-removed)
+ * participant gets NOT_FOUND, whether or not the ceremony exists.
+ */
+export async function loadCeremonyOverview({ ceremonyId, userId }: { ceremonyId: string; userId: string }) {
+  const me = await db.participant.findUnique({
+    where: { ceremonyId_userId: { ceremonyId, userId } },
+    select: { role: true, removedAt: true },
+  });
+  if (!me || me.removedAt) throw notFound('Ceremony not found');
+  const ceremony = await db.ceremony.findUniqueOrThrow({
+    where: { id: ceremonyId },
+    select: {
+      id: true,
+      title: true,
+      description: true,
+      placeName: true,
+      state: true,
+      scheduledStart: true,
+      scheduledEnd: true,
+      timeZone: true,
+      signingOrder: true,
+      delegations: {
+        orderBy: { position: 'asc' },
+        select: {
+          id: true,
+          name: true,
+          country: true,
+          capitalName: true,
+          capitalTimeZone: true,
+          participants: {
+            where: { removedAt: null, role: { not: 'observer' } },
+            orderBy: { createdAt: 'asc' },
+            select: { id: true, displayName: true, title: true, role: true },
+          },
+        },
+      },
+      documents: {
+        where: { specimen: false },
+        orderBy: { createdAt: 'asc' },
+        select: { id: true, title: true, language: true, pageCount: true, originalSha256: true },
+      },
+    },
+  });
+  return { ceremony, myRole: me.role };
+}

@@ -1,0 +1,2 @@
+// Tests import domain modules directly; 'server-only' throws outside a React server bundle.
+export {};

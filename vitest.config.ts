@@ -1,0 +1,37 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const alias = { '@': root, 'server-only': `${root}test/server-only-stub.ts` };
+
+// unit: no database, no network servers (PDF tests may call pdfsig/qpdf).
+// integration: `*.int.test.ts`, against the database named by DATABASE_URL
+// (scripts/test-all.sh runs them once on SQLite and once on PostgreSQL).
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: 'unit',
+          include: ['lib/**/*.test.ts', 'bin/**/*.test.ts', 'scripts/**/*.test.ts', 'i18n/**/*.test.ts'],
+          exclude: ['**/*.int.test.ts', 'node_modules/**'],
+          environment: 'node',
+          testTimeout: 60_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'integration',
+          include: ['lib/**/*.int.test.ts', 'test/**/*.int.test.ts'],
+          environment: 'node',
+          setupFiles: ['test/integration-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});

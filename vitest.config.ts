@@ -2,6 +2,9 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+// Integration tests use a throwaway database; scripts/test-all.sh points this at PostgreSQL too.
+const integrationDatabaseUrl = process.env.DATABASE_URL ?? 'file:./data/test-integration.db';
+process.env.DATABASE_URL = integrationDatabaseUrl;
 const alias = { '@': root, 'server-only': `${root}test/server-only-stub.ts` };
 
 // unit: no database, no network servers (PDF tests may call pdfsig/qpdf).
@@ -27,6 +30,8 @@ export default defineConfig({
           include: ['lib/**/*.int.test.ts', 'test/**/*.int.test.ts'],
           environment: 'node',
           setupFiles: ['test/integration-setup.ts'],
+          globalSetup: ['test/integration-global-setup.ts'],
+          env: { DATABASE_URL: integrationDatabaseUrl, NODE_ENV: 'test' },
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -1,0 +1,161 @@
+import 'server-only';
+import { createHash, randomUUID } from 'node:crypto';
+import { appendAuditEvent } from '@/lib/audit/append-audit-event';
+import { db, transaction } from '@/lib/db';
+import {
+  referenceArchivist,
+  referenceCeremony,
+  referenceCeremonyId,
+  referenceDelegations,
+  referencePress,
+  referenceStart,
+  type DemoPerson,
+} from '@/lib/demo/reference-scenario';
+import { generateAgreementPdf } from '@/lib/signing/pdf/generate-agreement-pdf';
+
+export interface SeedResult {
+  created: boolean;
+  ceremonyId: string;
+  users: { name: string; email: string; role: string }[];
+}
+
+/**
+ * Creates the LNI 4.0 × KOSMO ceremony (SCHEDULED, alternat, one English original per
+ * party with both signatories' fields placed). Running it again changes nothing.
+ */
+export async function seedReferenceCeremony({ now = new Date() }: { now?: Date } = {}): Promise<SeedResult> {
+  const everyone: (DemoPerson | typeof referenceArchivist)[] = [...referenceDelegations.flatMap((d) => d.members), referencePress, referenceArchivist];
+  const users = everyone.map((person) => ({ name: person.name, email: person.email, role: 'role' in person ? person.role : person.globalRole }));
+  if (await db.ceremony.findUnique({ where: { id: referenceCeremonyId }, select: { id: true } })) {
+    return { created: false, ceremonyId: referenceCeremonyId, users };
+  }
+
+  const partiesInOrder = referenceDelegations.map((delegation) => {
+    const signatory = delegation.members.find((member) => member.role === 'signatory')!;
+    return { name: delegation.name, shortName: delegation.shortName, country: delegation.country, signatoryName: signatory.name, signatoryTitle: signatory.title };
+  });
+  // Alternat: one original per party, naming that party first.
+  const originals = await Promise.all(
+    referenceDelegations.map(async (_delegation, index) => {
+      const order = index === 0 ? partiesInOrder : [...partiesInOrder].reverse();
+      const pdf = await generateAgreementPdf({ language: 'en', parties: order });
+      return { forIndex: index, order, pdf, sha256: createHash('sha256').update(pdf.bytes).digest('hex') };
+    }),
+  );
+
+  const start = referenceStart(now);
+  await transaction(async (tx) => {
+    const userIds = new Map<string, string>();
+    for (const person of everyone) {
+      const existing = await tx.user.findUnique({ where: { email: person.email }, select: { id: true } });
+      const user =
+        existing ??
+        (await tx.user.create({
+          data: {
+            name: person.name,
+            email: person.email,
+            title: person.title,
+            locale: person.locale,
+            globalRole: 'globalRole' in person ? person.globalRole : person.role === 'organiser' ? 'organiser' : 'member',
+          },
+          select: { id: true },
+        }));
+      userIds.set(person.email, user.id);
+    }
+    const organiserId = userIds.get(referenceDelegations[0]!.members[0]!.email)!;
+    await tx.ceremony.create({
+      data: {
+        id: referenceCeremonyId,
+        ...referenceCeremony,
+        state: 'SCHEDULED',
+        scheduledStart: start,
+        scheduledEnd: new Date(start.getTime() + 90 * 60_000),
+        rehearsalStart: new Date(start.getTime() - 24 * 3_600_000),
+        roomName: `ceremony-${randomUUID()}`,
+        createdById: organiserId,
+      },
+    });
+    await appendAuditEvent(tx, { ceremonyId: referenceCeremonyId, actorUserId: organiserId, kind: 'ceremony.created', payload: { title: referenceCeremony.title, seeded: true }, at: now });
+
+    const signatoryParticipantIds: string[] = [];
+    const delegationIds: string[] = [];
+    for (const [position, delegation] of referenceDelegations.entries()) {
+      const row = await tx.delegation.create({
+        data: {
+          ceremonyId: referenceCeremonyId,
+          name: delegation.name,
+          country: delegation.country,
+          capitalName: delegation.capitalName,
+          capitalTimeZone: delegation.capitalTimeZone,
+          defaultLocale: delegation.defaultLocale,
+          position,
+        },
+      });
+      delegationIds.push(row.id);
+      for (const member of delegation.members) {
+        const participant = await tx.participant.create({
+          data: { ceremonyId: referenceCeremonyId, userId: userIds.get(member.email)!, delegationId: row.id, role: member.role, displayName: member.name, title: member.title },
+        });
+        if (member.role === 'signatory') signatoryParticipantIds.push(participant.id);
+      }
+    }
+    await tx.participant.create({
+      data: { ceremonyId: referenceCeremonyId, userId: userIds.get(referencePress.email)!, role: 'observer', displayName: referencePress.name, title: referencePress.title },
+    });
+
+    for (const original of originals) {
+      const owner = referenceDelegations[original.forIndex]!;
+      const document = await tx.agreementDocument.create({
+        data: {
+          ceremonyId: referenceCeremonyId,
+          language: 'en',
+          title: `${referenceCeremony.title} (${owner.shortName} original)`,
+          fileName: `joint-declaration-en-${owner.key}-original.pdf`,
+          originalForDelegationId: delegationIds[original.forIndex],
+          originalSha256: original.sha256,
+          originalByteSize: original.pdf.bytes.length,
+          pageCount: original.pdf.pageCount,
+          uploadedById: organiserId,
+        },
+      });
+      await tx.documentRevision.create({
+        data: {
+          documentId: document.id,
+          number: 0,
+          kind: 'original',
+          appendedBytes: original.pdf.bytes,
+          byteLength: original.pdf.bytes.length,
+          sha256: original.sha256,
+          createdById: organiserId,
+        },
+      });
+      for (const area of original.pdf.signatureAreas) {
+        const partyName = original.order[area.partyIndex]!.name;
+        const delegationIndex = referenceDelegations.findIndex((delegation) => delegation.name === partyName);
+        await tx.signatureField.create({
+          data: {
+            documentId: document.id,
+            participantId: signatoryParticipantIds[delegationIndex],
+            kind: 'signature',
+            fieldName: `signature.${referenceDelegations[delegationIndex]!.key}`,
+            page: area.page,
+            x: area.rect.x,
+            y: area.rect.y,
+            width: area.rect.width,
+            height: area.rect.height,
+            position: delegationIndex,
+          },
+        });
+      }
+      await appendAuditEvent(tx, {
+        ceremonyId: referenceCeremonyId,
+        actorUserId: organiserId,
+        kind: 'document.uploaded',
+        payload: { documentId: document.id, sha256: original.sha256, language: 'en', originalFor: owner.shortName },
+        at: now,
+      });
+    }
+    await appendAuditEvent(tx, { ceremonyId: referenceCeremonyId, actorUserId: organiserId, kind: 'ceremony.scheduled', payload: { start: start.toISOString() }, at: now });
+  });
+  return { created: true, ceremonyId: referenceCeremonyId, users };
+}

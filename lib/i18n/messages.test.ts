@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import de from '@/messages/de.json';
+import en from '@/messages/en.json';
+import ko from '@/messages/ko.json';
+
+function flatten(value: unknown, prefix = ''): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    for (const [key, child] of Object.entries(value)) for (const entry of flatten(child, prefix ? `${prefix}.${key}` : key)) out.set(...entry);
+  } else out.set(prefix, value);
+  return out;
+}
+
+const files = { en: flatten(en), de: flatten(de), ko: flatten(ko) };
+
+describe('message files', () => {
+  it('have the same keys in every language', () => {
+    const keys = [...files.en.keys()].sort();
+    expect([...files.de.keys()].sort()).toEqual(keys);
+    expect([...files.ko.keys()].sort()).toEqual(keys);
+  });
+
+  it.each(Object.keys(files) as (keyof typeof files)[])('%s has no empty values', (locale) => {
+    const empty = [...files[locale]].filter(([, value]) => typeof value !== 'string' || value.trim() === '').map(([key]) => key);
+    expect(empty).toEqual([]);
+  });
+
+  it('keeps the same ICU placeholders in every language', () => {
+    const placeholders = (text: unknown) => [...String(text).matchAll(/\{(\w+)/g)].map((match) => match[1]).sort();
+    for (const [key, text] of files.en) {
+      expect(placeholders(files.de.get(key)), `de ${key}`).toEqual(placeholders(text));
+      expect(placeholders(files.ko.get(key)), `ko ${key}`).toEqual(placeholders(text));
+    }
+  });
+});

@@ -1,0 +1,70 @@
+import { defineConfig } from '@playwright/test';
+
+/**
+ * E2E against real parts: the built app (next start) on a throwaway database, a real SMTP
+ * receiver, Debian's Chromium with fake camera/microphone. No browser is downloaded.
+ */
+const appPort = Number(process.env.E2E_APP_PORT ?? 3100);
+const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 2525);
+export const mailDir = process.env.E2E_MAIL_DIR ?? 'e2e/.artifacts/mail';
+
+const appEnv = {
+  NODE_ENV: 'production',
+  APP_URL: `http://127.0.0.1:${appPort}`,
+  AUTH_SECRET: 'e2e-auth-secret-0123456789abcdef0123456789',
+  AUTH_TRUST_HOST: 'true',
+  CRON_SECRET: 'e2e-cron-secret',
+  SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+  EMAIL_FROM: 'Accord <no-reply@accord.test>',
+  // Tests sign several people in from one address; the limit itself has its own test.
+  RATE_LIMIT_PER_MINUTE: '200',
+  E2E_MAIL_DIR: mailDir,
+};
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 90_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  use: {
+    baseURL: `http://127.0.0.1:${appPort}`,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    permissions: ['camera', 'microphone'],
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--headless',
+        '--disable-gpu',
+        '--use-fake-ui-for-media-stream',
+        '--use-fake-device-for-media-stream',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    },
+  },
+  webServer: [
+    {
+      command: 'npx tsx e2e/support/smtp-receiver.ts',
+      port: smtpPort,
+      reuseExistingServer: false,
+      env: { E2E_SMTP_PORT: String(smtpPort), E2E_MAIL_DIR: mailDir },
+    },
+    {
+      command: 'bash e2e/support/start-app.sh',
+      url: `http://127.0.0.1:${appPort}/api/health`,
+      reuseExistingServer: false,
+      timeout: 240_000,
+      env: { ...appEnv, E2E_APP_PORT: String(appPort), ...(process.env.E2E_DATABASE_URL ? { E2E_DATABASE_URL: process.env.E2E_DATABASE_URL } : {}) },
+      stdout: 'pipe',
+    },
+  ],
+});

@@ -1,0 +1,6 @@
+import { afterEach } from 'vitest';
+import { resetRateLimits } from '@/lib/rate-limit';
+
+afterEach(() => {
+  resetRateLimits();
+});

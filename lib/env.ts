@@ -47,6 +47,8 @@ const envSchema = z
     LIVEKIT_URL: z.string().regex(/^wss?:\/\//, 'must be a ws:// or wss:// URL').default('ws://127.0.0.1:7880'),
     LIVEKIT_API_KEY: z.string().min(3).default('accord-dev'),
     LIVEKIT_API_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEV_LIVEKIT_SECRET),
+    /** The URL browsers connect to, when it differs from the server's LIVEKIT_URL (proxy, container network). */
+    LIVEKIT_PUBLIC_URL: optionalNonEmpty.pipe(z.string().regex(/^wss?:\/\//, 'must be a ws:// or wss:// URL').optional()),
     /** Largest accepted upload in bytes (agreements, full powers, verify). */
     UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(25 * 1024 * 1024),
     /** PEM private key + certificate (+ chain) of the platform signing identity. */
@@ -62,6 +64,8 @@ const envSchema = z
     CRON_SECRET: optionalNonEmpty,
     /** Keep concluded artefacts this many days; unset = forever. */
     RETENTION_DAYS: optionalNonEmpty.pipe(z.string().regex(/^\d+$/, 'must be a whole number of days').transform(Number).optional()),
+    /** Enables the routes and reference pages that bench/ measures (also on with ACCORD_DEV_TOOLS). */
+    ACCORD_BENCH: booleanString.default(false),
     /** Enables /dev/outbox and the development sign-in helpers outside production. */
     ACCORD_DEV_TOOLS: booleanString.optional(),
     /** Requests per minute per client for magic links / uploads / tokens / signing. */

@@ -123,13 +123,13 @@ export async function seedReferenceCeremony({ now = new Date() }: { now?: Date }
           documentId: document.id,
           number: 0,
           kind: 'original',
-          appendedBytes: original.pdf.bytes,
+          appendedBytes: new Uint8Array(original.pdf.bytes),
           byteLength: original.pdf.bytes.length,
           sha256: original.sha256,
           createdById: organiserId,
         },
       });
-      for (const area of original.pdf.signatureAreas) {
+      for (const area of original.pdf.signatureAreas.filter((candidate) => candidate.role === 'signatory')) {
         const partyName = original.order[area.partyIndex]!.name;
         const delegationIndex = referenceDelegations.findIndex((delegation) => delegation.name === partyName);
         await tx.signatureField.create({
@@ -137,7 +137,7 @@ export async function seedReferenceCeremony({ now = new Date() }: { now?: Date }
             documentId: document.id,
             participantId: signatoryParticipantIds[delegationIndex],
             kind: 'signature',
-            fieldName: `signature.${referenceDelegations[delegationIndex]!.key}`,
+            fieldName: `signature-${referenceDelegations[delegationIndex]!.key}`,
             page: area.page,
             x: area.rect.x,
             y: area.rect.y,

@@ -3,7 +3,7 @@ import { createHash, KeyObject, sign, X509Certificate } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 
-import { OID } from './cms-oids';
+import { berView, OID } from './cms-oids';
 import type { SigningIdentity } from './load-signing-identity';
 import { obtainTimestampToken, type RequestTimestamp } from './request-timestamp';
 
@@ -44,7 +44,7 @@ function parseAsn1(der: Uint8Array): asn1js.AsnType {
  * as a directoryName ([4] EXPLICIT Name) copied byte for byte from the certificate.
  */
 export function buildSigningCertificateV2(certificateDer: Uint8Array): asn1js.Sequence {
-  const certificate = pkijs.Certificate.fromBER(certificateDer);
+  const certificate = pkijs.Certificate.fromBER(berView(certificateDer));
   const issuerName = parseAsn1(new Uint8Array(certificate.issuer.toSchema().toBER()));
   const issuerSerial = new asn1js.Sequence({
     value: [
@@ -76,7 +76,7 @@ function signatureAlgorithmFor(key: KeyObject): pkijs.AlgorithmIdentifier {
 export async function buildCmsSignature(options: BuildCmsSignatureOptions): Promise<Uint8Array> {
   const { identity, contentDigest } = options;
   const key = toKeyObject(identity.privateKey);
-  const certificate = pkijs.Certificate.fromBER(identity.certificateDer);
+  const certificate = pkijs.Certificate.fromBER(berView(identity.certificateDer));
 
   const attributes = [
     new pkijs.Attribute({ type: OID.contentType, values: [new asn1js.ObjectIdentifier({ value: OID.data })] }),
@@ -112,7 +112,7 @@ export async function buildCmsSignature(options: BuildCmsSignatureOptions): Prom
     version: 1,
     digestAlgorithms: [sha256Algorithm()],
     encapContentInfo: new pkijs.EncapsulatedContentInfo({ eContentType: OID.data }),
-    certificates: [identity.certificateDer, ...identity.chainDer].map((der) => pkijs.Certificate.fromBER(der)),
+    certificates: [identity.certificateDer, ...identity.chainDer].map((der) => pkijs.Certificate.fromBER(berView(der))),
     signerInfos: [signerInfo],
   });
   const contentInfo = new pkijs.ContentInfo({ contentType: OID.signedData, content: signedData.toSchema() });

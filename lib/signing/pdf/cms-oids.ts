@@ -40,3 +40,8 @@ export function digestNameOf(oid: string): DigestName | undefined {
       return undefined;
   }
 }
+
+/** pkijs/asn1js want an ArrayBuffer-backed view (TypeScript 5.9's BufferSource); copies. */
+export function berView(bytes: Uint8Array): Uint8Array<ArrayBuffer> {
+  return new Uint8Array(bytes);
+}

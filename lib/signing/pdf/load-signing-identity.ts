@@ -1,8 +1,8 @@
 import { createPrivateKey, KeyObject, sign, verify, X509Certificate, type webcrypto } from 'node:crypto';
 
-import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 
+import { berView } from './cms-oids';
 import { DEVELOPMENT_MARKER } from './create-development-certificate';
 import { PdfError } from './pdf-error';
 
@@ -96,7 +96,7 @@ function orderChain(signerDer: Uint8Array, others: Uint8Array[]): Uint8Array[] {
 async function readPkcs12(bytes: Uint8Array, passphrase: string): Promise<{ privateKey: KeyObject; certificates: Uint8Array[] }> {
   const password = new TextEncoder().encode(passphrase).buffer as ArrayBuffer;
   try {
-    const pfx = pkijs.PFX.fromBER(bytes);
+    const pfx = pkijs.PFX.fromBER(berView(bytes));
     await pfx.parseInternalValues({ password, checkIntegrity: true });
     const safe = pfx.parsedValue?.authenticatedSafe;
     if (!safe) throw new Error('no authenticated safe');
@@ -117,9 +117,7 @@ async function readPkcs12(bytes: Uint8Array, passphrase: string): Promise<{ priv
           privateKey = createPrivateKey({ key: Buffer.from(info.toSchema().toBER()), format: 'der', type: 'pkcs8' });
         } else if (bag.bagId === OID_CERT_BAG) {
           const certBag = bag.bagValue as pkijs.CertBag;
-          const value = certBag.parsedValue ?? asn1js.fromBER(certBag.certValue.toBER()).result;
-          const der = value instanceof pkijs.Certificate ? value.toSchema().toBER() : certBag.certValue.valueBlock.valueHexView;
-          certificates.push(new Uint8Array(der instanceof ArrayBuffer ? der : der.slice()));
+          if (certBag.parsedValue instanceof pkijs.Certificate) certificates.push(new Uint8Array(certBag.parsedValue.toSchema().toBER()));
         }
       }
     }

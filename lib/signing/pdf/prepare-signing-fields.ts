@@ -25,7 +25,10 @@ export interface FieldRect {
 }
 
 export interface FieldPlanEntry {
-  /** Unique field name (no "."; it separates name parts in PDF forms). */
+  /**
+   * Unique field name. A "." separates name parts, as in every PDF form:
+   * "signature.lni" becomes the field "lni" under a parent field "signature".
+   */
   name: string;
   kind: FieldKind;
   /** 1-based page number. */
@@ -60,7 +63,7 @@ export interface PrepareSigningFieldsResult {
   fields: PreparedField[];
 }
 
-const FIELD_NAME = /^[^.\u0000-\u001f]{1,100}$/;
+const NAME_PART = /^[^.\u0000-\u001f]{1,100}$/;
 
 function invalidPlan(message: string): PdfError {
   return new PdfError('INVALID_FIELD_PLAN', message);
@@ -93,9 +96,29 @@ export async function prepareSigningFields(options: PrepareSigningFieldsOptions)
   const prepared: PreparedField[] = [];
   const newAnnots = new Map<number, PdfRef[]>();
 
+  // Parent fields for dotted names, shared by siblings ("signature" for "signature.lni").
+  const parents = new Map<string, { num: number; kids: PdfRef[]; parent?: string }>();
+  const rootRefs: PdfRef[] = [];
+  const parentOf = (fullName: string): string | undefined => {
+    const cut = fullName.lastIndexOf('.');
+    if (cut < 0) return undefined;
+    const parentName = fullName.slice(0, cut);
+    if (!parents.has(parentName)) {
+      const grandParent = parentOf(parentName);
+      const entry = { num: nextNum++, kids: [] as PdfRef[], parent: grandParent };
+      parents.set(parentName, entry);
+      if (grandParent) parents.get(grandParent)!.kids.push(ref(entry.num));
+      else rootRefs.push(ref(entry.num));
+    }
+    return parentName;
+  };
+
   for (const field of options.fields) {
     const page = pages[field.page - 1]!;
+    const parentName = parentOf(field.name);
     const fieldNum = nextNum++;
+    if (parentName) parents.get(parentName)!.kids.push(ref(fieldNum));
+    else rootRefs.push(ref(fieldNum));
     const { x, y, width, height } = field.rect;
     const visible = width > 0 && height > 0;
     let appearance: PdfDict | undefined;
@@ -109,7 +132,8 @@ export async function prepareSigningFields(options: PrepareSigningFieldsOptions)
       Type: name('Annot'),
       Subtype: name('Widget'),
       FT: name('Sig'),
-      T: textString(field.name),
+      T: textString(field.name.slice(field.name.lastIndexOf('.') + 1)),
+      Parent: parentName ? ref(parents.get(parentName)!.num) : undefined,
       TU: field.label ? textString(field.label) : undefined,
       Rect: [x, y, x + width, y + height],
       P: page.ref,
@@ -140,7 +164,15 @@ export async function prepareSigningFields(options: PrepareSigningFieldsOptions)
 
   if (options.developmentNotice) nextNum = await addDevelopmentNotice(file, pages, pageDict, objects, nextNum);
 
-  const fieldRefs = prepared.map((field) => ref(field.objectNumber));
+  for (const [parentName, entry] of parents) {
+    const parentDict = dict({
+      T: textString(parentName.slice(parentName.lastIndexOf('.') + 1)),
+      Kids: entry.kids,
+      Parent: entry.parent ? ref(parents.get(entry.parent)!.num) : undefined,
+    });
+    objects.push({ num: entry.num, body: serializeObjectBody(parentDict) });
+  }
+  const fieldRefs = rootRefs;
   const form = findAcroForm(file);
   const formNum = form?.ref?.num ?? nextNum++;
   const formDict = form ? form.dict.clone() : dict({ Type: name('AcroForm') });
@@ -174,12 +206,22 @@ export async function prepareSigningFields(options: PrepareSigningFieldsOptions)
 
 function validatePlan(plan: FieldPlanEntry[], pages: PageInfo[], file: PdfFile): void {
   if (plan.length === 0) throw invalidPlan('The field plan is empty.');
-  const existing = new Set(listFormFields(file).map((field) => field.fullName));
-  const seen = new Set<string>();
+  const existing = listFormFields(file).map((field) => field.fullName);
+  const names = [...existing, ...plan.map((field) => field.name)];
   for (const field of plan) {
-    if (!FIELD_NAME.test(field.name)) throw invalidPlan(`The field name "${field.name}" is invalid: use 1–100 characters and no ".".`);
-    if (seen.has(field.name) || existing.has(field.name)) throw invalidPlan(`The field name "${field.name}" is used twice.`);
-    seen.add(field.name);
+    if (!field.name.split('.').every((part) => NAME_PART.test(part))) {
+      throw invalidPlan(`The field name "${field.name}" is invalid: use parts of 1–100 characters separated by ".".`);
+    }
+    // A name may be neither used twice nor the parent of another field's name.
+    const clashes = names.filter((other) => other === field.name || other.startsWith(`${field.name}.`) || field.name.startsWith(`${other}.`));
+    if (clashes.length > 1) throw invalidPlan(`The field name "${field.name}" clashes with "${clashes.find((c) => c !== field.name) ?? field.name}".`);
+    // New parent fields are created here, so an existing form must not use their names.
+    const parts = field.name.split('.');
+    for (let depth = 1; depth < parts.length; depth++) {
+      const parentName = parts.slice(0, depth).join('.');
+      const taken = existing.find((other) => other === parentName || other.startsWith(`${parentName}.`));
+      if (taken) throw invalidPlan(`The field name "${field.name}" clashes with the document's existing field "${taken}".`);
+    }
     if (!Number.isInteger(field.page) || field.page < 1 || field.page > pages.length) {
       throw invalidPlan(`The field "${field.name}" is on page ${field.page}, but the document has ${pages.length} pages.`);
     }

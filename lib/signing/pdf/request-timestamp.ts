@@ -1,10 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, X509Certificate } from 'node:crypto';
 
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 
 import { checkCmsSignedData } from './check-cms-signed-data';
-import { digestNameOf, OID } from './cms-oids';
+import { berView, digestNameOf, OID } from './cms-oids';
 import { PdfError } from './pdf-error';
 
 /**
@@ -26,6 +26,7 @@ export interface TimestampTokenCheck {
   tsaCertificateDer?: Uint8Array;
 }
 
+const TIME_STAMPING_EKU = '1.3.6.1.5.5.7.3.8';
 const PKI_STATUS = ['granted', 'grantedWithMods', 'rejection', 'waiting', 'revocationWarning', 'revocationNotification'];
 
 function tsaFailed(message: string, cause?: unknown): PdfError {
@@ -43,7 +44,7 @@ export function checkTimestampToken(tokenDer: Uint8Array, expectedImprint: Uint8
   }
   let tstInfo: pkijs.TSTInfo;
   try {
-    tstInfo = pkijs.TSTInfo.fromBER(eContent);
+    tstInfo = pkijs.TSTInfo.fromBER(berView(eContent));
   } catch {
     result.problem = 'the timestamp token content cannot be decoded';
     return result;
@@ -54,9 +55,14 @@ export function checkTimestampToken(tokenDer: Uint8Array, expectedImprint: Uint8
     imprintHash === 'sha256' &&
     Buffer.from(tstInfo.messageImprint.hashedMessage.valueBlock.valueHexView).equals(Buffer.from(expectedImprint));
   result.signatureValid = cms.digestMatches && cms.signatureValid;
+  // RFC 3161 §2.3: the TSA's certificate is dedicated to timestamping.
+  const forTimestamping = cms.signerCertificateDer
+    ? (new X509Certificate(cms.signerCertificateDer).keyUsage ?? []).includes(TIME_STAMPING_EKU)
+    : false;
   if (!result.imprintMatches) result.problem = 'the timestamp was issued for different data';
   else if (!result.signatureValid) result.problem = `the timestamp token's signature is invalid (${cms.problem ?? 'unknown reason'})`;
-  result.ok = result.imprintMatches && result.signatureValid;
+  else if (!forTimestamping) result.problem = 'the timestamp was not issued with a timestamping certificate';
+  result.ok = result.imprintMatches && result.signatureValid && forTimestamping;
   return result;
 }
 
@@ -76,7 +82,7 @@ export async function obtainTimestampToken(
   }
   let response: pkijs.TimeStampResp;
   try {
-    response = pkijs.TimeStampResp.fromBER(responseDer);
+    response = pkijs.TimeStampResp.fromBER(berView(responseDer));
   } catch (error) {
     throw tsaFailed('its answer is not a timestamp response', error);
   }

@@ -1,0 +1,29 @@
+import 'server-only';
+import { appendAuditEvent } from '@/lib/audit/append-audit-event';
+import { requireOrganiser } from '@/lib/ceremonies/require-organiser';
+import { transaction } from '@/lib/db';
+import { assertPlanEditable } from '@/lib/delegations/assert-plan-editable';
+import { addParticipant } from '@/lib/delegations/member-helpers';
+import { memberSchema, type MemberInput } from '@/lib/delegations/schemas';
+import { AppError } from '@/lib/errors';
+import { fieldErrorsFromZod } from '@/lib/forms/field-errors';
+import { refreshStoredPlan } from '@/lib/scheduling/load-plan-inputs';
+
+/** A person joins the ceremony with a role; an unknown email becomes a user who signs in later. */
+export async function addMember({ ceremonyId, userId, ...input }: MemberInput & { ceremonyId: string; userId: string }) {
+  const parsed = memberSchema.safeParse(input);
+  if (!parsed.success) throw new AppError('INVALID_INPUT', 'Please check the member.', fieldErrorsFromZod(parsed.error));
+  return transaction(async (tx) => {
+    const { ceremony } = await requireOrganiser(tx, { ceremonyId, userId });
+    assertPlanEditable(ceremony.state);
+    const added = await addParticipant(tx, ceremonyId, parsed.data);
+    await appendAuditEvent(tx, {
+      ceremonyId,
+      actorUserId: userId,
+      kind: 'participant.added',
+      payload: { participantId: added.participantId, userId: added.userId, userCreated: added.userCreated, ...parsed.data },
+    });
+    await refreshStoredPlan(tx, ceremony);
+    return added;
+  });
+}

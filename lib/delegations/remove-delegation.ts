@@ -1,0 +1,26 @@
+import 'server-only';
+import { appendAuditEvent } from '@/lib/audit/append-audit-event';
+import { requireOrganiser } from '@/lib/ceremonies/require-organiser';
+import { transaction } from '@/lib/db';
+import { assertPlanEditable } from '@/lib/delegations/assert-plan-editable';
+import { AppError, notFound } from '@/lib/errors';
+import { refreshStoredPlan } from '@/lib/scheduling/load-plan-inputs';
+
+/** Only an empty delegation can go: members are moved or removed first, deliberately. */
+export async function removeDelegation({ ceremonyId, userId, delegationId }: { ceremonyId: string; userId: string; delegationId: string }) {
+  return transaction(async (tx) => {
+    const { ceremony } = await requireOrganiser(tx, { ceremonyId, userId });
+    assertPlanEditable(ceremony.state);
+    const delegation = await tx.delegation.findFirst({
+      where: { id: delegationId, ceremonyId },
+      select: { id: true, name: true, _count: { select: { participants: { where: { removedAt: null } } } } },
+    });
+    if (!delegation) throw notFound('Delegation not found');
+    if (delegation._count.participants > 0) throw new AppError('CONFLICT', 'Remove or move the delegation’s members first.', { delegation: 'hasMembers' });
+    await tx.delegation.delete({ where: { id: delegationId } });
+    const rest = await tx.delegation.findMany({ where: { ceremonyId }, orderBy: { position: 'asc' }, select: { id: true } });
+    for (const [position, { id }] of rest.entries()) await tx.delegation.update({ where: { id }, data: { position } });
+    await appendAuditEvent(tx, { ceremonyId, actorUserId: userId, kind: 'delegation.removed', payload: { delegationId, name: delegation.name } });
+    await refreshStoredPlan(tx, ceremony);
+  });
+}

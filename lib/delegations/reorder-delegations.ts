@@ -1,0 +1,27 @@
+import 'server-only';
+import { appendAuditEvent } from '@/lib/audit/append-audit-event';
+import { requireOrganiser } from '@/lib/ceremonies/require-organiser';
+import { transaction } from '@/lib/db';
+import { assertPlanEditable } from '@/lib/delegations/assert-plan-editable';
+import { reorderDelegationsSchema } from '@/lib/delegations/schemas';
+import { AppError } from '@/lib/errors';
+import { refreshStoredPlan } from '@/lib/scheduling/load-plan-inputs';
+
+/** The delegations' order is the default signing order (and the order parties are named). */
+export async function reorderDelegations({ ceremonyId, userId, order }: { ceremonyId: string; userId: string; order: string[] }) {
+  const parsed = reorderDelegationsSchema.safeParse({ order });
+  if (!parsed.success) throw new AppError('INVALID_INPUT', 'Invalid order.');
+  return transaction(async (tx) => {
+    const { ceremony } = await requireOrganiser(tx, { ceremonyId, userId });
+    assertPlanEditable(ceremony.state);
+    const delegations = await tx.delegation.findMany({ where: { ceremonyId }, select: { id: true } });
+    const known = new Set(delegations.map((delegation) => delegation.id));
+    const wanted = parsed.data.order;
+    if (wanted.length !== known.size || new Set(wanted).size !== wanted.length || wanted.some((id) => !known.has(id))) {
+      throw new AppError('INVALID_INPUT', 'The order must name every delegation of this ceremony once.');
+    }
+    for (const [position, id] of wanted.entries()) await tx.delegation.update({ where: { id }, data: { position } });
+    await appendAuditEvent(tx, { ceremonyId, actorUserId: userId, kind: 'delegation.reordered', payload: { order: wanted } });
+    await refreshStoredPlan(tx, ceremony);
+  });
+}

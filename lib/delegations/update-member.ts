@@ -1,0 +1,53 @@
+import 'server-only';
+import { appendAuditEvent } from '@/lib/audit/append-audit-event';
+import { requireOrganiser } from '@/lib/ceremonies/require-organiser';
+import { transaction, type Tx } from '@/lib/db';
+import { assertPlanEditable } from '@/lib/delegations/assert-plan-editable';
+import { assertDelegationOfCeremony } from '@/lib/delegations/member-helpers';
+import { memberUpdateSchema, type MemberUpdateInput } from '@/lib/delegations/schemas';
+import { AppError, notFound } from '@/lib/errors';
+import { fieldErrorsFromZod } from '@/lib/forms/field-errors';
+import { refreshStoredPlan } from '@/lib/scheduling/load-plan-inputs';
+
+/** A ceremony keeps at least one organiser: nobody can demote or remove the last one. */
+export async function assertKeepsAnOrganiser(tx: Tx, ceremonyId: string, leavingParticipantId: string): Promise<void> {
+  const others = await tx.participant.count({ where: { ceremonyId, role: 'organiser', removedAt: null, id: { not: leavingParticipantId } } });
+  if (others === 0) throw new AppError('CONFLICT', 'A ceremony needs at least one organiser.', { role: 'lastOrganiser' });
+}
+
+/**
+ * Name, title, role and delegation of a member. The email is the person's identity and
+ * does not change here (remove and add instead). A signatory who is no longer one loses
+ * the signature fields placed for them.
+ */
+export async function updateMember({
+  ceremonyId,
+  userId,
+  participantId,
+  ...input
+}: MemberUpdateInput & { ceremonyId: string; userId: string; participantId: string }) {
+  const parsed = memberUpdateSchema.safeParse(input);
+  if (!parsed.success) throw new AppError('INVALID_INPUT', 'Please check the member.', fieldErrorsFromZod(parsed.error));
+  const data = parsed.data;
+  return transaction(async (tx) => {
+    const { ceremony } = await requireOrganiser(tx, { ceremonyId, userId });
+    assertPlanEditable(ceremony.state);
+    const participant = await tx.participant.findFirst({ where: { id: participantId, ceremonyId, removedAt: null }, select: { id: true, role: true } });
+    if (!participant) throw notFound('Member not found');
+    await assertDelegationOfCeremony(tx, ceremonyId, data.delegationId);
+    if (participant.role === 'organiser' && data.role !== 'organiser') await assertKeepsAnOrganiser(tx, ceremonyId, participantId);
+    await tx.participant.update({
+      where: { id: participantId },
+      data: { displayName: data.name, title: data.title, role: data.role, delegationId: data.delegationId },
+    });
+    const keepsFields = data.role === 'signatory' || data.role === 'witness';
+    const removedFields = keepsFields ? 0 : (await tx.signatureField.deleteMany({ where: { participantId, signatureId: null } })).count;
+    await appendAuditEvent(tx, {
+      ceremonyId,
+      actorUserId: userId,
+      kind: 'participant.changed',
+      payload: { participantId, ...data, previousRole: participant.role, removedFields },
+    });
+    await refreshStoredPlan(tx, ceremony);
+  });
+}

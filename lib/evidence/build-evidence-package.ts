@@ -1,0 +1,79 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import { zipSync } from 'fflate';
+import { appendAuditEvent } from '@/lib/audit/append-audit-event';
+import { db, transaction } from '@/lib/db';
+import { readRevisionBytes } from '@/lib/documents/read-revision-bytes';
+import { AppError } from '@/lib/errors';
+import { loadPlatformIdentity } from '@/lib/signing/load-platform-identity';
+
+export const EVIDENCE_PACKAGE_KIND = 'evidence-package';
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
+/**
+ * The evidence package of a concluded ceremony (zip): every sealed original, the
+ * certificate of completion, the audit log (JSON, with every field needed to recompute
+ * its hash chain), the platform CA, and a manifest of SHA-256 sums. `accord-verify`
+ * checks it offline. Built once; later calls return the stored package.
+ */
+export async function buildEvidencePackage({ ceremonyId, actorUserId }: { ceremonyId: string; actorUserId: string | null }) {
+  const existing = await db.artefact.findFirst({ where: { ceremonyId, kind: EVIDENCE_PACKAGE_KIND }, orderBy: { createdAt: 'desc' } });
+  if (existing) return existing;
+  const ceremony = await db.ceremony.findUniqueOrThrow({
+    where: { id: ceremonyId },
+    include: { documents: { where: { specimen: false }, orderBy: { createdAt: 'asc' } }, artefacts: { where: { kind: 'certificate' } } },
+  });
+  if (ceremony.state !== 'CONCLUDED' && ceremony.state !== 'ARCHIVED') throw new AppError('INVALID_STATE', 'Only a concluded ceremony has an evidence package.');
+  const certificate = ceremony.artefacts[0];
+  if (!certificate) throw new AppError('INVALID_STATE', 'The certificate of completion is missing.');
+
+  const files: Record<string, Uint8Array> = {};
+  for (const document of ceremony.documents) {
+    const { bytes, revision } = await readRevisionBytes({ documentId: document.id });
+    if (sha256(bytes) !== revision.sha256) throw new AppError('INTERNAL', `Stored revision of "${document.title}" does not match its hash.`);
+    files[`originals/${document.fileName.replace(/\.pdf$/i, '')}.sealed.pdf`] = bytes;
+  }
+  files['certificate-of-completion.pdf'] = new Uint8Array(certificate.bytes);
+  const events = await db.auditEvent.findMany({ where: { chain: ceremonyId }, orderBy: { seq: 'asc' } });
+  files['audit-log.json'] = utf8(
+    JSON.stringify(
+      events.map((event) => ({ ...event, createdAt: event.createdAt.toISOString() })),
+      null,
+      2,
+    ),
+  );
+  const { trustedCaPem, identity } = await loadPlatformIdentity();
+  if (trustedCaPem.length > 0) files['trust/platform-ca.pem'] = utf8(trustedCaPem.join('\n'));
+  const manifest = {
+    format: 'accord-evidence/1',
+    ceremonyId,
+    title: ceremony.title,
+    concludedAt: ceremony.concludedAt?.toISOString() ?? null,
+    developmentCertificate: identity.isDevelopment,
+    auditHeadHash: events.at(-1)?.hash ?? null,
+    files: Object.entries(files).map(([path, bytes]) => ({ path, sha256: sha256(bytes), bytes: bytes.length })),
+  };
+  files['manifest.json'] = utf8(JSON.stringify(manifest, null, 2));
+  // PDFs do not compress further; level 0 keeps packaging fast on large agreements.
+  const zip = zipSync(Object.fromEntries(Object.entries(files).map(([path, bytes]) => [path, [bytes, { level: path.endsWith('.pdf') ? 0 : 6 }]])));
+
+  return transaction(async (tx) => {
+    const again = await tx.artefact.findFirst({ where: { ceremonyId, kind: EVIDENCE_PACKAGE_KIND } });
+    if (again) return again;
+    const artefact = await tx.artefact.create({
+      data: {
+        ceremonyId,
+        kind: EVIDENCE_PACKAGE_KIND,
+        fileName: `evidence-${ceremonyId}.zip`,
+        contentType: 'application/zip',
+        bytes: new Uint8Array(zip),
+        sha256: sha256(zip),
+        byteLength: zip.length,
+      },
+    });
+    await appendAuditEvent(tx, { ceremonyId, actorUserId, kind: 'evidence.packaged', payload: { artefactId: artefact.id, sha256: artefact.sha256, files: manifest.files.length } });
+    return artefact;
+  });
+}

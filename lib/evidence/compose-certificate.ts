@@ -1,0 +1,100 @@
+import 'server-only';
+import type { Tx } from '@/lib/db';
+import type { CertificateOfCompletion } from '@/lib/signing/pdf/build-certificate-of-completion';
+import { DEVELOPMENT_NOTICE } from '@/lib/signing/pdf/draw-field-appearances';
+import { formatDateTime } from '@/lib/time/format-instant';
+
+/**
+ * The certificate of completion's content, from the database as it stands inside the
+ * concluding transaction. English for now: names in any script are drawn as they are.
+ */
+export async function composeCertificate(
+  tx: Tx,
+  { ceremonyId, sealedAt, certificateSubject, developmentCertificate }: { ceremonyId: string; sealedAt: Date; certificateSubject: string; developmentCertificate: boolean },
+): Promise<CertificateOfCompletion> {
+  const ceremony = await tx.ceremony.findUniqueOrThrow({
+    where: { id: ceremonyId },
+    include: {
+      delegations: { orderBy: { position: 'asc' }, include: { participants: { where: { removedAt: null }, orderBy: { createdAt: 'asc' } } } },
+      documents: {
+        where: { specimen: false },
+        orderBy: { createdAt: 'asc' },
+        include: {
+          revisions: { orderBy: { number: 'asc' }, select: { number: true, kind: true, sha256: true, previousSha256: true, createdAt: true } },
+          signatures: { orderBy: { signedAt: 'asc' } },
+        },
+      },
+    },
+  });
+  const capitals = ceremony.delegations.map((d) => ({ name: d.capitalName, zone: d.capitalTimeZone }));
+  const inCapitals = (instant: Date) => capitals.map((c) => `${c.name}: ${formatDateTime(instant, 'en', c.zone)}`).join('\n');
+  const events = await tx.auditEvent.findMany({ where: { chain: ceremonyId }, orderBy: { seq: 'asc' }, select: { kind: true, payload: true, createdAt: true, hash: true } });
+  const attendance = new Map<string, { joins: number; first?: Date; last?: Date }>();
+  for (const event of events.filter((e) => e.kind === 'participant.joined' || e.kind === 'participant.left')) {
+    const payload = JSON.parse(event.payload) as { name?: string; identity?: string };
+    const who = payload.name ?? payload.identity ?? 'unknown';
+    const entry = attendance.get(who) ?? { joins: 0 };
+    if (event.kind === 'participant.joined') {
+      entry.joins += 1;
+      entry.first ??= event.createdAt;
+    } else entry.last = event.createdAt;
+    attendance.set(who, entry);
+  }
+
+  return {
+    title: 'Certificate of Completion',
+    subtitle: `${ceremony.title} — sealed ${inCapitals(sealedAt).replace(/\n/g, ' · ')}`,
+    developmentNotice: developmentCertificate ? `${DEVELOPMENT_NOTICE}. The signatures in this ceremony chain to a self-signed development CA.` : undefined,
+    footer: `Accord · ceremony ${ceremony.id}`,
+    sections: [
+      {
+        heading: 'Ceremony',
+        rows: [
+          { label: 'Title', value: ceremony.title },
+          { label: 'Place', value: ceremony.placeName },
+          { label: 'Signing order', value: ceremony.signingOrder },
+          { label: 'Scheduled', value: inCapitals(ceremony.scheduledStart) },
+          { label: 'Signing opened', value: ceremony.signingOpenedAt ? inCapitals(ceremony.signingOpenedAt) : '—' },
+        ],
+      },
+      {
+        heading: 'Parties and people',
+        rows: ceremony.delegations.flatMap((d) => [
+          { label: d.name, value: `${d.country} · ${d.capitalName} (${d.capitalTimeZone})` },
+          ...d.participants.filter((p) => p.role !== 'observer').map((p) => ({ label: '', value: `   ${p.displayName}${p.title ? `, ${p.title}` : ''} — ${p.role}` })),
+        ]),
+      },
+      ...ceremony.documents.map((document) => ({
+        heading: `Agreement: ${document.title} (${document.language}${document.authentic ? ', authentic' : ''})`,
+        rows: [
+          { label: 'Original SHA-256', value: document.originalSha256 },
+          ...document.signatures.map((signature) => ({
+            label: `Signed by ${signature.signerName}`,
+            value: `${signature.signerTitle ? `${signature.signerTitle}, ` : ''}${signature.delegationName}\n${inCapitals(signature.signedAt)}\nIP ${signature.ipAddress || '—'} · ${signature.userAgent || '—'}`,
+          })),
+          ...document.revisions.map((revision) => ({
+            label: `Revision ${revision.number} (${revision.kind})`,
+            value: `${revision.sha256}${revision.previousSha256 ? `\nprevious ${revision.previousSha256}` : ''}`,
+          })),
+        ],
+      })),
+      {
+        heading: 'Attendance',
+        rows:
+          attendance.size === 0
+            ? [{ label: '', value: 'No video attendance was recorded (the ceremony may have been signed without the call).' }]
+            : [...attendance].map(([who, entry]) => ({
+                label: who,
+                value: `joined ${entry.joins}×${entry.first ? `, first ${formatDateTime(entry.first, 'en', capitals[0]?.zone ?? 'UTC')}` : ''}${entry.last ? `, last left ${formatDateTime(entry.last, 'en', capitals[0]?.zone ?? 'UTC')}` : ''}`,
+              })),
+      },
+      {
+        heading: 'Integrity',
+        rows: [
+          { label: 'Audit log head', value: `${events.at(-1)?.hash ?? '—'} (${events.length} events before conclusion)` },
+          { label: 'Platform certificate', value: certificateSubject },
+        ],
+      },
+    ],
+  };
+}

@@ -1,0 +1,31 @@
+import 'server-only';
+import { appendAuditEvent } from '@/lib/audit/append-audit-event';
+import { transaction } from '@/lib/db';
+import { assertHostControlsAvailable, loadOrganiser } from '@/lib/live/load-live-participant';
+import { ARRIVED_EVENT } from '@/lib/live/request-to-join';
+
+/** The organiser lets in everyone now waiting in the lobby; one audit event per person. */
+export async function admitAllWaiting({ ceremonyId, userId }: { ceremonyId: string; userId: string }) {
+  return transaction(async (tx) => {
+    const organiser = await loadOrganiser(tx, { ceremonyId, userId });
+    assertHostControlsAvailable(organiser.ceremony.state);
+    const arrived = await tx.auditEvent.findMany({ where: { ceremonyId, kind: ARRIVED_EVENT }, select: { actorUserId: true } });
+    const arrivedUserIds = [...new Set(arrived.flatMap((event) => (event.actorUserId ? [event.actorUserId] : [])))];
+    const waiting = await tx.participant.findMany({
+      where: { ceremonyId, userId: { in: arrivedUserIds }, admittedAt: null, removedAt: null },
+      select: { id: true, displayName: true },
+    });
+    const now = new Date();
+    for (const person of waiting) {
+      await tx.participant.update({ where: { id: person.id }, data: { admittedAt: now } });
+      await appendAuditEvent(tx, {
+        ceremonyId,
+        actorUserId: userId,
+        kind: 'participant.admitted',
+        payload: { participantId: person.id, displayName: person.displayName, together: true },
+        at: now,
+      });
+    }
+    return { admittedCount: waiting.length };
+  });
+}

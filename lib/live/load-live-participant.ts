@@ -1,0 +1,57 @@
+import 'server-only';
+import type { Db, Tx } from '@/lib/db';
+import { AppError, notFound } from '@/lib/errors';
+import { isParticipantRole, type ParticipantRole } from '@/lib/live/participant-roles';
+
+/**
+ * The caller's own participation in a ceremony, with what the live use-cases need.
+ * Someone who is not a participant gets NOT_FOUND (no existence leak); a removed
+ * participant is told so (they know the ceremony exists).
+ */
+export async function loadLiveParticipant(client: Db | Tx, { ceremonyId, userId }: { ceremonyId: string; userId: string }) {
+  const participant = await client.participant.findUnique({
+    where: { ceremonyId_userId: { ceremonyId, userId } },
+    select: {
+      id: true,
+      userId: true,
+      role: true,
+      displayName: true,
+      delegationId: true,
+      admittedAt: true,
+      removedAt: true,
+      delegation: { select: { name: true } },
+      ceremony: { select: { id: true, state: true, roomName: true, lobbyOpen: true } },
+    },
+  });
+  if (!participant) throw notFound('Ceremony not found');
+  if (participant.removedAt) throw new AppError('FORBIDDEN', 'The organiser has removed you from this ceremony.');
+  const { role } = participant;
+  if (!isParticipantRole(role)) throw new AppError('INTERNAL', `Unknown participant role "${role}"`);
+  return { ...participant, role: role as ParticipantRole };
+}
+
+export type LiveParticipant = Awaited<ReturnType<typeof loadLiveParticipant>>;
+
+/** Host controls are the organiser's (DESIGN.md roles table). */
+export async function loadOrganiser(client: Db | Tx, ids: { ceremonyId: string; userId: string }): Promise<LiveParticipant> {
+  const participant = await loadLiveParticipant(client, ids);
+  if (participant.role !== 'organiser') throw new AppError('FORBIDDEN', 'Only the organiser can do this.');
+  return participant;
+}
+
+/** Another participant of the same ceremony, as a host control's target. */
+export async function loadTargetParticipant(client: Db | Tx, { ceremonyId, participantId }: { ceremonyId: string; participantId: string }) {
+  const target = await client.participant.findFirst({
+    where: { id: participantId, ceremonyId },
+    select: { id: true, userId: true, role: true, displayName: true, admittedAt: true, removedAt: true },
+  });
+  if (!target) throw notFound('Participant not found');
+  return target;
+}
+
+/** Host controls act on a ceremony that is scheduled or under way. */
+export function assertHostControlsAvailable(ceremonyState: string): void {
+  if (!['SCHEDULED', 'LIVE', 'SIGNING'].includes(ceremonyState)) {
+    throw new AppError('INVALID_STATE', `The room cannot be run while the ceremony is ${ceremonyState}.`);
+  }
+}

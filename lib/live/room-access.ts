@@ -1,0 +1,29 @@
+import type { ParticipantRole } from '@/lib/live/participant-roles';
+
+/**
+ * When someone may be in the ceremony's room or its lobby. Pure: the token use-case
+ * enforces it, the room page uses it to say "not yet".
+ * The organiser may open the room as soon as the ceremony is scheduled (to check the
+ * technology, admit people early); everyone else enters while it is LIVE or SIGNING.
+ */
+const roomStatesByRole = {
+  organiser: ['SCHEDULED', 'LIVE', 'SIGNING'],
+  others: ['LIVE', 'SIGNING'],
+} as const satisfies Record<string, readonly string[]>;
+
+/** People may wait in the lobby from the moment the ceremony is scheduled. */
+const lobbyStates: readonly string[] = ['SCHEDULED', 'LIVE', 'SIGNING'];
+
+export function mayEnterRoom(role: ParticipantRole, ceremonyState: string): boolean {
+  const states: readonly string[] = role === 'organiser' ? roomStatesByRole.organiser : roomStatesByRole.others;
+  return states.includes(ceremonyState);
+}
+
+export function mayWaitInLobby(ceremonyState: string): boolean {
+  return lobbyStates.includes(ceremonyState);
+}
+
+/** The organiser never waits; others wait until admitted or until the room is opened. */
+export function isAdmitted(participant: { role: ParticipantRole; admittedAt: Date | null }, lobbyOpen: boolean): boolean {
+  return participant.role === 'organiser' || participant.admittedAt !== null || lobbyOpen;
+}

@@ -1,0 +1,9 @@
+import { z } from 'zod';
+import { signingOrders } from '@/lib/scheduling/build-signing-plan';
+
+export const signingOrderSchema = z.object({
+  signingOrder: z.enum(signingOrders, 'invalid'),
+  /** Delegation ids in signing order (sequential and alternat); empty = the delegations' order */
+  sequence: z.array(z.string().min(1)).max(50).default([]),
+});
+export type SigningOrderInput = z.infer<typeof signingOrderSchema>;

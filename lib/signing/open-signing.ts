@@ -1,0 +1,71 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import { appendAuditEvent } from '@/lib/audit/append-audit-event';
+import { assertTransition } from '@/lib/ceremonies/ceremony-state';
+import { lockForUpdate, transaction } from '@/lib/db';
+import { readRevisionBytes } from '@/lib/documents/read-revision-bytes';
+import { AppError } from '@/lib/errors';
+import { loadPlatformIdentity } from '@/lib/signing/load-platform-identity';
+import { loadSigningContext, SEAL_FIELD_NAME } from '@/lib/signing/load-signing-context';
+import { prepareSigningFields } from '@/lib/signing/pdf/prepare-signing-fields';
+
+/**
+ * The organiser opens signing (LIVE → SIGNING). "Prepare, then only fill": each
+ * agreement gets one prepared revision holding every field of the plan and the closing
+ * seal's field, empty. After this, signings only fill their own fields.
+ */
+export async function openSigning({ ceremonyId, userId, now = new Date() }: { ceremonyId: string; userId: string; now?: Date }) {
+  const { identity } = await loadPlatformIdentity();
+  return transaction(async (tx) => {
+    await lockForUpdate(tx, `ceremony:${ceremonyId}`);
+    const { me, ceremony } = await loadSigningContext(tx, { ceremonyId, userId });
+    if (me.role !== 'organiser') throw new AppError('FORBIDDEN', 'Only the organiser opens signing.');
+    assertTransition(ceremony.state, 'SIGNING');
+    if (ceremony.documents.length === 0) throw new AppError('INVALID_STATE', 'There is no agreement to sign.');
+
+    const prepared = [];
+    for (const document of ceremony.documents) {
+      const { bytes, revision } = await readRevisionBytes({ documentId: document.id, client: tx });
+      if (revision.kind !== 'original') throw new AppError('INVALID_STATE', `"${document.title}" was already prepared.`);
+      const personFields = document.fields.filter((field) => field.kind !== 'seal');
+      if (personFields.length === 0) throw new AppError('INVALID_STATE', `"${document.title}" has no signature fields.`);
+      const lastPage = Math.max(...personFields.map((field) => field.page), document.pageCount);
+      const names = new Map(ceremony.participants.map((p) => [p.id, p.displayName]));
+      const result = await prepareSigningFields({
+        pdf: bytes,
+        developmentNotice: identity.isDevelopment,
+        fields: [
+          ...personFields.map((field) => ({
+            name: field.fieldName,
+            kind: field.kind as 'signature' | 'initials' | 'witness',
+            page: field.page,
+            rect: { x: field.x, y: field.y, width: field.width, height: field.height },
+            label: field.participantId ? names.get(field.participantId) : undefined,
+          })),
+          { name: SEAL_FIELD_NAME, kind: 'seal' as const, page: lastPage, rect: { x: 0, y: 0, width: 0, height: 0 } },
+        ],
+      });
+      const sha256 = createHash('sha256').update(result.pdf).digest('hex');
+      await tx.documentRevision.create({
+        data: {
+          documentId: document.id,
+          number: revision.number + 1,
+          kind: 'prepared',
+          appendedBytes: new Uint8Array(result.increment),
+          byteLength: result.pdf.length,
+          sha256,
+          previousSha256: revision.sha256,
+          createdById: userId,
+          createdAt: now,
+        },
+      });
+      await tx.signatureField.create({
+        data: { documentId: document.id, kind: 'seal', fieldName: SEAL_FIELD_NAME, page: lastPage, x: 0, y: 0, width: 0, height: 0, position: 1_000_000 },
+      });
+      prepared.push({ documentId: document.id, sha256, previousSha256: revision.sha256 });
+    }
+    await tx.ceremony.update({ where: { id: ceremonyId }, data: { state: 'SIGNING', signingOpenedAt: now } });
+    await appendAuditEvent(tx, { ceremonyId, actorUserId: userId, kind: 'signing.opened', payload: { prepared, developmentCertificate: identity.isDevelopment }, at: now });
+    return { prepared };
+  });
+}

@@ -1,0 +1,89 @@
+import { PDFDocument, StandardFonts, degrees } from 'pdf-lib';
+
+import { createDevelopmentCertificate, type KeyAlgorithm } from '../create-development-certificate';
+import type { SignatureAppearance } from '../draw-field-appearances';
+import { loadSigningIdentity, type SigningIdentity } from '../load-signing-identity';
+import type { AgreementParty } from '../generate-agreement-pdf';
+
+/** Test inputs shared by the PDF tests (and the bench). */
+
+const identities = new Map<KeyAlgorithm, Promise<{ identity: SigningIdentity; caCertificateDer: Uint8Array }>>();
+
+/** A development identity, made once per algorithm and process. */
+export function testIdentity(algorithm: KeyAlgorithm = 'RSA-2048'): Promise<{ identity: SigningIdentity; caCertificateDer: Uint8Array }> {
+  let pending = identities.get(algorithm);
+  if (!pending) {
+    pending = (async () => {
+      const certificate = await createDevelopmentCertificate({ algorithm });
+      const identity = await loadSigningIdentity({
+        kind: 'pem',
+        privateKeyPem: certificate.privateKeyPem,
+        certificatePem: certificate.certificatePem,
+        chainPem: certificate.caCertificatePem,
+      });
+      return { identity, caCertificateDer: identity.chainDer[0]! };
+    })();
+    identities.set(algorithm, pending);
+  }
+  return pending;
+}
+
+/** A plain document made with pdf-lib; objectStreams: true gives a cross-reference stream. */
+export async function simplePdf(options: { pages?: number; objectStreams?: boolean; rotate?: number } = {}): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  for (let i = 0; i < (options.pages ?? 2); i++) {
+    const page = doc.addPage([595.28, 841.89]);
+    if (options.rotate) page.setRotation(degrees(options.rotate));
+    page.drawText(`Test page ${i + 1}`, { x: 72, y: 760, size: 18, font });
+  }
+  return doc.save({ useObjectStreams: options.objectStreams ?? false });
+}
+
+export const LNI: AgreementParty = {
+  name: 'Labs Network Industrie 4.0',
+  shortName: 'LNI 4.0',
+  country: 'Germany',
+  signatoryName: 'Dr. Matthias Schäfer',
+  signatoryTitle: 'Chair of the Board, Labs Network Industrie 4.0',
+};
+
+export const KOSMO: AgreementParty = {
+  name: 'Korean Smart Manufacturing Office',
+  shortName: 'KOSMO',
+  country: 'Republic of Korea',
+  signatoryName: '김민준',
+  signatoryTitle: 'President, Korean Smart Manufacturing Office',
+  localized: { ko: { signatoryTitle: '스마트제조혁신추진단 단장' } },
+};
+
+export function appearanceFor(signer: 'lni' | 'kosmo' | 'witness', developmentCertificate = true): SignatureAppearance {
+  if (signer === 'kosmo') {
+    return {
+      typedSignature: '김민준',
+      signerName: '김민준',
+      signerTitle: '스마트제조혁신추진단 단장',
+      delegationName: 'For the Korean Smart Manufacturing Office',
+      timeLines: ['Berlin: 26 Nov 2026, 10:05 CET', 'Seoul: 26 Nov 2026, 18:05 KST'],
+      developmentCertificate,
+    };
+  }
+  if (signer === 'witness') {
+    return {
+      typedSignature: 'Anna Bergmann-Kühn',
+      signerName: 'Dr. Anna Bergmann-Kühn',
+      signerTitle: 'Bundesministerin für Wirtschaft',
+      delegationName: 'Bundesrepublik Deutschland',
+      timeLines: ['Berlin: 26 Nov 2026, 10:10 CET', 'Seoul: 26 Nov 2026, 18:10 KST'],
+      developmentCertificate,
+    };
+  }
+  return {
+    typedSignature: 'Matthias Schäfer',
+    signerName: 'Dr. Matthias Schäfer',
+    signerTitle: 'Vorsitzender des Vorstands (Chair of the Board)',
+    delegationName: 'For Labs Network Industrie 4.0',
+    timeLines: ['Berlin: 26 Nov 2026, 10:00 CET', 'Seoul: 26 Nov 2026, 18:00 KST'],
+    developmentCertificate,
+  };
+}

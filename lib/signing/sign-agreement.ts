@@ -1,0 +1,182 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { appendAuditEvent } from '@/lib/audit/append-audit-event';
+import { isUniqueViolation, lockForUpdate, transaction } from '@/lib/db';
+import { readRevisionBytes } from '@/lib/documents/read-revision-bytes';
+import { AppError } from '@/lib/errors';
+import { env } from '@/lib/env';
+import { isLocale } from '@/lib/i18n/locales';
+import { loadPlatformIdentity } from '@/lib/signing/load-platform-identity';
+import { loadSigningContext, originalsWereExchanged, turnInputOf } from '@/lib/signing/load-signing-context';
+import { isPdfError } from '@/lib/signing/pdf/pdf-error';
+import { createHttpTimestampRequester, type RequestTimestamp } from '@/lib/signing/pdf/request-timestamp';
+import { signPreparedFields } from '@/lib/signing/pdf/sign-prepared-fields';
+import { checkSigningTurn } from '@/lib/signing/signing-turn';
+import { formatDateTime } from '@/lib/time/format-instant';
+
+export const signatureCaptureSchema = z
+  .object({
+    /** A drawn signature, PNG as base64 (no data: prefix) */
+    drawnPngBase64: z.string().max(2_000_000).optional(),
+    typed: z.string().trim().min(1).max(120).optional(),
+  })
+  .refine((capture) => Boolean(capture.drawnPngBase64) !== Boolean(capture.typed), 'Draw or type a signature (one of the two).');
+
+export type SignatureCapture = z.infer<typeof signatureCaptureSchema>;
+
+export interface SignAgreementInput {
+  ceremonyId: string;
+  documentId: string;
+  userId: string;
+  /** Client-supplied: the same key twice signs once (hostile case 12). */
+  idempotencyKey: string;
+  capture: SignatureCapture;
+  ipAddress?: string;
+  userAgent?: string;
+  now?: Date;
+  /** Test seam: runs after the PDF is stamped, before the revision is stored (hostile case 14). */
+  beforeStore?: () => void | Promise<void>;
+  /** Defaults to TSA_URL's requester when configured. */
+  requestTimestamp?: RequestTimestamp;
+}
+
+/**
+ * A signatory signs their fields on one document. Serialised per document, idempotent by
+ * key, ordered by the ceremony's plan; the stamped revision, the signature row and the
+ * audit event commit together or not at all.
+ */
+const retriedAfterRace = new Set<string>();
+
+export async function signAgreement(input: SignAgreementInput): Promise<{ signatureId: string; revisionNumber: number; sha256: string; replayed: boolean }> {
+  const parsed = signatureCaptureSchema.safeParse(input.capture);
+  if (!parsed.success) throw new AppError('INVALID_INPUT', parsed.error.issues[0]?.message ?? 'Invalid signature');
+  if (!/^[\w-]{8,100}$/.test(input.idempotencyKey)) throw new AppError('INVALID_INPUT', 'A request key of 8–100 letters, digits, - or _ is required.');
+  const now = input.now ?? new Date();
+  const { identity } = await loadPlatformIdentity();
+  const requestTimestamp = input.requestTimestamp ?? (env.TSA_URL ? createHttpTimestampRequester({ url: env.TSA_URL }) : undefined);
+
+  try {
+    return await transaction(async (tx) => {
+      // Serialise per document first, so a concurrent replay sees the committed signature.
+      await lockForUpdate(tx, `document:${input.documentId}`);
+      const replay = await tx.signature.findUnique({ where: { idempotencyKey: input.idempotencyKey }, include: { revision: { select: { number: true, sha256: true } } } });
+      const { me, ceremony } = await loadSigningContext(tx, { ceremonyId: input.ceremonyId, userId: input.userId });
+      if (replay) {
+        if (replay.participantId !== me.id || replay.documentId !== input.documentId) throw new AppError('CONFLICT', 'This request key was already used for another signature.');
+        return { signatureId: replay.id, revisionNumber: replay.revision.number, sha256: replay.revision.sha256, replayed: true };
+      }
+      if (me.role !== 'signatory' && me.role !== 'witness') throw new AppError('FORBIDDEN', 'Only signatories and witnesses sign.');
+      if (ceremony.state !== 'SIGNING') {
+        throw new AppError('INVALID_STATE', ceremony.state === 'CONCLUDED' || ceremony.state === 'ARCHIVED' ? 'Signing is closed.' : 'Signing is not open yet.');
+      }
+      const document = ceremony.documents.find((d) => d.id === input.documentId);
+      if (!document) throw new AppError('NOT_FOUND', 'Document not found');
+
+      // Read the fields under the lock: a concurrent signer may just have filled theirs.
+      const fields = await tx.signatureField.findMany({ where: { documentId: document.id } });
+      document.fields = fields;
+      const verdict = checkSigningTurn(turnInputOf(ceremony, await originalsWereExchanged(tx, ceremony.id)), me.id, document.id);
+      if (!verdict.allowed) {
+        const message = {
+          'no-fields': 'You have no field to sign on this document.',
+          'already-signed': 'You have already signed this document.',
+          'not-your-turn': 'It is not your turn to sign yet.',
+          'awaiting-exchange': 'The originals have not been exchanged yet.',
+        }[verdict.reason];
+        throw new AppError(verdict.reason === 'no-fields' ? 'FORBIDDEN' : 'CONFLICT', message);
+      }
+
+      const myFields = fields.filter((field) => field.participantId === me.id && field.signatureId === null).sort((a, b) => a.position - b.position || a.page - b.page);
+      const { bytes, revision } = await readRevisionBytes({ documentId: document.id, client: tx });
+      const locale = isLocale(document.language) ? document.language : 'en';
+      const delegationName = me.delegation?.name ?? '';
+      const result = await signPreparedFields({
+        pdf: bytes,
+        fields: myFields.map((field) => ({ name: field.fieldName, kind: field.kind as 'signature' | 'initials' | 'witness' })),
+        appearance: {
+          signatureImagePng: parsed.data.drawnPngBase64 ? Buffer.from(parsed.data.drawnPngBase64, 'base64') : undefined,
+          typedSignature: parsed.data.typed,
+          signerName: me.displayName,
+          signerTitle: me.title,
+          delegationName,
+          timeLines: ceremony.delegations.map((d) => `${d.capitalName}: ${formatDateTime(now, locale, d.capitalTimeZone)}`),
+          developmentCertificate: identity.isDevelopment,
+        },
+        signature: {
+          name: me.displayName,
+          reason: `Signed for ${delegationName || me.displayName} at ${ceremony.title}`,
+          location: ceremony.placeName || ceremony.delegations.map((d) => d.capitalName).join(' / '),
+          signingTime: now,
+        },
+        identity,
+        requestTimestamp,
+      });
+      await input.beforeStore?.();
+
+      const sha256 = createHash('sha256').update(result.pdf).digest('hex');
+      const stored = await tx.documentRevision.create({
+        data: {
+          documentId: document.id,
+          number: revision.number + 1,
+          kind: 'signed',
+          appendedBytes: new Uint8Array(result.increment),
+          byteLength: result.pdf.length,
+          sha256,
+          previousSha256: revision.sha256,
+          createdById: input.userId,
+          createdAt: now,
+        },
+      });
+      const signature = await tx.signature.create({
+        data: {
+          documentId: document.id,
+          revisionId: stored.id,
+          participantId: me.id,
+          kind: me.role,
+          signerName: me.displayName,
+          signerTitle: me.title,
+          delegationName,
+          idempotencyKey: input.idempotencyKey,
+          ipAddress: input.ipAddress ?? '',
+          userAgent: input.userAgent ?? '',
+          certificateSha256: createHash('sha256').update(identity.certificateDer).digest('hex'),
+          signedAt: now,
+        },
+      });
+      await tx.signatureField.updateMany({ where: { id: { in: myFields.map((f) => f.id) } }, data: { signatureId: signature.id } });
+      await appendAuditEvent(tx, {
+        ceremonyId: ceremony.id,
+        actorUserId: input.userId,
+        kind: 'document.signed',
+        payload: {
+          documentId: document.id,
+          signatureId: signature.id,
+          signer: me.displayName,
+          delegation: delegationName,
+          fields: myFields.map((f) => f.fieldName),
+          revision: stored.number,
+          sha256,
+          previousSha256: revision.sha256,
+          ipAddress: input.ipAddress ?? '',
+          userAgent: input.userAgent ?? '',
+          timestamped: Boolean(requestTimestamp),
+        },
+        at: now,
+      });
+      return { signatureId: signature.id, revisionNumber: stored.number, sha256, replayed: false };
+    });
+  } catch (error) {
+    // Two requests with the same key raced: the other one stored it; answer like a replay.
+    if (isUniqueViolation(error) && !input.beforeStore && !retriedAfterRace.has(input.idempotencyKey)) {
+      retriedAfterRace.add(input.idempotencyKey);
+      try {
+        return await signAgreement(input);
+      } finally {
+        retriedAfterRace.delete(input.idempotencyKey);
+      }
+    }
+    if (isPdfError(error, 'TSA_FAILED')) throw new AppError('SERVICE_UNAVAILABLE', `Signing stopped: the timestamp authority failed (${error.message}). Nothing was signed.`);
+    throw error;
+  }
+}

@@ -33,6 +33,7 @@ DATABASE_URL="$TEST_POSTGRES_URL" npx vitest run --project integration
 step "next build";  npx next build
 
 if [ "${SKIP_E2E:-0}" != 1 ]; then
+  export E2E_SKIP_BUILD=1
   step "e2e (Chromium, real SMTP, real LiveKit) on SQLite"
   rm -rf e2e/.artifacts
   npx playwright test

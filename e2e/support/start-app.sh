@@ -9,7 +9,8 @@ if [[ "$DATABASE_URL" == file:* ]]; then
 else
   node scripts/db/reset-postgres-database.mjs "$DATABASE_URL"
 fi
-[ -f .next/BUILD_ID ] || npx next build
+# npm test builds once before both e2e runs and sets E2E_SKIP_BUILD; a direct run builds here.
+[ "${E2E_SKIP_BUILD:-0}" = 1 ] && [ -f .next/BUILD_ID ] || npx next build
 npx tsx scripts/db/migrate.ts
 npx tsx --conditions=react-server scripts/db/seed.ts --no-links
 exec npx next start --hostname 127.0.0.1 --port "${E2E_APP_PORT:-3100}"

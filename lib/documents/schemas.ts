@@ -18,7 +18,7 @@ export const uploadMetadataSchema = z.object({
   originalForDelegationId: z
     .string()
     .trim()
-    .optional()
+    .nullish()
     .transform((value) => (value ? value : null)),
 });
 export type UploadMetadata = z.input<typeof uploadMetadataSchema>;

@@ -5,6 +5,7 @@ import { assertTransition } from '@/lib/ceremonies/ceremony-state';
 import { lockForUpdate, transaction } from '@/lib/db';
 import { readRevisionBytes } from '@/lib/documents/read-revision-bytes';
 import { AppError } from '@/lib/errors';
+import { notifyCeremonyRoom } from '@/lib/live/notify-room';
 import { env } from '@/lib/env';
 import { buildEvidencePackage } from '@/lib/evidence/build-evidence-package';
 import { composeCertificate } from '@/lib/evidence/compose-certificate';
@@ -86,5 +87,6 @@ export async function concludeCeremony({ ceremonyId, userId, now = new Date(), r
     await tx.ceremony.update({ where: { id: ceremonyId }, data: { state: 'CONCLUDED', concludedAt: now } });
     await appendAuditEvent(tx, { ceremonyId, actorUserId: userId, kind: 'ceremony.concluded', payload: { sealed, certificateSha256: artefact.sha256 }, at: now });
   });
+  await notifyCeremonyRoom(ceremonyId, { kind: 'ceremony', state: 'CONCLUDED' });
   return buildEvidencePackage({ ceremonyId, actorUserId: userId });
 }

@@ -5,6 +5,7 @@ import { assertTransition } from '@/lib/ceremonies/ceremony-state';
 import { lockForUpdate, transaction } from '@/lib/db';
 import { readRevisionBytes } from '@/lib/documents/read-revision-bytes';
 import { AppError } from '@/lib/errors';
+import { notifyCeremonyRoom } from '@/lib/live/notify-room';
 import { loadPlatformIdentity } from '@/lib/signing/load-platform-identity';
 import { loadSigningContext, SEAL_FIELD_NAME } from '@/lib/signing/load-signing-context';
 import { prepareSigningFields } from '@/lib/signing/pdf/prepare-signing-fields';
@@ -16,7 +17,7 @@ import { prepareSigningFields } from '@/lib/signing/pdf/prepare-signing-fields';
  */
 export async function openSigning({ ceremonyId, userId, now = new Date() }: { ceremonyId: string; userId: string; now?: Date }) {
   const { identity } = await loadPlatformIdentity();
-  return transaction(async (tx) => {
+  const outcome = await transaction(async (tx) => {
     await lockForUpdate(tx, `ceremony:${ceremonyId}`);
     const { me, ceremony } = await loadSigningContext(tx, { ceremonyId, userId });
     if (me.role !== 'organiser') throw new AppError('FORBIDDEN', 'Only the organiser opens signing.');
@@ -68,4 +69,6 @@ export async function openSigning({ ceremonyId, userId, now = new Date() }: { ce
     await appendAuditEvent(tx, { ceremonyId, actorUserId: userId, kind: 'signing.opened', payload: { prepared, developmentCertificate: identity.isDevelopment }, at: now });
     return { prepared };
   });
+  await notifyCeremonyRoom(ceremonyId, { kind: 'ceremony', state: 'SIGNING' });
+  return outcome;
 }

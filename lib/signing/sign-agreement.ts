@@ -7,6 +7,7 @@ import { readRevisionBytes } from '@/lib/documents/read-revision-bytes';
 import { AppError } from '@/lib/errors';
 import { env } from '@/lib/env';
 import { isLocale } from '@/lib/i18n/locales';
+import { notifyCeremonyRoom } from '@/lib/live/notify-room';
 import { loadPlatformIdentity } from '@/lib/signing/load-platform-identity';
 import { loadSigningContext, originalsWereExchanged, turnInputOf } from '@/lib/signing/load-signing-context';
 import { isPdfError } from '@/lib/signing/pdf/pdf-error';
@@ -57,7 +58,7 @@ export async function signAgreement(input: SignAgreementInput): Promise<{ signat
   const requestTimestamp = input.requestTimestamp ?? (env.TSA_URL ? createHttpTimestampRequester({ url: env.TSA_URL }) : undefined);
 
   try {
-    return await transaction(async (tx) => {
+    const outcome = await transaction(async (tx) => {
       // Serialise per document first, so a concurrent replay sees the committed signature.
       await lockForUpdate(tx, `document:${input.documentId}`);
       const replay = await tx.signature.findUnique({ where: { idempotencyKey: input.idempotencyKey }, include: { revision: { select: { number: true, sha256: true } } } });
@@ -166,6 +167,8 @@ export async function signAgreement(input: SignAgreementInput): Promise<{ signat
       });
       return { signatureId: signature.id, revisionNumber: stored.number, sha256, replayed: false };
     });
+    if (!outcome.replayed) await notifyCeremonyRoom(input.ceremonyId, { kind: 'revision', documentId: input.documentId, revision: outcome.revisionNumber });
+    return outcome;
   } catch (error) {
     // Two requests with the same key raced: the other one stored it; answer like a replay.
     if (isUniqueViolation(error) && !input.beforeStore && !retriedAfterRace.has(input.idempotencyKey)) {

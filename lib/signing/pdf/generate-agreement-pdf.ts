@@ -290,7 +290,7 @@ export async function generateAgreementPdf(options: GenerateAgreementOptions): P
       }
       // Witnesses (ministers) stand for their country, not for the signing party.
       const heading = localCountry(parties[witness.partyIndex]!, language);
-      const end = drawBlock(witness.partyIndex, 'witness', witness.partyIndex, top, heading, witness.name, witness.title, 70);
+      const end = drawBlock(witness.partyIndex, 'witness', witness.partyIndex, top, heading, witness.name, witness.title, 84);
       bottom = Math.min(bottom, end);
     }
     flow.y = bottom;

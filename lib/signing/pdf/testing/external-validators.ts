@@ -14,6 +14,8 @@ export interface PdfsigSignature {
   subFilter?: string;
   validation?: string;
   totalDocumentSigned: boolean;
+  /** A prepared field not filled yet ("The signature form field is not signed."). */
+  unsigned: boolean;
 }
 
 export interface PdfsigResult {
@@ -42,7 +44,7 @@ export function runPdfsig(bytes: Uint8Array): PdfsigResult {
     let current: PdfsigSignature | undefined;
     for (const line of output.split('\n')) {
       if (/^Signature #\d+:/.test(line)) {
-        current = { totalDocumentSigned: false };
+        current = { totalDocumentSigned: false, unsigned: false };
         signatures.push(current);
         continue;
       }
@@ -53,6 +55,7 @@ export function runPdfsig(bytes: Uint8Array): PdfsigResult {
       current.subFilter ??= value('- Signature Type:');
       current.validation ??= value('- Signature Validation:');
       if (line.includes('Total document signed')) current.totalDocumentSigned = true;
+      if (line.includes('The signature form field is not signed')) current.unsigned = true;
     }
     return { exitCode: result.status ?? -1, output, signatures };
   });
@@ -86,18 +89,28 @@ export function renderPage(bytes: Uint8Array, page: number, outputPrefix: string
   return `${outputPrefix}.png`;
 }
 
-/** Asserts the design's rule: every signature valid in pdfsig, the last one "Total document signed". */
-export function expectPdfsigAllValid(bytes: Uint8Array, expectedCount: number): PdfsigResult {
+/**
+ * Asserts the design's rule: every signature valid in pdfsig and the last one "Total
+ * document signed". Prepared fields not filled yet are listed by pdfsig as "not
+ * signed"; they are not signatures and are left out (signatures lists only signed ones).
+ */
+export function expectPdfsigAllValid(bytes: Uint8Array, expectedCount: number, options: { unsignedFields?: number } = {}): PdfsigResult {
   const result = runPdfsig(bytes);
+  const signed = result.signatures.filter((signature) => !signature.unsigned);
+  const unsigned = result.signatures.length - signed.length;
   const problems: string[] = [];
-  if (result.signatures.length !== expectedCount) problems.push(`pdfsig found ${result.signatures.length} signatures, expected ${expectedCount}`);
-  result.signatures.forEach((signature, i) => {
+  if (signed.length !== expectedCount) problems.push(`pdfsig found ${signed.length} signatures, expected ${expectedCount}`);
+  if (options.unsignedFields !== undefined && unsigned !== options.unsignedFields) {
+    problems.push(`pdfsig found ${unsigned} unsigned fields, expected ${options.unsignedFields}`);
+  }
+  signed.forEach((signature, i) => {
     if (signature.validation !== 'Signature is Valid.') problems.push(`signature ${i + 1}: ${signature.validation ?? 'no validation line'}`);
   });
-  const last = result.signatures[result.signatures.length - 1];
-  if (last && !last.totalDocumentSigned) problems.push('the last signature does not cover the total document');
+  // pdfsig lists in form order; exactly one signature — the newest — covers the whole file.
+  const totals = signed.filter((signature) => signature.totalDocumentSigned).length;
+  if (expectedCount > 0 && totals !== 1) problems.push(`${totals} signatures cover the total document, expected exactly 1`);
   if (problems.length > 0) throw new Error(`${problems.join('; ')}\n--- pdfsig output ---\n${result.output}`);
-  return result;
+  return { ...result, signatures: signed };
 }
 
 export function expectQpdfClean(bytes: Uint8Array): void {

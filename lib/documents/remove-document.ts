@@ -1,0 +1,28 @@
+import 'server-only';
+import { appendAuditEvent } from '@/lib/audit/append-audit-event';
+import { requireOrganiser } from '@/lib/ceremonies/require-organiser';
+import { transaction } from '@/lib/db';
+import { AppError, notFound } from '@/lib/errors';
+import { refreshStoredPlan } from '@/lib/scheduling/load-plan-inputs';
+
+/**
+ * Withdraws a wrongly uploaded file while the ceremony is still a DRAFT (nothing has been
+ * prepared or signed on it). Its fields go with it; the audit trail keeps its hash.
+ */
+export async function removeDocument({ ceremonyId, userId, documentId }: { ceremonyId: string; userId: string; documentId: string }) {
+  return transaction(async (tx) => {
+    const { ceremony } = await requireOrganiser(tx, { ceremonyId, userId });
+    if (ceremony.state !== 'DRAFT') throw new AppError('INVALID_STATE', 'Documents can be withdrawn only while the ceremony is a draft.');
+    const document = await tx.agreementDocument.findFirst({
+      where: { id: documentId, ceremonyId },
+      select: { id: true, title: true, originalSha256: true, _count: { select: { revisions: true, signatures: true } } },
+    });
+    if (!document) throw notFound('Document not found');
+    if (document._count.signatures > 0 || document._count.revisions > 1) throw new AppError('INVALID_STATE', 'This document has already been prepared or signed.');
+    await tx.signatureField.deleteMany({ where: { documentId } });
+    await tx.documentRevision.deleteMany({ where: { documentId, number: 0 } });
+    await tx.agreementDocument.delete({ where: { id: documentId } });
+    await appendAuditEvent(tx, { ceremonyId, actorUserId: userId, kind: 'document.removed', payload: { documentId, title: document.title, sha256: document.originalSha256 } });
+    await refreshStoredPlan(tx, ceremony);
+  });
+}

@@ -1,0 +1,95 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import { appendAuditEvent } from '@/lib/audit/append-audit-event';
+import { requireOrganiser } from '@/lib/ceremonies/require-organiser';
+import { db, transaction } from '@/lib/db';
+import { assertPlanEditable } from '@/lib/delegations/assert-plan-editable';
+import { inspectPdfInWorker, pdfRefusal } from '@/lib/documents/inspect-pdf-in-worker';
+import { uploadMetadataSchema, type UploadMetadata } from '@/lib/documents/schemas';
+import { AppError } from '@/lib/errors';
+import { fieldErrorsFromZod } from '@/lib/forms/field-errors';
+import { refreshStoredPlan } from '@/lib/scheduling/load-plan-inputs';
+
+const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d]; // "%PDF-"
+
+export function hasPdfMagic(bytes: Uint8Array): boolean {
+  return PDF_MAGIC.every((byte, index) => bytes[index] === byte);
+}
+
+/**
+ * Stores one language version of the agreement: the file is checked (magic bytes, then
+ * parsed in a worker with memory and time limits), and kept unchanged as revision 0 with
+ * its SHA-256, in one transaction with the audit event. Nothing is stored for a refused file.
+ */
+export async function uploadAgreementDocument({
+  ceremonyId,
+  userId,
+  bytes,
+  ...metadata
+}: UploadMetadata & { ceremonyId: string; userId: string; bytes: Uint8Array<ArrayBuffer> }) {
+  const parsed = uploadMetadataSchema.safeParse(metadata);
+  if (!parsed.success) throw new AppError('INVALID_INPUT', 'Please check the document details.', fieldErrorsFromZod(parsed.error));
+  const meta = parsed.data;
+  // Cheap checks first: no worker is started for someone who may not upload here.
+  const { ceremony } = await requireOrganiser(db, { ceremonyId, userId });
+  assertPlanEditable(ceremony.state);
+  if (!hasPdfMagic(bytes)) throw pdfRefusal('NOT_A_PDF', 'The file is not a PDF: it does not start with %PDF-.');
+  const inspection = await inspectPdfInWorker(bytes);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+
+  return transaction(async (tx) => {
+    const { ceremony: current } = await requireOrganiser(tx, { ceremonyId, userId });
+    assertPlanEditable(current.state);
+    if (meta.originalForDelegationId) {
+      const delegation = await tx.delegation.findFirst({ where: { id: meta.originalForDelegationId, ceremonyId }, select: { id: true } });
+      if (!delegation) throw new AppError('INVALID_INPUT', 'Unknown delegation.', { originalForDelegationId: 'unknownDelegation' });
+    }
+    const existing = await tx.agreementDocument.findMany({
+      where: { ceremonyId, specimen: false },
+      select: { language: true, originalSha256: true, originalForDelegationId: true },
+    });
+    if (existing.some((document) => document.originalSha256 === sha256)) {
+      throw new AppError('CONFLICT', 'This file has already been uploaded to this ceremony.', { file: 'DUPLICATE' });
+    }
+    if (existing.some((document) => document.language === meta.language && document.originalForDelegationId === meta.originalForDelegationId)) {
+      throw new AppError('CONFLICT', 'There is already a document in this language.', { language: 'languageTaken' });
+    }
+    const document = await tx.agreementDocument.create({
+      data: {
+        ceremonyId,
+        language: meta.language,
+        title: meta.title,
+        fileName: meta.fileName,
+        authentic: meta.authentic,
+        originalForDelegationId: meta.originalForDelegationId,
+        originalSha256: sha256,
+        originalByteSize: bytes.byteLength,
+        pageCount: inspection.pageCount,
+        pageSizes: JSON.stringify(inspection.pages),
+        uploadedById: userId,
+        revisions: {
+          create: { number: 0, kind: 'original', appendedBytes: bytes, byteLength: bytes.byteLength, sha256, previousSha256: null, createdById: userId },
+        },
+      },
+      select: { id: true, title: true, language: true, pageCount: true, originalSha256: true, originalByteSize: true },
+    });
+    await appendAuditEvent(tx, {
+      ceremonyId,
+      actorUserId: userId,
+      kind: 'document.uploaded',
+      payload: {
+        documentId: document.id,
+        language: meta.language,
+        title: meta.title,
+        fileName: meta.fileName,
+        authentic: meta.authentic,
+        originalForDelegationId: meta.originalForDelegationId,
+        sha256,
+        byteLength: bytes.byteLength,
+        pageCount: inspection.pageCount,
+      },
+    });
+    await refreshStoredPlan(tx, current);
+    return document;
+  });
+}

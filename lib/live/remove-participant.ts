@@ -1,0 +1,48 @@
+import 'server-only';
+import { appendAuditEvent } from '@/lib/audit/append-audit-event';
+import { transaction } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+import { getRoomService, isLiveKitNotFound } from '@/lib/live/livekit-clients';
+import { assertHostControlsAvailable, loadOrganiser, loadTargetParticipant } from '@/lib/live/load-live-participant';
+
+/**
+ * The organiser removes someone from the ceremony (hostile case 20): marked removed, so the
+ * token route refuses them from now on, and disconnected from the live room. Video being
+ * down does not undo the removal: they cannot come back when it returns.
+ */
+export async function removeParticipant({ ceremonyId, userId, participantId }: { ceremonyId: string; userId: string; participantId: string }) {
+  const { roomName, target } = await transaction(async (tx) => {
+    const organiser = await loadOrganiser(tx, { ceremonyId, userId });
+    assertHostControlsAvailable(organiser.ceremony.state);
+    const found = await loadTargetParticipant(tx, { ceremonyId, participantId });
+    if (found.id === organiser.id) throw new AppError('INVALID_INPUT', 'You cannot remove yourself.');
+    if (found.role === 'organiser') throw new AppError('FORBIDDEN', 'An organiser cannot be removed from the room.');
+    if (!found.removedAt) {
+      await tx.participant.update({ where: { id: found.id }, data: { removedAt: new Date() } });
+      await appendAuditEvent(tx, {
+        ceremonyId,
+        actorUserId: userId,
+        kind: 'participant.removed',
+        payload: { participantId: found.id, displayName: found.displayName },
+      });
+    }
+    return { roomName: organiser.ceremony.roomName, target: found };
+  });
+  return { liveRoomUpdated: await disconnectFromRoom(roomName, target.userId) };
+}
+
+/**
+ * Disconnects an identity. LiveKit servers that support it also reject tokens issued
+ * before now (revokeTokenTs); ours (1.13.5) do not, so the attendance webhook evicts a
+ * removed person who reconnects with an old token (lib/live/record-attendance.ts).
+ */
+export async function disconnectFromRoom(roomName: string, identity: string): Promise<boolean> {
+  try {
+    await getRoomService().removeParticipant(roomName, identity, { revokeTokenTs: BigInt(Math.floor(Date.now() / 1000)) });
+    return true;
+  } catch (error) {
+    if (isLiveKitNotFound(error)) return true;
+    console.error(`LiveKit removeParticipant(${roomName}, ${identity}) failed:`, error);
+    return false;
+  }
+}

@@ -1,0 +1,95 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+/**
+ * `npm run demo:evidence -- <dir>`: a headless rehearsal of the reference ceremony through
+ * the app's own use-cases, on a throwaway database, with no browser and no video server.
+ * Signs every field in the plan's order as each signatory, concludes, and writes every
+ * revision, the sealed PDFs, the certificate of completion and the evidence package.
+ * Operators run it to check a deployment's signing key (SIGNING_* variables).
+ */
+const outputDir = process.argv[2];
+if (!outputDir) {
+  console.error('Usage: npm run demo:evidence -- <output directory>');
+  process.exit(2);
+}
+const root = path.resolve(import.meta.dirname, '..');
+const scratch = mkdtempSync(path.join(tmpdir(), 'accord-demo-'));
+// The throwaway database must be chosen before any app module reads the environment.
+process.env.DATABASE_URL = `file:${path.join(scratch, 'demo.db')}`;
+process.env.LIVEKIT_URL ??= 'ws://127.0.0.1:1';
+
+try {
+  execFileSync('npx', ['tsx', path.join(root, 'scripts/db/migrate.ts')], { cwd: root, stdio: 'pipe', env: process.env });
+  const { db } = await import('@/lib/db');
+  const { seedReferenceCeremony } = await import('@/lib/demo/seed-reference-ceremony');
+  const { referenceCeremonyId, referenceDelegations } = await import('@/lib/demo/reference-scenario');
+  const { goLive } = await import('@/lib/live/go-live');
+  const { openSigning } = await import('@/lib/signing/open-signing');
+  const { signAgreement } = await import('@/lib/signing/sign-agreement');
+  const { recordOriginalsExchange } = await import('@/lib/signing/record-originals-exchange');
+  const { concludeCeremony } = await import('@/lib/signing/conclude-ceremony');
+  const { readRevisionBytes } = await import('@/lib/documents/read-revision-bytes');
+  const { isAppError } = await import('@/lib/errors');
+
+  await seedReferenceCeremony();
+  const organiser = await db.user.findUniqueOrThrow({ where: { email: referenceDelegations[0]!.members[0]!.email } });
+  await goLive({ ceremonyId: referenceCeremonyId, userId: organiser.id });
+  await openSigning({ ceremonyId: referenceCeremonyId, userId: organiser.id });
+
+  // Sign in the plan's order: whoever may sign now does; alternat records the exchange when due.
+  const fields = await db.signatureField.findMany({
+    where: { document: { ceremonyId: referenceCeremonyId }, kind: { not: 'seal' } },
+    include: { participant: true, document: true },
+    orderBy: [{ position: 'asc' }],
+  });
+  const pending = new Set(fields.map((field) => `${field.documentId}|${field.participant!.userId}|${field.participant!.displayName}`));
+  while (pending.size > 0) {
+    let progressed = false;
+    for (const entry of [...pending]) {
+      const [documentId, userId, name] = entry.split('|') as [string, string, string];
+      try {
+        await signAgreement({ ceremonyId: referenceCeremonyId, documentId, userId, idempotencyKey: `demo-${documentId}-${userId}`, capture: { typed: name }, ipAddress: '127.0.0.1', userAgent: 'accord demo:evidence' });
+        console.log(`signed: ${name}`);
+        pending.delete(entry);
+        progressed = true;
+      } catch (error) {
+        if (!isAppError(error) || error.code !== 'CONFLICT') throw error;
+      }
+    }
+    if (!progressed) {
+      const { recorded } = await recordOriginalsExchange({ ceremonyId: referenceCeremonyId, userId: organiser.id });
+      if (!recorded) throw new Error(`Signing is stuck with ${pending.size} fields left`);
+      console.log('originals exchanged');
+    }
+  }
+  const evidence = await concludeCeremony({ ceremonyId: referenceCeremonyId, userId: organiser.id });
+
+  const target = path.resolve(outputDir);
+  mkdirSync(target, { recursive: true });
+  const written: string[] = [];
+  const write = (name: string, bytes: Uint8Array) => {
+    const file = path.join(target, name);
+    writeFileSync(file, bytes);
+    written.push(file);
+  };
+  const documents = await db.agreementDocument.findMany({ where: { ceremonyId: referenceCeremonyId }, include: { revisions: { orderBy: { number: 'asc' } } } });
+  for (const document of documents) {
+    const base = document.fileName.replace(/\.pdf$/i, '');
+    for (const revision of document.revisions) {
+      const { bytes } = await readRevisionBytes({ documentId: document.id, number: revision.number });
+      write(`${base}.rev${revision.number}.pdf`, bytes);
+      if (revision.kind === 'sealed') write(`${base}.sealed.pdf`, bytes);
+    }
+  }
+  const certificate = await db.artefact.findFirstOrThrow({ where: { ceremonyId: referenceCeremonyId, kind: 'certificate' } });
+  write('certificate-of-completion.pdf', certificate.bytes);
+  write(evidence.fileName, evidence.bytes);
+  await db.$disconnect();
+  console.log(`\nWrote ${written.length} files:`);
+  for (const file of written) console.log(`  ${file}`);
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}

@@ -10,7 +10,8 @@ export const mailDir = process.env.E2E_MAIL_DIR ?? 'e2e/.artifacts/mail';
 
 const appEnv = {
   NODE_ENV: 'production',
-  APP_URL: `http://127.0.0.1:${appPort}`,
+  // Next reports 127.0.0.1 as "localhost" to Auth.js: use that name, or the session cookie's host differs.
+  APP_URL: `http://localhost:${appPort}`,
   AUTH_SECRET: 'e2e-auth-secret-0123456789abcdef0123456789',
   AUTH_TRUST_HOST: 'true',
   CRON_SECRET: 'e2e-cron-secret',
@@ -31,7 +32,7 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
   use: {
-    baseURL: `http://127.0.0.1:${appPort}`,
+    baseURL: `http://localhost:${appPort}`,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     permissions: ['camera', 'microphone'],

@@ -10,7 +10,14 @@ export default async function HomePage() {
   const [ceremonies, t] = await Promise.all([listMyCeremonies({ userId: user.id }), getTranslations()]);
   return (
     <div className="flex flex-col gap-6">
-      <h1 className="font-serif text-3xl">{t('home.title')}</h1>
+      <div className="flex flex-wrap items-center justify-between gap-4">
+        <h1 className="font-serif text-3xl">{t('home.title')}</h1>
+        {user.globalRole === 'organiser' || user.globalRole === 'admin' ? (
+          <Link href="/ceremonies/new" className="rounded-md bg-navy px-4 py-2 text-sm font-medium text-white hover:bg-navy-dark">
+            {t('schedule.new.link')}
+          </Link>
+        ) : null}
+      </div>
       {ceremonies.length === 0 ? <p className="text-muted">{t('home.empty')}</p> : null}
       <ul className="flex flex-col gap-4" aria-label={t('home.title')}>
         {ceremonies.map((ceremony) => (

@@ -118,7 +118,12 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
 let cached: Env | undefined;
 
 export function loadEnv(): Env {
-  cached ??= parseEnv(process.env);
+  if (!cached) {
+    cached = parseEnv(process.env);
+    // Auth.js builds its links and redirects from AUTH_URL when set, else from the request,
+    // whose host Next may report as "localhost": pin it to the public APP_URL.
+    process.env.AUTH_URL ??= cached.APP_URL;
+  }
   return cached;
 }
 

@@ -98,7 +98,7 @@ export async function createSigningCeremony(options: { order: 'parallel' | 'sequ
     },
   });
   await db.participant.create({ data: { ceremonyId: ceremony.id, userId: organiser.id, role: 'organiser', displayName: organiser.name ?? 'Organiser' } });
-  const parties = [];
+  const parties: ((typeof partySpecs)[number] & { delegationId: string; userId: string; participantId: string })[] = [];
   for (const [position, spec] of partySpecs.entries()) {
     const delegation = await db.delegation.create({
       data: { ceremonyId: ceremony.id, name: spec.name, country: spec.country, capitalName: spec.capitalName, capitalTimeZone: spec.capitalTimeZone, position },

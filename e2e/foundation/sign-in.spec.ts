@@ -43,7 +43,7 @@ test('a used or unknown sign-in link shows a clear page and signs nobody in', as
 
   const tampered = link.replace(/token=[0-9a-f]+/, 'token=00000000');
   await page.goto(tampered);
-  await expect(page.getByRole('alert')).toContainText(/invalid|ungültig|유효하지/);
+  await expect(page.getByRole('main').getByRole('alert')).toContainText(/invalid|ungültig|유효하지/);
   await page.goto('/');
   await expect(page).toHaveURL(/\/sign-in/);
 });

@@ -1,6 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import { notFound } from '@/lib/errors';
+import { loadPlanInputs } from '@/lib/scheduling/load-plan-inputs';
 
 /**
  * A ceremony as one participant may see it. Anyone who is not a (non-removed)
@@ -24,6 +25,7 @@ export async function loadCeremonyOverview({ ceremonyId, userId }: { ceremonyId:
       scheduledEnd: true,
       timeZone: true,
       signingOrder: true,
+      invitationsSentAt: true,
       delegations: {
         orderBy: { position: 'asc' },
         select: {
@@ -46,5 +48,7 @@ export async function loadCeremonyOverview({ ceremonyId, userId }: { ceremonyId:
       },
     },
   });
-  return { ceremony, myRole: me.role };
+  // Organisers also see what scheduling still needs and the signing plan.
+  const planning = me.role === 'organiser' ? await loadPlanInputs(db, ceremonyId) : null;
+  return { ceremony, myRole: me.role, planning };
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import { AppError } from '@/lib/errors';
+import type { RoomServiceClient } from 'livekit-server-sdk';
 import { getRoomService, isLiveKitUnreachable } from '@/lib/live/livekit-clients';
 
 /** A room with no one in it closes after this long (LiveKit `emptyTimeout`). */
@@ -16,11 +17,11 @@ const ensured = new Map<string, { at: number; pending: Promise<void> }>();
  * room unchanged). Concurrent callers share one request. Throws SERVICE_UNAVAILABLE when
  * LiveKit does not answer or refuses.
  */
-export function ensureRoom(roomName: string): Promise<void> {
+export function ensureRoom(roomName: string, roomService: RoomServiceClient = getRoomService()): Promise<void> {
   const now = Date.now();
   const known = ensured.get(roomName);
   if (known && now - known.at < ENSURED_FOR_MS) return known.pending;
-  const pending = getRoomService()
+  const pending = roomService
     .createRoom({ name: roomName, emptyTimeout: ROOM_EMPTY_TIMEOUT_SECONDS, maxParticipants: ROOM_MAX_PARTICIPANTS })
     .then(
       () => undefined,

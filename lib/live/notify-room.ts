@@ -33,7 +33,11 @@ export async function notifyRoom(
     return false;
   }
   try {
-    await getRoomService().sendData(roomName, encodeRoomMessage(outgoing.message), DataPacket_Kind.RELIABLE, {
+    const roomService = getRoomService();
+    // SendData to a room that does not exist waits for a timeout instead of failing: ask first.
+    const open = await roomService.listRooms([roomName]);
+    if (open.length === 0) return false;
+    await roomService.sendData(roomName, encodeRoomMessage(outgoing.message), DataPacket_Kind.RELIABLE, {
       topic: outgoing.topic,
       destinationIdentities: options.destinationIdentities,
     });

@@ -7,13 +7,23 @@ export interface ChecklistInput {
   now: Date;
   scheduledStart: Date;
   delegations: { id: string; name: string; signatories: { participantId: string; name: string }[] }[];
-  documents: { id: string; title: string; language: string; authentic: boolean; fields: { participantId: string | null; kind: string }[] }[];
+  documents: {
+    id: string;
+    title: string;
+    language: string;
+    authentic: boolean;
+    originalForDelegationId: string | null;
+    fields: { participantId: string | null; kind: string }[];
+  }[];
+  /** Alternat needs one original per party (each naming that party first) */
+  signingOrder: string;
 }
 
 export type ChecklistItem =
   | { key: 'delegations'; ok: boolean; count: number }
   | { key: 'signatories'; ok: boolean; delegationsWithout: string[] }
   | { key: 'agreement'; ok: boolean; count: number }
+  | { key: 'originals'; ok: boolean; partiesWithout: string[] }
   | { key: 'fields'; ok: boolean; missing: { signatory: string; document: string }[] }
   | { key: 'futureStart'; ok: boolean };
 
@@ -46,8 +56,16 @@ export function buildScheduleChecklist(input: ChecklistInput): Checklist {
       delegationsWithout: input.delegations.filter((delegation) => delegation.signatories.length === 0).map((delegation) => delegation.name),
     },
     { key: 'agreement', ok: input.documents.length > 0, count: input.documents.length },
+    ...(input.signingOrder === 'alternat' ? [originalsItem(input)] : []),
     { key: 'fields', ok: toSign.length > 0 && signatories.length > 0 && missing.length === 0, missing },
     { key: 'futureStart', ok: input.scheduledStart.getTime() > input.now.getTime() },
   ];
   return { items, ready: items.every((item) => item.ok) };
+}
+
+function originalsItem(input: ChecklistInput): ChecklistItem {
+  const partiesWithout = input.delegations
+    .filter((delegation) => !input.documents.some((document) => document.originalForDelegationId === delegation.id))
+    .map((delegation) => delegation.name);
+  return { key: 'originals', ok: input.delegations.length > 0 && partiesWithout.length === 0, partiesWithout };
 }

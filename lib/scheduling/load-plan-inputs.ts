@@ -5,19 +5,10 @@ import { buildSigningPlan, isSigningOrder, type PlanParty, type PlanStep, type S
 
 export interface PlanInputs {
   signingOrder: SigningOrder;
-  sequence: string[];
+  /** Parties in signing order: the delegations' order */
   parties: PlanParty[];
   checklist: Checklist;
   plan: PlanStep[];
-}
-
-export function parseSequence(json: string): string[] {
-  try {
-    const value: unknown = JSON.parse(json);
-    return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
-  } catch {
-    return [];
-  }
 }
 
 /** Reads what the checklist and the signing plan are computed from (caller checked access). */
@@ -27,7 +18,6 @@ export async function loadPlanInputs(client: Tx | Db, ceremonyId: string, now = 
     select: {
       scheduledStart: true,
       signingOrder: true,
-      signingSequence: true,
       delegations: {
         orderBy: { position: 'asc' },
         select: {
@@ -43,7 +33,14 @@ export async function loadPlanInputs(client: Tx | Db, ceremonyId: string, now = 
       documents: {
         where: { specimen: false },
         orderBy: { createdAt: 'asc' },
-        select: { id: true, title: true, language: true, authentic: true, fields: { select: { participantId: true, kind: true } } },
+        select: {
+          id: true,
+          title: true,
+          language: true,
+          authentic: true,
+          originalForDelegationId: true,
+          fields: { select: { participantId: true, kind: true } },
+        },
       },
     },
   });
@@ -53,14 +50,14 @@ export async function loadPlanInputs(client: Tx | Db, ceremonyId: string, now = 
     signatories: delegation.participants.map((participant) => ({ participantId: participant.id, name: participant.displayName })),
   }));
   const signingOrder: SigningOrder = isSigningOrder(ceremony.signingOrder) ? ceremony.signingOrder : 'sequential';
-  const sequence = parseSequence(ceremony.signingSequence);
   const checklist = buildScheduleChecklist({
     now,
+    signingOrder,
     scheduledStart: ceremony.scheduledStart,
     delegations: parties.map((party) => ({ id: party.delegationId, name: party.name, signatories: party.signatories })),
     documents: ceremony.documents,
   });
-  return { signingOrder, sequence, parties, checklist, plan: buildSigningPlan({ order: signingOrder, parties, sequence }) };
+  return { signingOrder, parties, checklist, plan: buildSigningPlan({ order: signingOrder, parties }) };
 }
 
 /**

@@ -3,7 +3,7 @@ import { signingOrders } from '@/lib/scheduling/build-signing-plan';
 
 export const signingOrderSchema = z.object({
   signingOrder: z.enum(signingOrders, 'invalid'),
-  /** Delegation ids in signing order (sequential and alternat); empty = the delegations' order */
+  /** Delegation ids in signing order; they become the delegations' order. Empty: keep it. */
   sequence: z.array(z.string().min(1)).max(50).default([]),
 });
 export type SigningOrderInput = z.infer<typeof signingOrderSchema>;

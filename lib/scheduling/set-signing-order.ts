@@ -8,7 +8,10 @@ import { fieldErrorsFromZod } from '@/lib/forms/field-errors';
 import { refreshStoredPlan } from '@/lib/scheduling/load-plan-inputs';
 import { signingOrderSchema, type SigningOrderInput } from '@/lib/scheduling/schemas';
 
-/** Parallel, sequential (in an editable party order) or alternat. */
+/**
+ * Parallel, sequential or alternat, and the parties' order. The order is the delegations'
+ * order (one source of truth for the plan, the signing turns and how parties are listed).
+ */
 export async function setSigningOrder({ ceremonyId, userId, ...input }: SigningOrderInput & { ceremonyId: string; userId: string }) {
   const parsed = signingOrderSchema.safeParse(input);
   if (!parsed.success) throw new AppError('INVALID_INPUT', 'Unknown signing order.', fieldErrorsFromZod(parsed.error));
@@ -17,13 +20,12 @@ export async function setSigningOrder({ ceremonyId, userId, ...input }: SigningO
     if (!isPlanEditable(ceremony.state)) throw new AppError('INVALID_STATE', `The signing order of a ${ceremony.state} ceremony is fixed.`);
     const delegations = await tx.delegation.findMany({ where: { ceremonyId }, select: { id: true } });
     const known = new Set(delegations.map((delegation) => delegation.id));
-    if (parsed.data.sequence.some((id) => !known.has(id)) || new Set(parsed.data.sequence).size !== parsed.data.sequence.length) {
-      throw new AppError('INVALID_INPUT', 'The order names a delegation that is not part of this ceremony.', { sequence: 'invalid' });
+    const sequence = parsed.data.sequence;
+    if (sequence.length > 0 && (sequence.length !== known.size || new Set(sequence).size !== sequence.length || sequence.some((id) => !known.has(id)))) {
+      throw new AppError('INVALID_INPUT', 'The order must name every delegation of this ceremony once.', { sequence: 'invalid' });
     }
-    await tx.ceremony.update({
-      where: { id: ceremonyId },
-      data: { signingOrder: parsed.data.signingOrder, signingSequence: JSON.stringify(parsed.data.sequence) },
-    });
+    await tx.ceremony.update({ where: { id: ceremonyId }, data: { signingOrder: parsed.data.signingOrder } });
+    for (const [position, id] of sequence.entries()) await tx.delegation.update({ where: { id }, data: { position } });
     await appendAuditEvent(tx, { ceremonyId, actorUserId: userId, kind: 'ceremony.signing-order-set', payload: parsed.data });
     await refreshStoredPlan(tx, ceremony);
   });

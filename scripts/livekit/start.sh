@@ -8,7 +8,13 @@
 # Does nothing when LIVEKIT_URL names a server that is not on this machine (LiveKit Cloud
 # or your own cluster), or when ours already answers. With LIVEKIT_OPTIONAL=1 a missing
 # binary is a warning, not an error: the app runs without video and says so in the room.
+#
+#   --foreground   run the server in this process (for supervisors such as Playwright's
+#                  webServer, which stop it themselves); no pid file.
 set -euo pipefail
+
+foreground=0
+[ "${1:-}" = "--foreground" ] && foreground=1
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 tools_dir="$root/.tools/livekit"
@@ -46,6 +52,10 @@ fi
 
 mkdir -p "$tools_dir"
 config_body="$(printf '%s' "$LIVEKIT_CONFIG_BASE64" | base64 -d)"
+if [ "$foreground" = 1 ]; then
+  echo "livekit-server on $health_url (foreground); webhooks go to $LIVEKIT_WEBHOOK_TARGET."
+  exec "$binary" --config-body "$config_body"
+fi
 # setsid: the server outlives this script (and the CI step that called it) until stop.sh.
 setsid "$binary" --config-body "$config_body" >"$log_file" 2>&1 </dev/null &
 server_pid=$!

@@ -2,6 +2,9 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { CeremonyTimes } from '@/components/ceremony/ceremony-times';
+import { OrganiserNav } from '@/components/ceremony/organiser-nav';
+import { ScheduleChecklist } from '@/components/ceremony/schedule-checklist';
+import { SigningPlanView } from '@/components/ceremony/signing-plan-view';
 import { Card } from '@/components/ui/card';
 import { requireSessionUser } from '@/lib/auth';
 import { loadCeremonyOverview } from '@/lib/ceremonies/load-ceremony-overview';
@@ -14,7 +17,7 @@ export default async function CeremonyPage({ params }: { params: Promise<{ id: s
     if (isAppError(error) && error.code === 'NOT_FOUND') notFound();
     throw error;
   });
-  const { ceremony, myRole } = overview;
+  const { ceremony, myRole, planning } = overview;
   const t = await getTranslations();
   return (
     <div className="flex flex-col gap-6">
@@ -29,6 +32,15 @@ export default async function CeremonyPage({ params }: { params: Promise<{ id: s
           <span className="rounded-full bg-navy/10 px-2 py-1 text-navy">{t(`states.${ceremony.state as 'DRAFT'}`)}</span>
         </div>
       </header>
+      {planning ? <OrganiserNav ceremonyId={ceremony.id} current="overview" /> : null}
+      {planning && ceremony.state === 'DRAFT' ? (
+        <Card aria-labelledby="checklist-heading">
+          <h2 id="checklist-heading" className="mb-3 font-serif text-xl">
+            {t('schedule.checklist.heading')}
+          </h2>
+          <ScheduleChecklist ceremonyId={ceremony.id} checklist={planning.checklist} />
+        </Card>
+      ) : null}
       <Card>
         <h2 className="mb-3 font-serif text-xl">{t('ceremony.schedule')}</h2>
         <p className="mb-3 text-sm">
@@ -60,6 +72,19 @@ export default async function CeremonyPage({ params }: { params: Promise<{ id: s
           ))}
         </div>
       </Card>
+      {planning ? (
+        <Card aria-labelledby="plan-heading">
+          <h2 id="plan-heading" className="mb-3 font-serif text-xl">
+            {t('schedule.plan.stepsHeading')}
+          </h2>
+          <p className="mb-3 text-sm text-muted">{t(`schedule.plan.modes.${planning.signingOrder}.label`)}</p>
+          <SigningPlanView
+            plan={planning.plan}
+            participantNames={new Map(ceremony.delegations.flatMap((delegation) => delegation.participants.map((participant) => [participant.id, participant.displayName] as const)))}
+            delegationNames={new Map(ceremony.delegations.map((delegation) => [delegation.id, delegation.name]))}
+          />
+        </Card>
+      ) : null}
       <Card>
         <h2 className="mb-3 font-serif text-xl">{t('ceremony.documents')}</h2>
         {ceremony.documents.length === 0 ? <p className="text-muted">{t('ceremony.noDocuments')}</p> : null}

@@ -38,6 +38,10 @@ export interface AppendedSignature {
   overriddenObjects: number[];
   /** Size of the container that was written into /Contents (without padding). */
   contentsLength: number;
+  /** Bytes the /Contents hex string takes in the file (the reserved container). */
+  contentsPlaceholderBytes: number;
+  /** Bytes of the appearance objects (form XObject, fonts, images) in the update. */
+  appearanceBytes: number;
 }
 
 const BYTE_RANGE_PLACEHOLDER = '[0 0000000000 0000000000 0000000000]';
@@ -112,9 +116,22 @@ export async function appendSignature(options: AppendSignatureOptions): Promise<
   }
   Buffer.from(increment.buffer, increment.byteOffset, increment.length).write(Buffer.from(contents).toString('hex'), contentsStart + 1, 'latin1');
 
-  const pdf = new Uint8Array(total);
+  // Not zero-filled first: every byte is written just below.
+  const pdf: Uint8Array = Buffer.allocUnsafeSlow(total);
   pdf.set(previous, 0);
   pdf.set(increment, base);
   const overriddenObjects = objects.map((object) => object.num).filter((num) => num < file.size).sort((a, b) => a - b);
-  return { pdf, increment, byteRange, overriddenObjects, contentsLength: contents.length };
+  const appearanceBytes = (appearance?.objects ?? []).reduce(
+    (sum, object) => sum + object.body.length + `${object.num} 0 obj\n\nendobj\n`.length,
+    0,
+  );
+  return {
+    pdf,
+    increment,
+    byteRange,
+    overriddenObjects,
+    contentsLength: contents.length,
+    contentsPlaceholderBytes: contentsHexLength,
+    appearanceBytes,
+  };
 }

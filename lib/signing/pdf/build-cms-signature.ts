@@ -72,16 +72,29 @@ function signatureAlgorithmFor(key: KeyObject): pkijs.AlgorithmIdentifier {
   throw new Error(`signing keys of type ${key.asymmetricKeyType} are not supported (use RSA or ECDSA)`);
 }
 
+/** Per identity, what does not change between signatures (decoding costs milliseconds). */
+const prepared = new WeakMap<Uint8Array, { signingCertificateV2Der: Uint8Array }>();
+
+function preparedFor(identity: SigningIdentity): { signingCertificateV2Der: Uint8Array } {
+  let entry = prepared.get(identity.certificateDer);
+  if (!entry) {
+    entry = { signingCertificateV2Der: new Uint8Array(buildSigningCertificateV2(identity.certificateDer).toBER()) };
+    prepared.set(identity.certificateDer, entry);
+  }
+  return entry;
+}
+
 /** Returns the DER-encoded ContentInfo that goes into /Contents. */
 export async function buildCmsSignature(options: BuildCmsSignatureOptions): Promise<Uint8Array> {
   const { identity, contentDigest } = options;
   const key = toKeyObject(identity.privateKey);
   const certificate = pkijs.Certificate.fromBER(berView(identity.certificateDer));
+  const { signingCertificateV2Der } = preparedFor(identity);
 
   const attributes = [
     new pkijs.Attribute({ type: OID.contentType, values: [new asn1js.ObjectIdentifier({ value: OID.data })] }),
     new pkijs.Attribute({ type: OID.messageDigest, values: [new asn1js.OctetString({ valueHex: contentDigest })] }),
-    new pkijs.Attribute({ type: OID.signingCertificateV2, values: [buildSigningCertificateV2(identity.certificateDer)] }),
+    new pkijs.Attribute({ type: OID.signingCertificateV2, values: [parseAsn1(signingCertificateV2Der)] }),
   ];
   // DER wants a SET OF sorted by encoding; pkijs writes the order given.
   attributes.sort((a, b) => compareBytes(new Uint8Array(a.toSchema().toBER()), new Uint8Array(b.toSchema().toBER())));

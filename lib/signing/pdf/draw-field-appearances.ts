@@ -1,6 +1,6 @@
 import { rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
 
-import { drawFormXObject, type DrawingFonts, type DrawnXObject } from './draw-form-xobject';
+import { drawFormXObject, uprightMatrix, uprightSize, type DrawingFonts, type DrawnXObject } from './draw-form-xobject';
 import { fontCoversText } from './load-fonts';
 import { PdfError } from './pdf-error';
 
@@ -109,13 +109,32 @@ function drawLines(page: PDFPage, lines: TextLine[], x: number, top: number): vo
 
 const linesHeight = (lines: TextLine[]) => lines.reduce((sum, line) => sum + line.size * 1.22, 0);
 
+/** Composed (NFC) text: decomposed Hangul would need the shaping features switched off for speed. */
+const nfc = (text: string): string => text.normalize('NFC');
+
+function normalizeAppearance(appearance: SignatureAppearance): SignatureAppearance {
+  return {
+    ...appearance,
+    typedSignature: appearance.typedSignature === undefined ? undefined : nfc(appearance.typedSignature),
+    signerName: nfc(appearance.signerName),
+    signerTitle: nfc(appearance.signerTitle),
+    delegationName: nfc(appearance.delegationName),
+    timeLines: appearance.timeLines.map(nfc),
+    initials: appearance.initials === undefined ? undefined : nfc(appearance.initials),
+  };
+}
+
+/** rotate: the page's /Rotate, so that the appearance reads upright on screen. */
 export async function drawSignatureAppearance(
   kind: FieldKind,
-  width: number,
-  height: number,
-  appearance: SignatureAppearance,
+  rectWidth: number,
+  rectHeight: number,
+  input: SignatureAppearance,
   firstNum: number,
+  rotate = 0,
 ): Promise<DrawnXObject> {
+  const appearance = normalizeAppearance(input);
+  const [width, height] = uprightSize(rectWidth, rectHeight, rotate);
   return drawFormXObject(width, height, firstNum, async (page, fonts) => {
     const pad = Math.max(2, Math.min(8, Math.min(width, height) * 0.06));
     const inner = { x: pad, y: pad, width: width - 2 * pad, height: height - 2 * pad };
@@ -167,18 +186,25 @@ export async function drawSignatureAppearance(
     }
     page.drawLine({ start: { x: inner.x, y: ruleY }, end: { x: inner.x + inner.width, y: ruleY }, thickness: 0.5, color: RULE });
     drawLines(page, lines, inner.x, ruleY - gap * 0.2);
-  });
+  }, { matrix: uprightMatrix(rotate) });
 }
 
-export async function drawSealAppearance(width: number, height: number, seal: SealAppearance, firstNum: number): Promise<DrawnXObject> {
+export async function drawSealAppearance(
+  rectWidth: number,
+  rectHeight: number,
+  seal: SealAppearance,
+  firstNum: number,
+  rotate = 0,
+): Promise<DrawnXObject> {
+  const [width, height] = uprightSize(rectWidth, rectHeight, rotate);
   return drawFormXObject(width, height, firstNum, async (page, fonts) => {
     const pad = Math.max(2, Math.min(6, Math.min(width, height) * 0.06));
     const sans = await fonts.get('sans');
     const bold = await fonts.get('sans-bold');
     const base = Math.max(4, Math.min(8, height / 8));
     const lines: TextLine[] = [
-      { text: seal.title, font: bold, size: base, color: TEXT },
-      ...seal.lines.map((text) => ({ text, font: sans, size: base * 0.82, color: MUTED })),
+      { text: nfc(seal.title), font: bold, size: base, color: TEXT },
+      ...seal.lines.map((text) => ({ text: nfc(text), font: sans, size: base * 0.82, color: MUTED })),
     ];
     if (seal.developmentCertificate) lines.push({ text: DEVELOPMENT_NOTICE, font: sans, size: base * 0.75, color: WARNING });
     page.drawRectangle({ x: 0.5, y: 0.5, width: width - 1, height: height - 1, borderColor: RULE, borderWidth: 0.5 });
@@ -188,11 +214,18 @@ export async function drawSealAppearance(width: number, height: number, seal: Se
       pad,
       height - pad,
     );
-  });
+  }, { matrix: uprightMatrix(rotate) });
 }
 
 /** The look of a prepared, still empty field: a light box with an optional label. */
-export async function drawEmptyFieldAppearance(width: number, height: number, label: string | undefined, firstNum: number): Promise<DrawnXObject> {
+export async function drawEmptyFieldAppearance(
+  rectWidth: number,
+  rectHeight: number,
+  label: string | undefined,
+  firstNum: number,
+  rotate = 0,
+): Promise<DrawnXObject> {
+  const [width, height] = uprightSize(rectWidth, rectHeight, rotate);
   return drawFormXObject(width, height, firstNum, async (page, fonts) => {
     page.drawRectangle({
       x: 0.5,
@@ -206,10 +239,10 @@ export async function drawEmptyFieldAppearance(width: number, height: number, la
     });
     if (label) {
       const sans = await fonts.get('sans');
-      const line = fitted({ text: label, font: sans, size: Math.max(4, Math.min(7, height / 6)), color: MUTED }, width - 6);
+      const line = fitted({ text: nfc(label), font: sans, size: Math.max(4, Math.min(7, height / 6)), color: MUTED }, width - 6);
       page.drawText(line.text, { x: 3, y: 3, size: line.size, font: sans, color: MUTED });
     }
-  });
+  }, { matrix: uprightMatrix(rotate) });
 }
 
 /** A one-line notice, drawn into page content at prepare time only. */

@@ -1,6 +1,6 @@
 import { deflateSync } from 'node:zlib';
 
-import fontkit from '@cantoo/fontkit';
+import fontkit, { type Font, type FontCollection } from '@cantoo/fontkit';
 import {
   PDFArray,
   PDFBool,
@@ -19,7 +19,7 @@ import {
   type PDFPage,
 } from 'pdf-lib';
 
-import { loadFontBytes, type FontKey } from './load-fonts';
+import { FAST_SHAPING, loadFontBytes, type FontKey } from './load-fonts';
 import { dict, name, PdfDict, PdfName, PdfRef, PdfStream, PdfString, ref, serializeObjectBody, type PdfValue } from './pdf-objects';
 import type { UpdateObject } from './write-incremental-update';
 
@@ -29,6 +29,26 @@ import type { UpdateObject } from './write-incremental-update';
  * renumbered into the target file's free object numbers. The target file itself is
  * never loaded into pdf-lib, so no other object of it can be rewritten by accident.
  */
+
+/**
+ * pdf-lib parses the font file on every embed; a 6 MB CJK font costs tens of
+ * milliseconds each time. Parsed fonts are kept per file (fontkit fonts are not
+ * changed by subsetting, which builds a separate Subset object).
+ */
+type Fontkit = Parameters<PDFDocument['registerFontkit']>[0];
+type FontkitCreateResult = ReturnType<Fontkit['create']>;
+const parsedFonts = new WeakMap<Uint8Array, Font | FontCollection>();
+const cachingFontkit: Fontkit = {
+  create(bytes: Uint8Array, postscriptName?: string) {
+    if (postscriptName !== undefined) return fontkit.create(bytes, postscriptName) as FontkitCreateResult;
+    let font = parsedFonts.get(bytes);
+    if (!font) {
+      font = fontkit.create(bytes);
+      parsedFonts.set(bytes, font);
+    }
+    return font as FontkitCreateResult;
+  },
+};
 
 export interface DrawingFonts {
   get(key: FontKey): Promise<PDFFont>;
@@ -42,21 +62,44 @@ export interface DrawnXObject {
   nextNum: number;
 }
 
+/**
+ * Matrix that turns an appearance drawn upright (w×h swapped for 90/270) so that it
+ * reads upright on a page shown with this /Rotate.
+ */
+export function uprightMatrix(rotate: number): number[] | undefined {
+  switch (rotate) {
+    case 90:
+      return [0, 1, -1, 0, 0, 0];
+    case 180:
+      return [-1, 0, 0, -1, 0, 0];
+    case 270:
+      return [0, -1, 1, 0, 0, 0];
+    default:
+      return undefined;
+  }
+}
+
+/** The size to draw at for a widget of this size on a page with this rotation. */
+export function uprightSize(width: number, height: number, rotate: number): [number, number] {
+  return rotate === 90 || rotate === 270 ? [height, width] : [width, height];
+}
+
 export async function drawFormXObject(
   width: number,
   height: number,
   firstNum: number,
   draw: (page: PDFPage, fonts: DrawingFonts, doc: PDFDocument) => Promise<void> | void,
+  options: { matrix?: number[] } = {},
 ): Promise<DrawnXObject> {
   const doc = await PDFDocument.create({ updateMetadata: false });
-  doc.registerFontkit(fontkit);
+  doc.registerFontkit(cachingFontkit);
   const page = doc.addPage([width, height]);
   const embedded = new Map<FontKey, Promise<PDFFont>>();
   const fonts: DrawingFonts = {
     get(key) {
       let font = embedded.get(key);
       if (!font) {
-        font = doc.embedFont(loadFontBytes(key), { subset: true });
+        font = doc.embedFont(loadFontBytes(key), { subset: true, features: FAST_SHAPING[key] });
         embedded.set(key, font);
       }
       return font;
@@ -103,6 +146,7 @@ export async function drawFormXObject(
       Type: name('XObject'),
       Subtype: name('Form'),
       BBox: [0, 0, width, height],
+      Matrix: options.matrix,
       Resources: resourcesValue,
       Filter: name('FlateDecode'),
     }),

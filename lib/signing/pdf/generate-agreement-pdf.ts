@@ -2,7 +2,7 @@ import fontkit from '@cantoo/fontkit';
 import { PDFDocument, rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
 
 import { AGREEMENT_TEXTS, KNOWN_NAMES, type AgreementLanguage, type AgreementParagraph } from './agreement-texts';
-import { loadFontBytes } from './load-fonts';
+import { FAST_SHAPING, loadFontBytes } from './load-fonts';
 import { PdfError } from './pdf-error';
 import type { FieldRect } from './prepare-signing-fields';
 
@@ -168,7 +168,14 @@ function drawParagraph(flow: Flow, paragraph: AgreementParagraph): void {
  * and Hangul render and can be copied out.
  */
 export async function generateAgreementPdf(options: GenerateAgreementOptions): Promise<GeneratedAgreement> {
-  const { language, parties } = options;
+  const { language } = options;
+  // Composed (NFC) text only: shaping runs with Noto's composition features off.
+  const parties = options.parties.map((party) => ({
+    ...party,
+    name: party.name.normalize('NFC'),
+    signatoryName: party.signatoryName.normalize('NFC'),
+    signatoryTitle: party.signatoryTitle.normalize('NFC'),
+  }));
   const text = AGREEMENT_TEXTS[language];
   if (!text) throw new PdfError('INVALID_FIELD_PLAN', `Unknown agreement language "${String(language)}".`);
   if (parties.length !== 2) throw new PdfError('INVALID_FIELD_PLAN', 'The agreement is between exactly two parties.');
@@ -176,8 +183,8 @@ export async function generateAgreementPdf(options: GenerateAgreementOptions): P
   const doc = await PDFDocument.create({ updateMetadata: false });
   doc.registerFontkit(fontkit);
   const fonts: Fonts = {
-    regular: await doc.embedFont(loadFontBytes('sans'), { subset: true }),
-    bold: await doc.embedFont(loadFontBytes('sans-bold'), { subset: true }),
+    regular: await doc.embedFont(loadFontBytes('sans'), { subset: true, features: FAST_SHAPING.sans }),
+    bold: await doc.embedFont(loadFontBytes('sans-bold'), { subset: true, features: FAST_SHAPING['sans-bold'] }),
   };
   const created = options.creationDate ?? new Date();
   doc.setTitle(text.title, { showInWindowTitleBar: true });
@@ -290,7 +297,7 @@ export async function generateAgreementPdf(options: GenerateAgreementOptions): P
       }
       // Witnesses (ministers) stand for their country, not for the signing party.
       const heading = localCountry(parties[witness.partyIndex]!, language);
-      const end = drawBlock(witness.partyIndex, 'witness', witness.partyIndex, top, heading, witness.name, witness.title, 84);
+      const end = drawBlock(witness.partyIndex, 'witness', witness.partyIndex, top, heading, witness.name.normalize('NFC'), witness.title.normalize('NFC'), 84);
       bottom = Math.min(bottom, end);
     }
     flow.y = bottom;

@@ -17,6 +17,17 @@ const FONT_FILES: Record<FontKey, [pkg: string, file: string]> = {
   handwriting: ['@expo-google-fonts/dancing-script', '400Regular/DancingScript_400Regular.ttf'],
 };
 
+/**
+ * OpenType features to switch off when shaping with a font. Noto Sans KR's contextual
+ * lookups (calt, ccmp, liga, locl) make shaping ten times slower and change nothing
+ * for the precomposed (NFC) text drawn here; the handwriting face keeps its ligatures.
+ */
+export const FAST_SHAPING: Record<FontKey, Record<string, boolean> | undefined> = {
+  sans: { calt: false, ccmp: false, liga: false, locl: false },
+  'sans-bold': { calt: false, ccmp: false, liga: false, locl: false },
+  handwriting: undefined,
+};
+
 const bytesCache = new Map<FontKey, Uint8Array>();
 const fontCache = new Map<FontKey, fontkit.Font>();
 

@@ -123,7 +123,7 @@ export async function prepareSigningFields(options: PrepareSigningFieldsOptions)
     const visible = width > 0 && height > 0;
     let appearance: PdfDict | undefined;
     if (visible && options.emptyAppearance !== false) {
-      const drawn = await drawEmptyFieldAppearance(width, height, field.label, nextNum);
+      const drawn = await drawEmptyFieldAppearance(width, height, field.label, nextNum, page.rotate);
       objects.push(...drawn.objects);
       nextNum = drawn.nextNum;
       appearance = dict({ N: ref(drawn.num) });
@@ -140,6 +140,7 @@ export async function prepareSigningFields(options: PrepareSigningFieldsOptions)
       // Print; an invisible seal is also hidden from screen and locked against edits.
       F: visible ? 4 : 4 | 2 | 128,
       AP: appearance,
+      MK: page.rotate ? dict({ R: page.rotate }) : undefined,
     });
     objects.push({ num: fieldNum, body: serializeObjectBody(fieldDict) });
     const list = newAnnots.get(page.ref.num) ?? [];

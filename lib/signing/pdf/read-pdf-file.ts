@@ -636,6 +636,17 @@ export class PdfFile {
     return pages;
   }
 
+  /** /Rotate of a page (inherited through /Parent), normalised to 0, 90, 180 or 270. */
+  pageRotation(pageRef: PdfValue | undefined): number {
+    let node = this.resolveDict(pageRef);
+    for (let depth = 0; node && depth < 64; depth++) {
+      const rotate = this.resolveNumber(node.get('Rotate'));
+      if (rotate !== undefined) return ((((Math.round(rotate / 90) * 90) % 360) + 360) % 360);
+      node = this.resolveDict(node.get('Parent'));
+    }
+    return 0;
+  }
+
   readBox(value: PdfValue | undefined): [number, number, number, number] | undefined {
     const array = this.resolveArray(value);
     if (!array || array.length !== 4) return undefined;

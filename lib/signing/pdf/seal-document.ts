@@ -55,8 +55,9 @@ export async function sealDocument(options: SealDocumentOptions): Promise<Append
   const width = rect ? rect[2] - rect[0] : 0;
   const height = rect ? rect[3] - rect[1] : 0;
   const appearance = options.appearance;
+  const rotate = file.pageRotation(field.widgets[0]!.dict.get('P'));
   const drawAppearance =
-    appearance && width > 0 && height > 0 ? (firstNum: number) => drawSealAppearance(width, height, appearance, firstNum) : undefined;
+    appearance && width > 0 && height > 0 ? (firstNum: number) => drawSealAppearance(width, height, appearance, firstNum, rotate) : undefined;
 
   if (options.kind === 'document-timestamp') {
     const requestTimestamp = options.requestTimestamp;

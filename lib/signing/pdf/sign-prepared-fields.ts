@@ -90,6 +90,7 @@ export async function signPreparedField(options: SignPreparedFieldOptions): Prom
   const rect = file.readBox(widget.dict.get('Rect'));
   const width = rect ? rect[2] - rect[0] : 0;
   const height = rect ? rect[3] - rect[1] : 0;
+  const rotate = file.pageRotation(widget.dict.get('P'));
   const { signature } = options;
 
   const signatureDict = dict({
@@ -112,7 +113,7 @@ export async function signPreparedField(options: SignPreparedFieldOptions): Prom
         signatureDict,
         drawAppearance:
           width > 0 && height > 0
-            ? (firstNum) => drawSignatureAppearance(options.field.kind, width, height, options.appearance, firstNum)
+            ? (firstNum) => drawSignatureAppearance(options.field.kind, width, height, options.appearance, firstNum, rotate)
             : undefined,
         contentsBytes: reserve,
         produceContents: (digest) =>

@@ -1,0 +1,33 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { CeremonyRoom } from '@/components/live/ceremony-room';
+import { Card } from '@/components/ui/card';
+import { requireSessionUser } from '@/lib/auth';
+import { isAppError } from '@/lib/errors';
+import { loadRoom } from '@/lib/live/load-room';
+
+export const dynamic = 'force-dynamic';
+
+export default async function CeremonyRoomPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  const user = await requireSessionUser(`/ceremonies/${id}/room`);
+  const view = await loadRoom({ ceremonyId: id, userId: user.id }).catch((error: unknown) => {
+    if (isAppError(error) && error.code === 'NOT_FOUND') notFound();
+    throw error;
+  });
+  if (view.kind === 'open') return <CeremonyRoom ceremony={view.ceremony} me={view.me} />;
+
+  const t = await getTranslations();
+  return (
+    <Card className="flex flex-col gap-3">
+      <h1 className="font-serif text-2xl">{view.kind === 'removed' ? t('live.removed.title') : t('live.closed.title')}</h1>
+      <p className="text-muted">
+        {view.kind === 'removed' ? t('live.removed.body') : t('live.closed.body', { state: t(`states.${view.state as 'DRAFT'}`) })}
+      </p>
+      <Link href={view.kind === 'removed' ? '/' : `/ceremonies/${id}`} className="text-sm text-navy underline">
+        {t('live.backToCeremony')}
+      </Link>
+    </Card>
+  );
+}

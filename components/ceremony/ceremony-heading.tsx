@@ -1,0 +1,18 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+
+/** Title, state and the way back, above each organiser section. */
+export async function CeremonyHeading({ ceremony }: { ceremony: { id: string; title: string; state: string } }) {
+  const t = await getTranslations();
+  return (
+    <header className="flex flex-col gap-2">
+      <Link href="/" className="text-sm text-navy underline">
+        {t('ceremony.backToList')}
+      </Link>
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="font-serif text-3xl">{ceremony.title}</h1>
+        <span className="rounded-full bg-navy/10 px-2 py-1 text-xs text-navy">{t(`states.${ceremony.state as 'DRAFT'}`)}</span>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,186 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useTranslations } from 'next-intl';
+import { useRef, useState, type FormEvent } from 'react';
+import { toast } from 'sonner';
+import { Button } from '@/components/ui/button';
+import { CheckboxField } from '@/components/ui/checkbox-field';
+import { FormAlert } from '@/components/ui/form-alert';
+import { SelectField } from '@/components/ui/select-field';
+import { TextField } from '@/components/ui/text-field';
+import { locales } from '@/lib/i18n/locales';
+
+type Phase = { kind: 'idle' } | { kind: 'uploading'; percent: number } | { kind: 'checking' };
+
+interface UploadError {
+  file?: string;
+  title?: string;
+  language?: string;
+  general?: string;
+}
+
+const fileReasons = ['NOT_A_PDF', 'ENCRYPTED', 'TRUNCATED', 'NO_PAGES', 'MALFORMED', 'TOO_COMPLEX', 'TIMEOUT', 'OUT_OF_MEMORY', 'TOO_LARGE', 'EMPTY', 'DUPLICATE'] as const;
+type FileReason = (typeof fileReasons)[number];
+
+/**
+ * Uploads one language version with a progress bar (XMLHttpRequest reports upload
+ * progress; fetch does not), then waits while the server checks the file. Problems are
+ * said beside the field that caused them.
+ */
+export function AgreementUpload({
+  ceremonyId,
+  maxBytes,
+  delegations,
+  disabled,
+}: {
+  ceremonyId: string;
+  maxBytes: number;
+  delegations: { id: string; name: string }[];
+  disabled: boolean;
+}) {
+  const t = useTranslations('schedule.upload');
+  const tLanguages = useTranslations('common.languageNames');
+  const tFields = useTranslations('schedule.fieldErrors');
+  const tErrors = useTranslations('errors');
+  const router = useRouter();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  const [error, setError] = useState<UploadError>({});
+  const maxMb = Math.round((maxBytes / 1024 / 1024) * 10) / 10;
+
+  const reasonText = (reason: string | undefined, fallback?: string) =>
+    reason && (fileReasons as readonly string[]).includes(reason) ? t(`reasons.${reason as FileReason}`, { max: maxMb }) : fallback;
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const file = form.get('file');
+    const title = String(form.get('title') ?? '').trim();
+    const problems: UploadError = {};
+    if (!(file instanceof File) || file.size === 0) problems.file = t('chooseFile');
+    else if (file.size > maxBytes) problems.file = t('reasons.TOO_LARGE', { max: maxMb });
+    if (!title) problems.title = tFields('required');
+    setError(problems);
+    if (problems.file || problems.title || !(file instanceof File)) return;
+
+    const query = new URLSearchParams({
+      language: String(form.get('language') ?? 'en'),
+      title,
+      fileName: file.name,
+      authentic: form.get('authentic') ? '1' : '0',
+      originalForDelegationId: String(form.get('originalForDelegationId') ?? ''),
+    });
+    const request = new XMLHttpRequest();
+    request.open('POST', `/api/ceremonies/${ceremonyId}/documents?${query.toString()}`);
+    request.setRequestHeader('Content-Type', 'application/pdf');
+    request.upload.onprogress = (progress) => {
+      if (progress.lengthComputable) setPhase({ kind: 'uploading', percent: Math.round((progress.loaded / progress.total) * 100) });
+    };
+    request.upload.onload = () => setPhase({ kind: 'checking' });
+    request.onerror = () => {
+      setPhase({ kind: 'idle' });
+      setError({ general: tErrors('SERVICE_UNAVAILABLE') });
+    };
+    request.onload = () => {
+      setPhase({ kind: 'idle' });
+      if (request.status === 201) {
+        toast.success(t('uploaded', { title }));
+        formRef.current?.reset();
+        setError({});
+        router.refresh();
+        return;
+      }
+      let body: { error?: { code?: string; message?: string; fieldErrors?: Record<string, string> } } = {};
+      try {
+        body = JSON.parse(request.responseText) as typeof body;
+      } catch {
+        body = {};
+      }
+      const fieldErrors = body.error?.fieldErrors ?? {};
+      const code = body.error?.code ?? (request.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'INTERNAL');
+      const next: UploadError = {};
+      next.file = reasonText(fieldErrors.file ?? (request.status === 413 ? 'TOO_LARGE' : undefined));
+      if (!next.file && (code === 'UNPROCESSABLE_DOCUMENT' || code === 'UNSUPPORTED_MEDIA_TYPE')) next.file = tErrors(code);
+      if (fieldErrors.title) next.title = tFields.has(fieldErrors.title as 'invalid') ? tFields(fieldErrors.title as 'invalid') : tFields('invalid');
+      if (fieldErrors.language) next.language = tFields.has(fieldErrors.language as 'invalid') ? tFields(fieldErrors.language as 'invalid') : tFields('invalid');
+      if (!next.file && !next.title && !next.language) next.general = tErrors(code as 'INTERNAL');
+      setError(next);
+    };
+    setPhase({ kind: 'uploading', percent: 0 });
+    request.send(file);
+  };
+
+  const busy = phase.kind !== 'idle';
+  const fileErrorId = 'agreement-file-error';
+  return (
+    <form ref={formRef} onSubmit={submit} className="flex flex-col gap-4" noValidate aria-label={t('heading')}>
+      {error.general ? <FormAlert tone="error">{error.general}</FormAlert> : null}
+      <div className="flex flex-col gap-1">
+        <label htmlFor="agreement-file" className="text-sm font-medium">
+          {t('file')}
+        </label>
+        <input
+          id="agreement-file"
+          name="file"
+          type="file"
+          accept="application/pdf,.pdf"
+          disabled={disabled || busy}
+          aria-invalid={error.file ? true : undefined}
+          aria-describedby={`agreement-file-hint${error.file ? ` ${fileErrorId}` : ''}`}
+          className="rounded-md border border-line bg-white px-3 py-2 text-sm file:mr-3 file:rounded file:border-0 file:bg-navy/10 file:px-3 file:py-1 file:text-navy aria-[invalid=true]:border-danger"
+        />
+        <p id="agreement-file-hint" className="text-sm text-muted">
+          {t('fileHint', { max: maxMb })}
+        </p>
+        {error.file ? (
+          <p id={fileErrorId} role="alert" className="text-sm text-danger" data-testid="upload-error">
+            {error.file}
+          </p>
+        ) : null}
+      </div>
+      <div className="grid gap-4 md:grid-cols-2">
+        <TextField id="agreement-title" name="title" label={t('title')} error={error.title} required disabled={disabled || busy} />
+        <SelectField id="agreement-language" name="language" label={t('language')} error={error.language} disabled={disabled || busy}>
+          {locales.map((code) => (
+            <option key={code} value={code}>
+              {tLanguages(code)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField id="agreement-original-for" name="originalForDelegationId" label={t('originalFor')} disabled={disabled || busy}>
+          <option value="">{t('sharedOriginal')}</option>
+          {delegations.map((delegation) => (
+            <option key={delegation.id} value={delegation.id}>
+              {delegation.name}
+            </option>
+          ))}
+        </SelectField>
+        <CheckboxField id="agreement-authentic" name="authentic" label={t('authentic')} defaultChecked disabled={disabled || busy} className="self-end pb-2" />
+      </div>
+      {phase.kind !== 'idle' ? (
+        <div className="flex flex-col gap-1" aria-live="polite">
+          <div
+            role="progressbar"
+            aria-label={t('progressLabel')}
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={phase.kind === 'uploading' ? phase.percent : undefined}
+            className="h-3 w-full overflow-hidden rounded-full bg-line"
+          >
+            <div
+              className={`h-full bg-navy transition-[width] ${phase.kind === 'checking' ? 'animate-pulse' : ''}`}
+              style={{ width: `${phase.kind === 'uploading' ? phase.percent : 100}%` }}
+            />
+          </div>
+          <p className="text-sm text-muted">{phase.kind === 'uploading' ? t('uploading', { percent: phase.percent }) : t('checking')}</p>
+        </div>
+      ) : null}
+      <div>
+        <Button type="submit" disabled={disabled || busy}>
+          {t('submit')}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,28 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useCallback, useTransition } from 'react';
+import { toast } from 'sonner';
+import type { HostActionResult } from '@/app/ceremonies/[id]/room/actions';
+
+/** Runs a host-control server action and says how it went (errors in the caller's language). */
+export function useHostAction() {
+  const t = useTranslations('live.host');
+  const tErrors = useTranslations('errors');
+  const [pending, startTransition] = useTransition();
+  const run = useCallback(
+    (action: () => Promise<HostActionResult>, onDone?: () => void) => {
+      startTransition(async () => {
+        const result = await action();
+        if (!result.ok) {
+          toast.error(tErrors(result.code));
+          return;
+        }
+        if (!result.liveRoomUpdated) toast.warning(t('videoNotUpdated'));
+        onDone?.();
+      });
+    },
+    [t, tErrors],
+  );
+  return { run, pending };
+}

@@ -1,0 +1,207 @@
+'use client';
+
+import { LiveKitRoom, type LocalUserChoices } from '@livekit/components-react';
+import { DisconnectReason, Room, RoomEvent } from 'livekit-client';
+import { useTranslations } from 'next-intl';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { DocumentPane } from '@/components/live/document-pane';
+import { PeoplePanel } from '@/components/live/people-panel';
+import { RoomChat } from '@/components/live/room-chat';
+import { RoomLayout, type SidePanel } from '@/components/live/room-layout';
+import { RoomSignals } from '@/components/live/room-signals';
+import { usePageFollow } from '@/components/live/use-page-follow';
+import { VideoStage } from '@/components/live/video-stage';
+import type { RoomCeremony, RoomMe } from '@/lib/live/load-room';
+import { mayDrivePages, type PageDrivingContext, type PageMessage } from '@/lib/live/room-messages';
+
+export type RoomExit = 'left' | 'ended' | 'removed' | 'lobby';
+
+type Connection =
+  | { kind: 'fetching' }
+  | { kind: 'ready'; serverUrl: string; token: string }
+  | { kind: 'unreachable' };
+
+interface LiveRoomProps {
+  ceremony: RoomCeremony;
+  me: RoomMe;
+  choices: LocalUserChoices | null;
+  topBar: ReactNode;
+  /** Panels that work without video (the organiser's lobby). */
+  extraPanels: SidePanel[];
+  onExit: (exit: RoomExit) => void;
+}
+
+/** Until the run of show names an active signer (issue 9), only the organiser drives. */
+const noActiveSigner: PageDrivingContext = { activeSignerIdentity: null };
+
+function mayIDrive(me: RoomMe, context: PageDrivingContext): boolean {
+  return mayDrivePages({ identity: me.userId, metadata: { role: me.role, participantId: me.participantId, delegationId: null } }, context);
+}
+
+/**
+ * The call: fetches a token from our server, connects to LiveKit, and lays out video,
+ * agreement and panels. If the video service cannot be reached, the same screen stays up
+ * without video and says so; the agreement and the lobby keep working.
+ */
+export function LiveRoom({ ceremony, me, choices, topBar, extraPanels, onExit }: LiveRoomProps) {
+  const t = useTranslations('live');
+  const [connection, setConnection] = useState<Connection>({ kind: 'fetching' });
+  const [attempt, setAttempt] = useState(0);
+  const isObserver = me.role === 'observer';
+
+  useEffect(() => {
+    let cancelled = false;
+    (async () => {
+      const response = await fetch(`/api/ceremonies/${encodeURIComponent(ceremony.id)}/livekit-token`, { method: 'POST' }).catch(() => null);
+      if (cancelled) return;
+      if (!response || response.status === 503 || response.status >= 500) return setConnection({ kind: 'unreachable' });
+      if (response.status === 404) return onExit('removed');
+      if (response.status === 403 || response.status === 409) {
+        const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
+        return onExit(body?.error?.message?.includes('removed') ? 'removed' : 'lobby');
+      }
+      if (!response.ok) return setConnection({ kind: 'unreachable' });
+      const { serverUrl, token } = (await response.json()) as { serverUrl: string; token: string };
+      setConnection({ kind: 'ready', serverUrl, token });
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [attempt, ceremony.id, onExit]);
+
+  const room = useMemo(
+    () =>
+      new Room({
+        adaptiveStream: true,
+        dynacast: true,
+        videoCaptureDefaults: choices?.videoDeviceId ? { deviceId: choices.videoDeviceId } : undefined,
+        audioCaptureDefaults: choices?.audioDeviceId ? { deviceId: choices.audioDeviceId } : undefined,
+      }),
+    // One Room per attempt: a failed connection is not reused.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [attempt],
+  );
+
+  useEffect(() => {
+    const onDisconnected = (reason?: DisconnectReason) => {
+      if (reason === DisconnectReason.PARTICIPANT_REMOVED) onExit('removed');
+      else if (reason === DisconnectReason.ROOM_DELETED) onExit('ended');
+      else if (reason === DisconnectReason.CLIENT_INITIATED || reason === DisconnectReason.DUPLICATE_IDENTITY) onExit('left');
+      else setConnection({ kind: 'unreachable' });
+    };
+    room.on(RoomEvent.Disconnected, onDisconnected);
+    return () => {
+      room.off(RoomEvent.Disconnected, onDisconnected);
+    };
+  }, [room, onExit]);
+
+  useEffect(() => () => void room.disconnect(), [room]);
+
+  const retry = useCallback(() => {
+    setConnection({ kind: 'fetching' });
+    setAttempt((value) => value + 1);
+  }, []);
+
+  const firstDocument = ceremony.documents[0];
+  const initialPage: PageMessage = { documentId: firstDocument?.id ?? 'none', page: 1 };
+
+  if (connection.kind !== 'ready') {
+    const video =
+      connection.kind === 'fetching' ? (
+        <p role="status" className="p-6 text-white/80">
+          {t('room.connecting')}
+        </p>
+      ) : (
+        <div role="alert" className="flex h-full flex-col items-start justify-center gap-3 rounded-lg border border-amber-300/40 p-6" data-testid="video-unreachable">
+          <h2 className="font-serif text-2xl">{t('room.unreachableTitle')}</h2>
+          <p className="max-w-prose text-white/80">{t('room.unreachableBody')}</p>
+          <button type="button" className="rounded-md bg-white px-4 py-2 font-medium text-[#0f1620]" onClick={retry}>
+            {t('room.retry')}
+          </button>
+        </div>
+      );
+    return (
+      <RoomLayout
+        topBar={topBar}
+        video={video}
+        document={<OfflineDocument ceremony={ceremony} me={me} initial={initialPage} />}
+        panels={extraPanels}
+      />
+    );
+  }
+
+  return (
+    <LiveKitRoom
+      room={room}
+      serverUrl={connection.serverUrl}
+      token={connection.token}
+      connect
+      video={!isObserver && (choices?.videoEnabled ?? false)}
+      audio={!isObserver && (choices?.audioEnabled ?? false)}
+      onError={() => setConnection({ kind: 'unreachable' })}
+    >
+      <RoomSignals />
+      <RoomLayout
+        topBar={topBar}
+        video={<VideoStage isObserver={isObserver} />}
+        document={<SharedDocument ceremony={ceremony} me={me} initial={initialPage} />}
+        panels={[
+          { id: 'chat', label: t('chat.tab'), content: <RoomChat canWrite={!isObserver} /> },
+          { id: 'people', label: t('people.tab'), content: <PeoplePanel ceremonyId={ceremony.id} isOrganiser={me.role === 'organiser'} /> },
+          ...extraPanels,
+        ]}
+      />
+    </LiveKitRoom>
+  );
+}
+
+function DocumentPlaceholder({ ceremony, me, position, onChange }: { ceremony: RoomCeremony; me: RoomMe; position: PageMessage; onChange: (next: PageMessage) => void }) {
+  const t = useTranslations('live.document');
+  const document = ceremony.documents.find((candidate) => candidate.id === position.documentId) ?? ceremony.documents[0];
+  const canDrive = mayIDrive(me, noActiveSigner);
+  if (!document) return <p className="text-sm text-white/60">{t('noDocument')}</p>;
+  if (!me.pagesVisible) return <p className="text-sm text-white/60">{t('notReleased')}</p>;
+  return (
+    <div className="flex h-full flex-col gap-2">
+      <div className="flex items-center justify-between gap-2">
+        <h2 className="font-medium">{t('heading')}</h2>
+        {canDrive && ceremony.documents.length > 1 ? (
+          <label className="flex items-center gap-2 text-sm">
+            <span className="text-white/60">{t('version')}</span>
+            <select
+              className="rounded-md border border-white/20 bg-[#0f1620] px-2 py-1"
+              value={document.id}
+              onChange={(event) => onChange({ documentId: event.target.value, page: 1 })}
+            >
+              {ceremony.documents.map((candidate) => (
+                <option key={candidate.id} value={candidate.id}>
+                  {candidate.title}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+      </div>
+      <div className="min-h-0 flex-1">
+        <DocumentPane
+          documentId={document.id}
+          page={position.page}
+          pageCount={document.pageCount}
+          title={document.title}
+          canDrive={canDrive}
+          onPageChange={(page) => onChange({ documentId: document.id, page })}
+        />
+      </div>
+    </div>
+  );
+}
+
+function SharedDocument({ ceremony, me, initial }: { ceremony: RoomCeremony; me: RoomMe; initial: PageMessage }) {
+  const { position, changePage } = usePageFollow({ initial, canDrive: mayIDrive(me, noActiveSigner), context: noActiveSigner });
+  return <DocumentPlaceholder ceremony={ceremony} me={me} position={position} onChange={changePage} />;
+}
+
+function OfflineDocument({ ceremony, me, initial }: { ceremony: RoomCeremony; me: RoomMe; initial: PageMessage }) {
+  const [position, setPosition] = useState(initial);
+  return <DocumentPlaceholder ceremony={ceremony} me={me} position={position} onChange={setPosition} />;
+}

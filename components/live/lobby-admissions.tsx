@@ -1,0 +1,63 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { admitAllWaitingAction, admitParticipantAction, setLobbyOpenAction } from '@/app/ceremonies/[id]/room/actions';
+import { useHostAction } from '@/components/live/host-action';
+import type { LobbyState } from '@/lib/live/load-lobby';
+
+/** The organiser's view of the door: who waits, admit one or all, open the room. */
+export function LobbyAdmissions({ ceremonyId, lobby, onChanged }: { ceremonyId: string; lobby: LobbyState | null; onChanged: () => void }) {
+  const t = useTranslations('live.lobby');
+  const tRoles = useTranslations('roles');
+  const { run, pending } = useHostAction();
+  const waiting = lobby?.arrivals.filter((arrival) => !arrival.admitted) ?? [];
+  return (
+    <section aria-labelledby="lobby-admissions-heading" className="flex flex-col gap-3" data-testid="lobby-admissions">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 id="lobby-admissions-heading" className="font-medium">
+          {t('waitingCount', { count: waiting.length })}
+        </h2>
+        <div className="flex flex-wrap gap-2">
+          <button
+            type="button"
+            className="rounded-md bg-white px-3 py-1.5 text-sm font-medium text-[#0f1620] disabled:opacity-50"
+            disabled={pending || waiting.length === 0}
+            onClick={() => run(() => admitAllWaitingAction(ceremonyId), onChanged)}
+          >
+            {t('admitAll')}
+          </button>
+          <button
+            type="button"
+            className="rounded-md border border-white/40 px-3 py-1.5 text-sm disabled:opacity-50"
+            disabled={pending || !lobby}
+            onClick={() => run(() => setLobbyOpenAction(ceremonyId, !lobby?.lobbyOpen), onChanged)}
+          >
+            {lobby?.lobbyOpen ? t('closeRoom') : t('openRoom')}
+          </button>
+        </div>
+      </div>
+      {lobby?.lobbyOpen ? <p className="text-sm text-white/70">{t('roomIsOpen')}</p> : null}
+      <ul className="flex flex-col gap-2">
+        {waiting.map((person) => (
+          <li key={person.participantId} className="flex items-center justify-between gap-3 rounded-md bg-white/5 px-3 py-2 text-sm">
+            <span>
+              <span className="font-medium">{person.displayName}</span>
+              <span className="ml-2 text-white/60">
+                {person.delegationName ? `${person.delegationName} · ` : ''}
+                {tRoles(person.role as 'organiser')}
+              </span>
+            </span>
+            <button
+              type="button"
+              className="rounded-md border border-white/40 px-3 py-1 disabled:opacity-50"
+              disabled={pending}
+              onClick={() => run(() => admitParticipantAction(ceremonyId, person.participantId), onChanged)}
+            >
+              {t('admit', { name: person.displayName })}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,70 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useState, type ReactNode } from 'react';
+
+export interface SidePanel {
+  id: string;
+  label: string;
+  content: ReactNode;
+}
+
+/**
+ * The dark call screen: a top bar, the video on the left, and on the right the agreement
+ * above a tabbed panel (chat, participants, lobby). `programme` is where the run of show
+ * sits beside the video (issue 9); the layout keeps room for it.
+ */
+export function RoomLayout({
+  topBar,
+  video,
+  document,
+  programme,
+  panels,
+}: {
+  topBar: ReactNode;
+  video: ReactNode;
+  document: ReactNode;
+  programme?: ReactNode;
+  panels: SidePanel[];
+}) {
+  const t = useTranslations('live.room');
+  const [active, setActive] = useState(panels[0]?.id);
+  const current = panels.find((panel) => panel.id === active) ?? panels[0];
+  return (
+    <div className="fixed inset-0 z-40 flex flex-col bg-[#0f1620] text-white" data-lk-theme="default" data-testid="room">
+      <header className="flex flex-wrap items-center justify-between gap-3 border-b border-white/10 px-4 py-2">{topBar}</header>
+      <div className="flex min-h-0 flex-1 flex-col gap-3 p-3 lg:flex-row">
+        <section aria-label={t('videoRegion')} className="min-h-[320px] min-w-0 flex-1">
+          {video}
+        </section>
+        <aside aria-label={t('sidePanels')} className="flex min-h-0 w-full flex-col gap-3 lg:w-[min(40%,480px)]">
+          {programme ? <div className="rounded-lg bg-white/5 p-3">{programme}</div> : null}
+          <div className="min-h-[200px] flex-1 rounded-lg bg-white/5 p-3">{document}</div>
+          {current ? (
+            <div className="flex max-h-[45%] min-h-[180px] flex-col rounded-lg bg-white/5">
+              <div role="tablist" className="flex gap-1 border-b border-white/10 px-2 pt-2">
+                {panels.map((panel) => (
+                  <button
+                    key={panel.id}
+                    type="button"
+                    role="tab"
+                    id={`room-tab-${panel.id}`}
+                    aria-selected={panel.id === current.id}
+                    aria-controls={`room-panel-${panel.id}`}
+                    className={`rounded-t-md px-3 py-1.5 text-sm ${panel.id === current.id ? 'bg-white/10 font-medium' : 'text-white/70'}`}
+                    onClick={() => setActive(panel.id)}
+                  >
+                    {panel.label}
+                  </button>
+                ))}
+              </div>
+              <div role="tabpanel" id={`room-panel-${current.id}`} aria-labelledby={`room-tab-${current.id}`} className="min-h-0 flex-1 overflow-y-auto p-3">
+                {current.content}
+              </div>
+            </div>
+          ) : null}
+        </aside>
+      </div>
+    </div>
+  );
+}

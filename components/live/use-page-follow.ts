@@ -1,0 +1,78 @@
+'use client';
+
+import { useDataChannel, useRoomContext } from '@livekit/components-react';
+import type { Participant } from 'livekit-client';
+import { RoomEvent } from 'livekit-client';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { parseRoomParticipantMetadata } from '@/lib/live/participant-roles';
+import {
+  decodeRoomMessage,
+  encodeRoomMessage,
+  mayDrivePages,
+  pageMessageSchema,
+  roomTopics,
+  type PageDrivingContext,
+  type PageMessage,
+} from '@/lib/live/room-messages';
+
+/** The driver repeats where they are, so late joiners (and hidden observers) catch up. */
+const HEARTBEAT_MS = 4000;
+
+export function senderOf(participant: Participant | undefined) {
+  return participant ? { identity: participant.identity, metadata: parseRoomParticipantMetadata(participant.metadata) } : null;
+}
+
+/**
+ * The shared page over the room's data channel (topic accord.page). Whoever may drive
+ * (`mayDrivePages`) sends; everyone else follows, ignoring malformed messages and senders
+ * without the right.
+ */
+export function usePageFollow({ initial, canDrive, context }: { initial: PageMessage; canDrive: boolean; context: PageDrivingContext }) {
+  const room = useRoomContext();
+  const [position, setPosition] = useState<PageMessage>(initial);
+  const positionRef = useRef(position);
+  const contextRef = useRef(context);
+  useEffect(() => {
+    positionRef.current = position;
+    contextRef.current = context;
+  }, [position, context]);
+
+  const onMessage = useCallback((message: { payload: Uint8Array; from?: Participant }) => {
+    if (!mayDrivePages(senderOf(message.from), contextRef.current)) return;
+    const parsed = decodeRoomMessage(pageMessageSchema, message.payload);
+    if (parsed) setPosition(parsed);
+  }, []);
+  const { send } = useDataChannel(roomTopics.page, onMessage);
+
+  const broadcast = useCallback(
+    (next: PageMessage) => {
+      if (room.state !== 'connected') return;
+      send(encodeRoomMessage(next), { reliable: true, topic: roomTopics.page });
+    },
+    [room, send],
+  );
+
+  const changePage = useCallback(
+    (next: PageMessage) => {
+      if (!canDrive) return;
+      setPosition(next);
+      broadcast(next);
+    },
+    [broadcast, canDrive],
+  );
+
+  useEffect(() => {
+    if (!canDrive) return;
+    const repeat = () => broadcast(positionRef.current);
+    const timer = setInterval(repeat, HEARTBEAT_MS);
+    room.on(RoomEvent.ParticipantConnected, repeat);
+    room.on(RoomEvent.Connected, repeat);
+    return () => {
+      clearInterval(timer);
+      room.off(RoomEvent.ParticipantConnected, repeat);
+      room.off(RoomEvent.Connected, repeat);
+    };
+  }, [broadcast, canDrive, room]);
+
+  return { position, changePage };
+}

@@ -1,0 +1,220 @@
+import { randomUUID } from 'node:crypto';
+import { TokenVerifier } from 'livekit-server-sdk';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { db } from '@/lib/db';
+import { env } from '@/lib/env';
+import { admitAllWaiting } from '@/lib/live/admit-all-waiting';
+import { admitParticipant } from '@/lib/live/admit-participant';
+import { createRoomToken } from '@/lib/live/create-room-token';
+import { endCeremonyForAll } from '@/lib/live/end-ceremony-for-all';
+import { goLive } from '@/lib/live/go-live';
+import { loadLobby } from '@/lib/live/load-lobby';
+import { loadRoom } from '@/lib/live/load-room';
+import { recordAttendance } from '@/lib/live/record-attendance';
+import { removeParticipant } from '@/lib/live/remove-participant';
+import { requestToJoin } from '@/lib/live/request-to-join';
+import { setLobbyOpen } from '@/lib/live/set-lobby-open';
+import type { LiveKitWebhook } from '@/lib/live/verify-webhook';
+import { createCeremony, createUser } from '@/test/factories';
+import { useLocalLiveKit } from '@/test/livekit-server';
+
+let stopLiveKit: () => void = () => {};
+beforeAll(async () => {
+  stopLiveKit = await useLocalLiveKit();
+});
+afterAll(() => stopLiveKit());
+
+async function decode(token: string) {
+  return new TokenVerifier(env.LIVEKIT_API_KEY, env.LIVEKIT_API_SECRET).verify(token);
+}
+
+async function auditKinds(ceremonyId: string) {
+  const events = await db.auditEvent.findMany({ where: { ceremonyId }, orderBy: { seq: 'asc' }, select: { kind: true } });
+  return events.map((event) => event.kind);
+}
+
+describe('room tokens (DESIGN.md "Live")', () => {
+  it('refuses someone who is not a participant, and a member of another ceremony (hostile case 8), with NOT_FOUND', async () => {
+    const ceremony = await createCeremony({ state: 'LIVE' });
+    const other = await createCeremony({ state: 'LIVE' });
+    const stranger = await createUser();
+    await expect(createRoomToken({ ceremonyId: ceremony.ceremonyId, userId: stranger.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(createRoomToken({ ceremonyId: ceremony.ceremonyId, userId: other.organiser.userId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(createRoomToken({ ceremonyId: 'no-such-ceremony', userId: stranger.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('gives the organiser a room-admin token for this room only, identity = user id, 10 minutes', async () => {
+    const ceremony = await createCeremony({ state: 'LIVE' });
+    const { token, serverUrl } = await createRoomToken({ ceremonyId: ceremony.ceremonyId, userId: ceremony.organiser.userId });
+    expect(serverUrl).toBe(env.LIVEKIT_URL);
+    const claims = await decode(token);
+    const room = await db.ceremony.findUniqueOrThrow({ where: { id: ceremony.ceremonyId }, select: { roomName: true } });
+    expect(claims.sub).toBe(ceremony.organiser.userId);
+    expect(claims.video).toMatchObject({ room: room.roomName, roomJoin: true, roomAdmin: true, canPublish: true, roomCreate: false, roomList: false });
+    expect(JSON.parse(claims.metadata ?? '{}')).toEqual({ role: 'organiser', participantId: ceremony.organiser.participantId, delegationId: null });
+    expect((claims.exp ?? 0) - (claims.nbf ?? 0)).toBe(600);
+  });
+
+  it('names a signatory with their delegation and lets them publish, once admitted', async () => {
+    const ceremony = await createCeremony({ state: 'LIVE' });
+    const signatory = ceremony.delegations[0]!.signatory;
+    await expect(createRoomToken({ ceremonyId: ceremony.ceremonyId, userId: signatory.userId })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await admitParticipant({ ceremonyId: ceremony.ceremonyId, userId: ceremony.organiser.userId, participantId: signatory.participantId });
+    const claims = await decode((await createRoomToken({ ceremonyId: ceremony.ceremonyId, userId: signatory.userId })).token);
+    expect(claims.name).toMatch(/\(Labs Network Industrie 4\.0\)$/);
+    expect(claims.video).toMatchObject({ canPublish: true, canPublishData: true, roomAdmin: false });
+    expect(JSON.parse(claims.metadata ?? '{}')).toMatchObject({ role: 'signatory', delegationId: ceremony.delegations[0]!.id });
+  });
+
+  it('gives an observer a hidden token without publish or data (hostile case 9)', async () => {
+    const ceremony = await createCeremony({ state: 'LIVE' });
+    await setLobbyOpen({ ceremonyId: ceremony.ceremonyId, userId: ceremony.organiser.userId, open: true });
+    const claims = await decode((await createRoomToken({ ceremonyId: ceremony.ceremonyId, userId: ceremony.observer.userId })).token);
+    expect(claims.video).toMatchObject({ canPublish: false, canPublishData: false, hidden: true, canSubscribe: true, roomAdmin: false });
+  });
+
+  it('opens the room to non-organisers only while LIVE or SIGNING; the organiser from SCHEDULED on', async () => {
+    const scheduled = await createCeremony({ state: 'SCHEDULED' });
+    const signatory = scheduled.delegations[0]!.signatory;
+    await admitParticipant({ ceremonyId: scheduled.ceremonyId, userId: scheduled.organiser.userId, participantId: signatory.participantId });
+    await expect(createRoomToken({ ceremonyId: scheduled.ceremonyId, userId: signatory.userId })).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    await expect(createRoomToken({ ceremonyId: scheduled.ceremonyId, userId: scheduled.organiser.userId })).resolves.toHaveProperty('token');
+
+    for (const state of ['DRAFT', 'CONCLUDED', 'ARCHIVED', 'CANCELLED']) {
+      const closed = await createCeremony({ state });
+      await expect(createRoomToken({ ceremonyId: closed.ceremonyId, userId: closed.organiser.userId })).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    }
+  });
+
+  it('refuses a removed participant from then on (hostile case 20)', async () => {
+    const ceremony = await createCeremony({ state: 'LIVE' });
+    const signatory = ceremony.delegations[1]!.signatory;
+    await setLobbyOpen({ ceremonyId: ceremony.ceremonyId, userId: ceremony.organiser.userId, open: true });
+    await expect(createRoomToken({ ceremonyId: ceremony.ceremonyId, userId: signatory.userId })).resolves.toHaveProperty('token');
+
+    const result = await removeParticipant({ ceremonyId: ceremony.ceremonyId, userId: ceremony.organiser.userId, participantId: signatory.participantId });
+    expect(result.liveRoomUpdated).toBe(true);
+    await expect(createRoomToken({ ceremonyId: ceremony.ceremonyId, userId: signatory.userId })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(requestToJoin({ ceremonyId: ceremony.ceremonyId, userId: signatory.userId })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(loadRoom({ ceremonyId: ceremony.ceremonyId, userId: signatory.userId })).resolves.toMatchObject({ kind: 'removed' });
+    expect(await auditKinds(ceremony.ceremonyId)).toContain('participant.removed');
+  });
+});
+
+describe('lobby and host controls', () => {
+  it('records each arrival once and shows the organiser everyone, others no press', async () => {
+    const ceremony = await createCeremony({ state: 'LIVE' });
+    const signatory = ceremony.delegations[0]!.signatory;
+    expect(await requestToJoin({ ceremonyId: ceremony.ceremonyId, userId: signatory.userId })).toEqual({ admitted: false, roomOpen: true });
+    await requestToJoin({ ceremonyId: ceremony.ceremonyId, userId: signatory.userId });
+    await requestToJoin({ ceremonyId: ceremony.ceremonyId, userId: ceremony.observer.userId });
+    expect((await auditKinds(ceremony.ceremonyId)).filter((kind) => kind === 'participant.arrived')).toHaveLength(2);
+
+    const organiserView = await loadLobby({ ceremonyId: ceremony.ceremonyId, userId: ceremony.organiser.userId });
+    expect(organiserView.arrivals.map((arrival) => arrival.participantId).sort()).toEqual(
+      [signatory.participantId, ceremony.observer.participantId].sort(),
+    );
+    const signatoryView = await loadLobby({ ceremonyId: ceremony.ceremonyId, userId: signatory.userId });
+    expect(signatoryView.arrivals.map((arrival) => arrival.participantId)).toEqual([signatory.participantId]);
+    expect(signatoryView.me).toEqual({ admitted: false, mayEnterRoom: true });
+  });
+
+  it('admits everyone waiting with one audit event each', async () => {
+    const ceremony = await createCeremony({ state: 'LIVE' });
+    for (const delegation of ceremony.delegations) await requestToJoin({ ceremonyId: ceremony.ceremonyId, userId: delegation.signatory.userId });
+    const { admittedCount } = await admitAllWaiting({ ceremonyId: ceremony.ceremonyId, userId: ceremony.organiser.userId });
+    expect(admittedCount).toBe(2);
+    expect((await auditKinds(ceremony.ceremonyId)).filter((kind) => kind === 'participant.admitted')).toHaveLength(2);
+    const view = await loadLobby({ ceremonyId: ceremony.ceremonyId, userId: ceremony.delegations[0]!.signatory.userId });
+    expect(view.me.admitted).toBe(true);
+  });
+
+  it('leaves host controls to the organiser', async () => {
+    const ceremony = await createCeremony({ state: 'LIVE' });
+    const signatory = ceremony.delegations[0]!.signatory;
+    const ids = { ceremonyId: ceremony.ceremonyId, userId: signatory.userId };
+    const target = { participantId: ceremony.delegations[1]!.signatory.participantId };
+    await expect(admitParticipant({ ...ids, ...target })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(admitAllWaiting(ids)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(setLobbyOpen({ ...ids, open: true })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(removeParticipant({ ...ids, ...target })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(endCeremonyForAll(ids)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(goLive(ids)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    const stranger = await createUser();
+    await expect(admitParticipant({ ceremonyId: ceremony.ceremonyId, userId: stranger.id, ...target })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(await auditKinds(ceremony.ceremonyId)).toEqual([]);
+  });
+
+  it('refuses to remove an organiser or a participant of another ceremony', async () => {
+    const ceremony = await createCeremony({ state: 'LIVE' });
+    const other = await createCeremony({ state: 'LIVE' });
+    const ids = { ceremonyId: ceremony.ceremonyId, userId: ceremony.organiser.userId };
+    await expect(removeParticipant({ ...ids, participantId: ceremony.organiser.participantId })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(removeParticipant({ ...ids, participantId: other.delegations[0]!.signatory.participantId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+
+  it('goes live SCHEDULED → LIVE once, with an audit event', async () => {
+    const ceremony = await createCeremony({ state: 'SCHEDULED' });
+    const ids = { ceremonyId: ceremony.ceremonyId, userId: ceremony.organiser.userId };
+    await expect(goLive(ids)).resolves.toEqual({ state: 'LIVE' });
+    await expect(goLive(ids)).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    expect((await db.ceremony.findUniqueOrThrow({ where: { id: ceremony.ceremonyId } })).state).toBe('LIVE');
+    expect(await auditKinds(ceremony.ceremonyId)).toEqual(['ceremony.live']);
+  });
+
+  it('ends the call for all: the lobby closes and everyone but the organiser waits again', async () => {
+    const ceremony = await createCeremony({ state: 'LIVE' });
+    const signatory = ceremony.delegations[0]!.signatory;
+    await requestToJoin({ ceremonyId: ceremony.ceremonyId, userId: signatory.userId });
+    await admitAllWaiting({ ceremonyId: ceremony.ceremonyId, userId: ceremony.organiser.userId });
+    await setLobbyOpen({ ceremonyId: ceremony.ceremonyId, userId: ceremony.organiser.userId, open: true });
+    await createRoomToken({ ceremonyId: ceremony.ceremonyId, userId: signatory.userId });
+
+    expect(await endCeremonyForAll({ ceremonyId: ceremony.ceremonyId, userId: ceremony.organiser.userId })).toEqual({ liveRoomUpdated: true });
+    await expect(createRoomToken({ ceremonyId: ceremony.ceremonyId, userId: signatory.userId })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(createRoomToken({ ceremonyId: ceremony.ceremonyId, userId: ceremony.organiser.userId })).resolves.toHaveProperty('token');
+    expect(await auditKinds(ceremony.ceremonyId)).toContain('room.ended');
+  });
+});
+
+describe('attendance from webhooks', () => {
+  function webhook(roomName: string, event: string, identity?: string): LiveKitWebhook {
+    return {
+      id: `EV_${randomUUID()}`,
+      event,
+      roomName,
+      participant: identity ? { identity, sid: `PA_${randomUUID().slice(0, 8)}`, name: 'Someone', metadata: '' } : null,
+      occurredAt: new Date(),
+    };
+  }
+
+  it('records joins, leaves and the room opening and closing once per webhook id', async () => {
+    const ceremony = await createCeremony({ state: 'LIVE' });
+    const { roomName } = await db.ceremony.findUniqueOrThrow({ where: { id: ceremony.ceremonyId }, select: { roomName: true } });
+    const signatory = ceremony.delegations[0]!.signatory;
+    const joined = webhook(roomName, 'participant_joined', signatory.userId);
+
+    expect(await recordAttendance(webhook(roomName, 'room_started'))).toBe('recorded');
+    expect(await recordAttendance(joined)).toBe('recorded');
+    expect(await recordAttendance(joined)).toBe('duplicate');
+    expect(await recordAttendance(webhook(roomName, 'track_published', signatory.userId))).toBe('ignored');
+    expect(await recordAttendance(webhook(roomName, 'participant_left', signatory.userId))).toBe('recorded');
+    expect(await recordAttendance(webhook(roomName, 'room_finished'))).toBe('recorded');
+    expect(await auditKinds(ceremony.ceremonyId)).toEqual(['room.started', 'participant.joined', 'participant.left', 'room.finished']);
+
+    const joinedEvent = await db.auditEvent.findFirstOrThrow({ where: { ceremonyId: ceremony.ceremonyId, kind: 'participant.joined' } });
+    expect(joinedEvent.actorUserId).toBe(signatory.userId);
+    expect(JSON.parse(joinedEvent.payload)).toMatchObject({ participantId: signatory.participantId, role: 'signatory', webhookId: joined.id });
+  });
+
+  it('ignores rooms that are no ceremony and evicts a removed participant who rejoins with an old token', async () => {
+    expect(await recordAttendance(webhook(`not-a-ceremony-${randomUUID()}`, 'participant_joined', 'x'))).toBe('ignored');
+
+    const ceremony = await createCeremony({ state: 'LIVE' });
+    const { roomName } = await db.ceremony.findUniqueOrThrow({ where: { id: ceremony.ceremonyId }, select: { roomName: true } });
+    const signatory = ceremony.delegations[0]!.signatory;
+    await removeParticipant({ ceremonyId: ceremony.ceremonyId, userId: ceremony.organiser.userId, participantId: signatory.participantId });
+    expect(await recordAttendance(webhook(roomName, 'participant_joined', signatory.userId))).toBe('recorded');
+    expect(await auditKinds(ceremony.ceremonyId)).toEqual(['participant.removed', 'participant.joined', 'participant.evicted']);
+  });
+});

@@ -1,0 +1,99 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import { notFound } from '@/lib/errors';
+import { roomDisplayName } from '@/lib/live/create-room-token';
+import { isParticipantRole, type ParticipantRole } from '@/lib/live/participant-roles';
+import { isAdmitted, mayEnterRoom, mayWaitInLobby } from '@/lib/live/room-access';
+
+export interface RoomDocument {
+  id: string;
+  title: string;
+  language: string;
+  pageCount: number;
+}
+
+export interface RoomCeremony {
+  id: string;
+  title: string;
+  state: string;
+  lobbyOpen: boolean;
+  capitals: { name: string; timeZone: string }[];
+  documents: RoomDocument[];
+}
+
+export interface RoomMe {
+  participantId: string;
+  userId: string;
+  role: ParticipantRole;
+  /** As LiveKit shows it: display name and delegation */
+  roomName: string;
+  admitted: boolean;
+  mayEnterRoom: boolean;
+  /** Press tier (issue 9): observers see pages only once the organiser releases them. */
+  pagesVisible: boolean;
+}
+
+export type RoomView =
+  | { kind: 'removed'; title: string }
+  | { kind: 'closed'; title: string; state: string }
+  | { kind: 'open'; ceremony: RoomCeremony; me: RoomMe };
+
+/** Everything the room page renders, as the caller may see it. Non-participants: NOT_FOUND. */
+export async function loadRoom({ ceremonyId, userId }: { ceremonyId: string; userId: string }): Promise<RoomView> {
+  const participant = await db.participant.findUnique({
+    where: { ceremonyId_userId: { ceremonyId, userId } },
+    select: {
+      id: true,
+      role: true,
+      displayName: true,
+      admittedAt: true,
+      removedAt: true,
+      delegation: { select: { name: true } },
+      ceremony: {
+        select: {
+          id: true,
+          title: true,
+          state: true,
+          lobbyOpen: true,
+          pagesReleasedAt: true,
+          delegations: { orderBy: { position: 'asc' }, select: { capitalName: true, capitalTimeZone: true } },
+          documents: {
+            where: { specimen: false },
+            orderBy: { createdAt: 'asc' },
+            select: { id: true, title: true, language: true, pageCount: true },
+          },
+        },
+      },
+    },
+  });
+  if (!participant || !isParticipantRole(participant.role)) throw notFound('Ceremony not found');
+  const { ceremony } = participant;
+  if (participant.removedAt) return { kind: 'removed', title: ceremony.title };
+  if (!mayWaitInLobby(ceremony.state)) return { kind: 'closed', title: ceremony.title, state: ceremony.state };
+
+  const role = participant.role;
+  const seenZones = new Set<string>();
+  const capitals = ceremony.delegations
+    .filter((delegation) => !seenZones.has(delegation.capitalTimeZone) && seenZones.add(delegation.capitalTimeZone))
+    .map((delegation) => ({ name: delegation.capitalName, timeZone: delegation.capitalTimeZone }));
+  return {
+    kind: 'open',
+    ceremony: {
+      id: ceremony.id,
+      title: ceremony.title,
+      state: ceremony.state,
+      lobbyOpen: ceremony.lobbyOpen,
+      capitals,
+      documents: ceremony.documents,
+    },
+    me: {
+      participantId: participant.id,
+      userId,
+      role,
+      roomName: roomDisplayName(participant.displayName, participant.delegation?.name),
+      admitted: isAdmitted({ role, admittedAt: participant.admittedAt }, ceremony.lobbyOpen),
+      mayEnterRoom: mayEnterRoom(role, ceremony.state),
+      pagesVisible: role !== 'observer' || ceremony.pagesReleasedAt !== null,
+    },
+  };
+}

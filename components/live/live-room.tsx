@@ -160,7 +160,18 @@ function DocumentPlaceholder({ ceremony, me, position, onChange }: { ceremony: R
   const document = ceremony.documents.find((candidate) => candidate.id === position.documentId) ?? ceremony.documents[0];
   const canDrive = mayIDrive(me, noActiveSigner);
   if (!document) return <p className="text-sm text-white/60">{t('noDocument')}</p>;
-  if (!me.pagesVisible) return <p className="text-sm text-white/60">{t('notReleased')}</p>;
+  if (!me.pagesVisible) {
+    // Press tier: where the room is in the agreement, never its pages.
+    return (
+      <div className="flex h-full flex-col gap-2">
+        <h2 className="font-medium">{t('heading')}</h2>
+        <p className="text-sm text-white/60">{t('notReleased')}</p>
+        <p className="font-serif text-2xl" aria-live="polite" data-testid="document-page" data-page={position.page}>
+          {t('pageOf', { page: position.page, count: document.pageCount })}
+        </p>
+      </div>
+    );
+  }
   return (
     <div className="flex h-full flex-col gap-2">
       <div className="flex items-center justify-between gap-2">

@@ -52,6 +52,15 @@ function checkEncryption(text) {
 }
 
 /**
+ * Arrays or dictionaries nested hundreds deep exist in no real document; pdf-lib's
+ * recursive parser gives up on them. Asked only after a failed parse, to say why (raw
+ * image data could contain such byte runs by chance).
+ */
+function isDeeplyNested(text) {
+  return /(\[\s*){256}/.test(text) || /(<<\s*(\/[^\s<>[\]/()]+\s*)?){256}/.test(text);
+}
+
+/**
  * pdf-lib inflates every object stream and cross-reference stream while loading, with no
  * size limit: a few hundred kilobytes can expand to gigabytes. Inflate each such stream
  * here first, with a hard output limit, so a bomb is refused before pdf-lib sees it.
@@ -176,8 +185,8 @@ async function inspect(bytes) {
   try {
     doc = await pdfLib.PDFDocument.load(bytes, { ignoreEncryption: true, throwOnInvalidObject: true, updateMetadata: false });
   } catch (error) {
-    if (error instanceof RangeError) {
-      throw new Refusal('TOO_COMPLEX', 'The PDF nests its objects too deeply to be read safely.');
+    if (error instanceof RangeError || isDeeplyNested(text)) {
+      throw new Refusal('TOO_COMPLEX', 'The PDF nests arrays or dictionaries hundreds of levels deep; no real document does that, and it cannot be read safely.');
     }
     throw new Refusal('MALFORMED', `The PDF's internal structure is damaged and cannot be read (${String(error?.message ?? error).slice(0, 160)}).`);
   }

@@ -151,16 +151,23 @@ export async function prepareSigningFields(options: PrepareSigningFieldsOptions)
 
   // Widgets go onto /Annots directly (never through pdf-lib's addAnnot, which
   // rewrites page content and resources).
+  const sharedAnnots = new Map<number, { ref: PdfRef; items: PdfValue[] }>();
   for (const page of pages) {
     const added = newAnnots.get(page.ref.num);
     if (!added) continue;
     const annots = page.dict.get('Annots');
     if (annots instanceof PdfRef) {
-      const existing = file.resolveArray(annots) ?? [];
-      objects.push({ num: annots.num, gen: annots.gen, body: serializeObjectBody([...existing, ...added]) });
+      // An indirect /Annots array (possibly shared by pages) is overridden once.
+      const entry = sharedAnnots.get(annots.num) ?? { ref: annots, items: [...(file.resolveArray(annots) ?? [])] };
+      entry.items.push(...added);
+      sharedAnnots.set(annots.num, entry);
     } else {
       pageDict(page).set('Annots', [...(Array.isArray(annots) ? annots : []), ...added]);
     }
+  }
+
+  for (const { ref: annotsRef, items } of sharedAnnots.values()) {
+    objects.push({ num: annotsRef.num, gen: annotsRef.gen, body: serializeObjectBody(items) });
   }
 
   if (options.developmentNotice) nextNum = await addDevelopmentNotice(file, pages, pageDict, objects, nextNum);

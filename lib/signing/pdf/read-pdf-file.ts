@@ -129,11 +129,17 @@ export class PdfFile {
     return new PdfFile(bytes, { ...DEFAULT_LIMITS, ...options.limits }, options.requireEndMarker ?? true);
   }
 
+  private cachedSize: number | undefined;
+
+  /** The first free object number: the trailer's /Size, or more if the table lists more. */
   get size(): number {
-    const size = this.trailer.get('Size');
-    let largest = 0;
-    for (const num of this.entries.keys()) largest = Math.max(largest, num);
-    return Math.max(typeof size === 'number' ? size : 0, largest + 1);
+    if (this.cachedSize === undefined) {
+      const size = this.trailer.get('Size');
+      let largest = 0;
+      for (const num of this.entries.keys()) largest = Math.max(largest, num);
+      this.cachedSize = Math.max(typeof size === 'number' ? size : 0, largest + 1);
+    }
+    return this.cachedSize;
   }
 
   get isEncrypted(): boolean {

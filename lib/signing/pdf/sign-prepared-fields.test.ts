@@ -81,6 +81,8 @@ describe('signPreparedFields', () => {
       signature: { name: '김민준', reason: '공동의향서 서명', location: 'Seoul' },
       identity,
     });
+    expectPdfsigAllValid(signed.pdf, 1, { unsignedFields: 4 });
+    expectQpdfClean(signed.pdf);
     const { overridden, added } = newestSection(prepared, signed.pdf);
     expect(overridden).toEqual([fieldObject['signature.kosmo']]);
     expect(signed.fields[0]!.overriddenObjects).toEqual(overridden);
@@ -167,7 +169,8 @@ describe('signPreparedFields', () => {
       const report = verifyPdfSignatures(current);
       expect(report.verdict, `${count} signatures: ${report.reason}`).toBe('valid');
       expect(report.signatures).toHaveLength(count);
-      expectPdfsigAllValid(current, count);
+      expectPdfsigAllValid(current, count, { unsignedFields: 0 });
+      expectQpdfClean(current);
     }
   });
 
@@ -176,6 +179,8 @@ describe('signPreparedFields', () => {
     const args = { appearance: appearanceFor('lni'), signature: { name: 'A', reason: 'R', location: 'L' }, identity };
     await expect(signPreparedFields({ pdf: prepared, fields: ['nope'], ...args })).rejects.toSatisfy((e) => isPdfError(e, 'FIELD_NOT_FOUND'));
     const once = await signPreparedFields({ pdf: prepared, fields: ['signature.lni'], ...args });
+    expectPdfsigAllValid(once.pdf, 1);
+    expectQpdfClean(once.pdf);
     await expect(signPreparedFields({ pdf: once.pdf, fields: ['signature.lni'], ...args })).rejects.toSatisfy((e) =>
       isPdfError(e, 'FIELD_ALREADY_SIGNED'),
     );
@@ -192,6 +197,7 @@ describe('signPreparedFields', () => {
       identity,
     });
     expectPdfsigAllValid(signed.pdf, 1);
+    expectQpdfClean(signed.pdf);
     expect(Buffer.from(signed.increment).toString('latin1')).toContain('/Subtype /Image');
   });
 });

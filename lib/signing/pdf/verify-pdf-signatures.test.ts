@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { prepareSigningFields } from './prepare-signing-fields';
 import { signPreparedFields } from './sign-prepared-fields';
 import { notAPdf } from './testing/hostile-pdfs';
-import { runPdfsig } from './testing/external-validators';
+import { expectPdfsigAllValid, expectQpdfClean, runPdfsig } from './testing/external-validators';
 import { appearanceFor, simplePdf, testIdentity } from './testing/fixtures';
 import { verifyPdfSignatures } from './verify-pdf-signatures';
 
@@ -29,6 +29,10 @@ beforeAll(async () => {
   oneSignature = first.pdf;
   firstByteRange = first.fields[0]!.byteRange;
   twoSignatures = (await signPreparedFields({ pdf: first.pdf, fields: ['second'], appearance: appearanceFor('kosmo'), ...args })).pdf;
+  // The untampered inputs pass the external validators.
+  expectPdfsigAllValid(oneSignature, 1, { unsignedFields: 1 });
+  expectPdfsigAllValid(twoSignatures, 2, { unsignedFields: 0 });
+  expectQpdfClean(twoSignatures);
 });
 
 function copy(bytes: Uint8Array): Buffer {

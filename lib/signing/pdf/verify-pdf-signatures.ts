@@ -5,7 +5,6 @@ import { OID, type DigestName } from './cms-oids';
 import { DEVELOPMENT_MARKER } from './create-development-certificate';
 import { listFormFields } from './find-form-fields';
 import { indexOfAscii, lastIndexOfAscii, PdfLexer } from './parse-pdf-object';
-import { isPdfError } from './pdf-error';
 import { decodeTextString, PdfDict, PdfRef, PdfString } from './pdf-objects';
 import { hasPdfHeader, PdfFile } from './read-pdf-file';
 import { checkTimestampToken } from './request-timestamp';
@@ -155,8 +154,8 @@ function namesOfSignedFields(bytes: Uint8Array): Map<number, string> {
       const value = field.dict.get('V');
       if (field.fieldType === 'Sig' && value instanceof PdfRef) names.set(value.num, field.fullName);
     }
-  } catch (error) {
-    if (!isPdfError(error)) throw error;
+  } catch {
+    // Names are a courtesy: a damaged structure leaves signatures unnamed, never unchecked.
   }
   return names;
 }

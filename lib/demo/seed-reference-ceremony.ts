@@ -13,6 +13,9 @@ import {
 } from '@/lib/demo/reference-scenario';
 import { generateAgreementPdf } from '@/lib/signing/pdf/generate-agreement-pdf';
 
+const agreementLanguages = ['en', 'de', 'ko'] as const;
+const languageLabels = { en: 'English', de: 'Deutsch', ko: '한국어' } as const;
+
 export interface SeedResult {
   created: boolean;
   ceremonyId: string;
@@ -20,8 +23,9 @@ export interface SeedResult {
 }
 
 /**
- * Creates the LNI 4.0 × KOSMO ceremony (SCHEDULED, alternat, one English original per
- * party with both signatories' fields placed). Running it again changes nothing.
+ * Creates the LNI 4.0 × KOSMO ceremony (SCHEDULED, alternat): the agreement in English,
+ * German and Korean, each authentic, one original per party of each, both signatories'
+ * fields placed on every original. Running it again changes nothing.
  */
 export async function seedReferenceCeremony({ now = new Date() }: { now?: Date } = {}): Promise<SeedResult> {
   const everyone: (DemoPerson | typeof referenceArchivist)[] = [...referenceDelegations.flatMap((d) => d.members), referencePress, referenceArchivist];
@@ -34,13 +38,15 @@ export async function seedReferenceCeremony({ now = new Date() }: { now?: Date }
     const signatory = delegation.members.find((member) => member.role === 'signatory')!;
     return { name: delegation.name, shortName: delegation.shortName, country: delegation.country, signatoryName: signatory.name, signatoryTitle: signatory.title };
   });
-  // Alternat: one original per party, naming that party first.
+  // Three authentic language versions; alternat: one original per party of each, naming that party first.
   const originals = await Promise.all(
-    referenceDelegations.map(async (_delegation, index) => {
-      const order = index === 0 ? partiesInOrder : [...partiesInOrder].reverse();
-      const pdf = await generateAgreementPdf({ language: 'en', parties: order });
-      return { forIndex: index, order, pdf, sha256: createHash('sha256').update(pdf.bytes).digest('hex') };
-    }),
+    agreementLanguages.flatMap((language) =>
+      referenceDelegations.map(async (_delegation, index) => {
+        const order = index === 0 ? partiesInOrder : [...partiesInOrder].reverse();
+        const pdf = await generateAgreementPdf({ language, parties: order });
+        return { language, forIndex: index, order, pdf, sha256: createHash('sha256').update(pdf.bytes).digest('hex') };
+      }),
+    ),
   );
 
   const start = referenceStart(now);
@@ -108,9 +114,10 @@ export async function seedReferenceCeremony({ now = new Date() }: { now?: Date }
       const document = await tx.agreementDocument.create({
         data: {
           ceremonyId: referenceCeremonyId,
-          language: 'en',
-          title: `${referenceCeremony.title} (${owner.shortName} original)`,
-          fileName: `joint-declaration-en-${owner.key}-original.pdf`,
+          language: original.language,
+          authentic: true,
+          title: `${referenceCeremony.title} — ${languageLabels[original.language]} (${owner.shortName} original)`,
+          fileName: `joint-declaration-${original.language}-${owner.key}-original.pdf`,
           originalForDelegationId: delegationIds[original.forIndex],
           originalSha256: original.sha256,
           originalByteSize: original.pdf.bytes.length,
@@ -151,7 +158,7 @@ export async function seedReferenceCeremony({ now = new Date() }: { now?: Date }
         ceremonyId: referenceCeremonyId,
         actorUserId: organiserId,
         kind: 'document.uploaded',
-        payload: { documentId: document.id, sha256: original.sha256, language: 'en', originalFor: owner.shortName },
+        payload: { documentId: document.id, sha256: original.sha256, language: original.language, originalFor: owner.shortName },
         at: now,
       });
     }

@@ -7,6 +7,8 @@ const nextConfig = {
   // Native or WASM-backed server packages stay outside the bundle.
   serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', '@prisma/adapter-pg', 'pg', 'nodemailer'],
   poweredByHeader: false,
+  // `npm run typecheck` is its own CI step (whole repo, tests included); the build need not repeat it.
+  typescript: { ignoreBuildErrors: true },
   // Uploads stream through route handlers with their own limit; actions carry small forms.
   experimental: { serverActions: { bodySizeLimit: '1mb' } },
   async headers() {

@@ -17,6 +17,7 @@ export function LanguageSwitcher() {
         {t('language')}
       </label>
       <select
+        key={locale}
         id="language-switcher"
         name="locale"
         defaultValue={locale}

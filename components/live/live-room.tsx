@@ -180,7 +180,7 @@ function DocumentPlaceholder({ ceremony, me, position, onChange }: { ceremony: R
           <label className="flex items-center gap-2 text-sm">
             <span className="text-white/60">{t('version')}</span>
             <select
-              className="rounded-md border border-white/20 bg-[#0f1620] px-2 py-1"
+              className="max-w-48 truncate rounded-md border border-white/20 bg-[#0f1620] px-2 py-1"
               value={document.id}
               onChange={(event) => onChange({ documentId: event.target.value, page: 1 })}
             >

@@ -23,7 +23,7 @@ function runVerifier(bytes: Uint8Array, name: string) {
 /** Rewrites one file of the package, recomputing the manifest so only the deeper check can notice. */
 function tamper(zip: Uint8Array, target: string, change: (bytes: Uint8Array) => Uint8Array, fixManifest: boolean): Uint8Array {
   const files = unzipSync(zip);
-  files[target] = change(new Uint8Array(files[target]!));
+  files[target] = new Uint8Array(change(new Uint8Array(files[target]!)));
   if (fixManifest) {
     const manifest = JSON.parse(new TextDecoder().decode(files['manifest.json']));
     for (const entry of manifest.files) {
@@ -53,14 +53,14 @@ describe('accord-verify (offline, as its own process)', () => {
 
   it('names a PDF changed inside the package (manifest sum)', () => {
     const pdf = Object.keys(unzipSync(evidence)).find((name) => name.startsWith('originals/'))!;
-    const { status, output } = runVerifier(tamper(evidence, pdf, (bytes) => { bytes[2000] ^= 0xff; return bytes; }, false), 'changed-pdf.zip');
+    const { status, output } = runVerifier(tamper(evidence, pdf, (bytes) => { bytes[2000]! ^= 0xff; return bytes; }, false), 'changed-pdf.zip');
     expect(status).toBe(1);
     expect(output).toContain(`FAIL ${pdf}: SHA-256 differs from the manifest`);
   });
 
   it('finds a flipped byte in a signed range even when the manifest was recomputed', () => {
     const pdf = Object.keys(unzipSync(evidence)).find((name) => name.startsWith('originals/'))!;
-    const { status, output } = runVerifier(tamper(evidence, pdf, (bytes) => { bytes[3000] ^= 0x01; return bytes; }, true), 'flipped.zip');
+    const { status, output } = runVerifier(tamper(evidence, pdf, (bytes) => { bytes[3000]! ^= 0x01; return bytes; }, true), 'flipped.zip');
     expect(status).toBe(1);
     expect(output).toMatch(/FAIL +originals\/.*invalid/);
   });

@@ -11,6 +11,8 @@ import path from 'node:path';
 const root = path.resolve(import.meta.dirname, '../..');
 const port = Number(process.env.BENCH_APP_PORT ?? 3300);
 const databaseFile = path.join(root, 'data/bench-live.db');
+/** BENCH_DATABASE_URL=postgresql://…/accord_bench_test measures on PostgreSQL (the database is reset). */
+const databaseUrl = process.env.BENCH_DATABASE_URL ?? `file:${databaseFile}`;
 
 export interface BenchApp {
   baseUrl: string;
@@ -44,7 +46,7 @@ export async function startBenchApp(): Promise<BenchApp> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'production',
-    DATABASE_URL: `file:${databaseFile}`,
+    DATABASE_URL: databaseUrl,
     APP_URL: baseUrl,
     AUTH_SECRET: 'bench-auth-secret-0123456789abcdef0123456789',
     AUTH_TRUST_HOST: 'true',
@@ -58,7 +60,11 @@ export async function startBenchApp(): Promise<BenchApp> {
     execFileSync('npx', ['next', 'build'], { cwd: root, stdio: 'inherit', env });
   }
 
-  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${databaseFile}${suffix}`, { force: true });
+  if (databaseUrl.startsWith('file:')) {
+    for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${databaseFile}${suffix}`, { force: true });
+  } else {
+    execFileSync('node', ['scripts/db/reset-postgres-database.mjs', databaseUrl], { cwd: root, stdio: 'pipe', env });
+  }
   execFileSync('npx', ['tsx', 'scripts/db/migrate.ts'], { cwd: root, stdio: 'pipe', env });
   const fixtureOutput = execFileSync('npx', ['tsx', '--conditions=react-server', 'bench/lib/live-fixture.ts'], { cwd: root, env }).toString();
   const fixture = JSON.parse(fixtureOutput.trim().split('\n').at(-1) ?? '{}') as { ceremonyId: string; sessionToken: string };

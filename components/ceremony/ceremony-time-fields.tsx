@@ -41,7 +41,11 @@ export function CeremonyTimeFields({
   } catch {
     start = null;
   }
-  const clocks = [{ capitalName: t('viewerClock', { zone: viewerZone }), capitalTimeZone: viewerZone }, ...capitals];
+  const clocks = [
+    { capitalName: t('viewerClock', { zone: viewerZone }), capitalTimeZone: viewerZone },
+    ...(timeZone !== viewerZone ? [{ capitalName: t('planningClock', { zone: timeZone }), capitalTimeZone: timeZone }] : []),
+    ...capitals,
+  ];
   const seen = new Set<string>();
   const uniqueClocks = clocks.filter((clock) => !seen.has(`${clock.capitalTimeZone}|${clock.capitalName}`) && seen.add(`${clock.capitalTimeZone}|${clock.capitalName}`));
   const reference = capitals[0]?.capitalTimeZone ?? timeZone;

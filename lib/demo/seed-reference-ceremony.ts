@@ -12,6 +12,7 @@ import {
   type DemoPerson,
 } from '@/lib/demo/reference-scenario';
 import { generateAgreementPdf } from '@/lib/signing/pdf/generate-agreement-pdf';
+import { generateFullPowersLetter } from '@/lib/signing/pdf/generate-full-powers-letter';
 
 const agreementLanguages = ['en', 'de', 'ko'] as const;
 const languageLabels = { en: 'English', de: 'Deutsch', ko: '한국어' } as const;
@@ -50,6 +51,20 @@ export async function seedReferenceCeremony({ now = new Date() }: { now?: Date }
   );
 
   const start = referenceStart(now);
+  const letters = await Promise.all(
+    referenceDelegations.map(async (delegation) => {
+      const signatory = delegation.members.find((member) => member.role === 'signatory')!;
+      const bytes = await generateFullPowersLetter({
+        issuer: delegation.name,
+        signatoryName: signatory.name,
+        signatoryTitle: signatory.title,
+        agreementTitle: referenceCeremony.title,
+        place: delegation.capitalName,
+        date: now.toISOString().slice(0, 10),
+      });
+      return { bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
+    }),
+  );
   await transaction(async (tx) => {
     const userIds = new Map<string, string>();
     for (const person of everyone) {
@@ -84,6 +99,7 @@ export async function seedReferenceCeremony({ now = new Date() }: { now?: Date }
     await appendAuditEvent(tx, { ceremonyId: referenceCeremonyId, actorUserId: organiserId, kind: 'ceremony.created', payload: { title: referenceCeremony.title, seeded: true }, at: now });
 
     const signatoryParticipantIds: string[] = [];
+    const organiserUserIds: string[] = [];
     const delegationIds: string[] = [];
     for (const [position, delegation] of referenceDelegations.entries()) {
       const row = await tx.delegation.create({
@@ -103,7 +119,25 @@ export async function seedReferenceCeremony({ now = new Date() }: { now?: Date }
           data: { ceremonyId: referenceCeremonyId, userId: userIds.get(member.email)!, delegationId: row.id, role: member.role, displayName: member.name, title: member.title },
         });
         if (member.role === 'signatory') signatoryParticipantIds.push(participant.id);
+        if (member.role === 'organiser') organiserUserIds.push(userIds.get(member.email)!);
       }
+    }
+    // Full powers: each signatory's letter, examined and approved by the other party's protocol officer.
+    for (const [index, letter] of letters.entries()) {
+      const reviewerId = organiserUserIds[(index + 1) % organiserUserIds.length]!;
+      const record = await tx.fullPowers.create({
+        data: {
+          participantId: signatoryParticipantIds[index]!,
+          fileName: `full-powers-${referenceDelegations[index]!.key}.pdf`,
+          bytes: new Uint8Array(letter.bytes),
+          sha256: letter.sha256,
+          uploadedById: organiserUserIds[index]!,
+          status: 'approved',
+          reviewedById: reviewerId,
+          reviewedAt: now,
+        },
+      });
+      await appendAuditEvent(tx, { ceremonyId: referenceCeremonyId, actorUserId: reviewerId, kind: 'full-powers.approved', payload: { fullPowersId: record.id, sha256: letter.sha256, seeded: true }, at: now });
     }
     await tx.participant.create({
       data: { ceremonyId: referenceCeremonyId, userId: userIds.get(referencePress.email)!, role: 'observer', displayName: referencePress.name, title: referencePress.title },

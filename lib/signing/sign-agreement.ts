@@ -8,6 +8,7 @@ import { AppError } from '@/lib/errors';
 import { env } from '@/lib/env';
 import { isLocale } from '@/lib/i18n/locales';
 import { notifyCeremonyRoom } from '@/lib/live/notify-room';
+import { requireApprovedFullPowers } from '@/lib/protocol/full-powers';
 import { loadPlatformIdentity } from '@/lib/signing/load-platform-identity';
 import { loadSigningContext, originalsWereExchanged, turnInputOf } from '@/lib/signing/load-signing-context';
 import { isPdfError } from '@/lib/signing/pdf/pdf-error';
@@ -68,6 +69,7 @@ export async function signAgreement(input: SignAgreementInput): Promise<{ signat
         return { signatureId: replay.id, revisionNumber: replay.revision.number, sha256: replay.revision.sha256, replayed: true };
       }
       if (me.role !== 'signatory' && me.role !== 'witness') throw new AppError('FORBIDDEN', 'Only signatories and witnesses sign.');
+      if (me.role === 'signatory') await requireApprovedFullPowers(tx, me);
       if (ceremony.state !== 'SIGNING') {
         throw new AppError('INVALID_STATE', ceremony.state === 'CONCLUDED' || ceremony.state === 'ARCHIVED' ? 'Signing is closed.' : 'Signing is not open yet.');
       }

@@ -14,7 +14,7 @@ function overlaps(a: { x: number; y: number; width: number; height: number }, b:
 
 /** A free spot for a new field on a page: rows from the bottom margin up, left to right. */
 export function findFreeSpot(page: PageBox, existing: FieldPlacement[], size: { width: number; height: number }, pageNumber: number) {
-  const margin = 36;
+  const margin = 72;
   const gap = 12;
   const onPage = existing.filter((field) => field.page === pageNumber);
   for (let y = margin; y + size.height <= page.height - margin; y += size.height + gap) {

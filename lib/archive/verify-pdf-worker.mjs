@@ -1,0 +1,29 @@
+// Worker-thread entry that checks the signatures of an uploaded PDF for the archive's
+// verify page. It runs with a heap limit and a kill timer (lib/archive/verify-pdf-in-worker.ts),
+// so a file built to be expensive costs this thread, never the server's request thread.
+//
+// The verifier is TypeScript (lib/signing/pdf/verify-pdf-signatures.ts, the same code as
+// bin/accord-verify); tsx's loader compiles it here, as bin/accord-verify.mjs does. Loading
+// takes most of a second, so one worker lives on and serves request after request.
+//
+// Messages: in { id, bytes, trustedCaDer }; out { ready: true } once, then
+//   { id, ok: true, report } or { id, ok: false, message }.
+
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parentPort } from 'node:worker_threads';
+import { register } from 'tsx/esm/api';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+register({ tsconfig: path.join(root, 'tsconfig.json') });
+const { verifyPdfSignatures } = await import(pathToFileURL(path.join(root, 'lib/signing/pdf/verify-pdf-signatures.ts')).href);
+
+parentPort.on('message', ({ id, bytes, trustedCaDer }) => {
+  try {
+    const report = verifyPdfSignatures(bytes, { trustedCaDer });
+    parentPort.postMessage({ id, ok: true, report });
+  } catch (error) {
+    parentPort.postMessage({ id, ok: false, message: String(error?.message ?? error).slice(0, 300) });
+  }
+});
+parentPort.postMessage({ ready: true });

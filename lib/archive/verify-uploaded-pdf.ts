@@ -1,0 +1,183 @@
+import 'server-only';
+import { createHash, X509Certificate } from 'node:crypto';
+import { isArchivedState, requireArchiveViewer, type ArchiveViewer } from '@/lib/archive/archive-access';
+import { verifyPdfInWorker } from '@/lib/archive/verify-pdf-in-worker';
+import { appendAuditEvent } from '@/lib/audit/append-audit-event';
+import { db, transaction } from '@/lib/db';
+import { inspectPdfInWorker, type PdfRefusalReason } from '@/lib/documents/inspect-pdf-in-worker';
+import { isAppError } from '@/lib/errors';
+import { loadPlatformIdentity } from '@/lib/signing/load-platform-identity';
+import type { SignatureReport, VerificationReport } from '@/lib/signing/pdf/verify-pdf-signatures';
+
+/**
+ * valid: every signature intact, the last covers the whole file, and the file is ours
+ *   (byte-for-byte one of our revisions, or every signature chains to our CA);
+ * valid-but-modified-after-signing: intact, but bytes were added after the last signature;
+ * untrusted: intact, but neither one of our revisions nor signed with our CA;
+ * invalid: a signature is broken (digest, CMS, ByteRange, /Contents);
+ * not-signed / not-a-pdf.
+ */
+export type ArchiveVerdict = 'valid' | 'valid-but-modified-after-signing' | 'untrusted' | 'invalid' | 'not-signed' | 'not-a-pdf';
+
+/** Structural refusals that still leave signatures worth checking (a tampered file is what verify is for). */
+const checkableDespite: readonly PdfRefusalReason[] = ['TRUNCATED', 'MALFORMED', 'NO_PAGES'];
+
+export interface RevisionMatch {
+  /** Bytes of the upload that are one of our revisions: all of it, or the signed part before appended bytes. */
+  matchedBytes: number;
+  revisionNumber: number;
+  revisionKind: string;
+  isNewest: boolean;
+  /** Null when the caller may not see that ceremony: the file is ours, which one is not said. */
+  ceremony: { id: string; title: string; documentTitle: string; language: string; inArchive: boolean; createdAt: Date } | null;
+}
+
+export interface ArchiveVerification {
+  verdict: ArchiveVerdict;
+  /** Plain English, for API clients and logs; the page words it per language from the fields. */
+  reason: string;
+  sha256: string;
+  byteLength: number;
+  exactMatch: RevisionMatch | null;
+  /** When not an exact match: the longest signed prefix of the upload that is one of our revisions. */
+  prefixMatch: RevisionMatch | null;
+  signatures: SignatureReport[];
+  /** Bytes after the last signature (0 when the last one covers the file). */
+  bytesAfterLastSignature: number;
+  allChainToPlatformCa: boolean;
+  structureProblem: { reason: PdfRefusalReason; message: string } | null;
+}
+
+const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+function derOfPem(pem: string[]): Uint8Array[] {
+  return pem.flatMap((text) => (text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? []).map((block) => new Uint8Array(new X509Certificate(block).raw)));
+}
+
+/** SHA-256 of each prefix of `bytes` ending at the given offsets, in one pass. */
+function prefixHashes(bytes: Uint8Array, ends: number[]): Map<number, string> {
+  const sorted = [...new Set(ends)].filter((end) => end > 0 && end < bytes.length).sort((a, b) => a - b);
+  const hashes = new Map<number, string>();
+  const hash = createHash('sha256');
+  let at = 0;
+  for (const end of sorted) {
+    hash.update(bytes.subarray(at, end));
+    at = end;
+    hashes.set(end, hash.copy().digest('hex'));
+  }
+  return hashes;
+}
+
+async function describeMatch(viewer: ArchiveViewer, sha256: string, matchedBytes: number): Promise<RevisionMatch | null> {
+  const revision = await db.documentRevision.findFirst({
+    where: { sha256, byteLength: matchedBytes },
+    orderBy: { createdAt: 'asc' },
+    select: {
+      number: true,
+      kind: true,
+      createdAt: true,
+      document: {
+        select: {
+          title: true,
+          language: true,
+          specimen: true,
+          _count: { select: { revisions: true } },
+          ceremony: { select: { id: true, title: true, state: true, participants: { where: { userId: viewer.userId, role: 'organiser', removedAt: null }, select: { id: true } } } },
+        },
+      },
+    },
+  });
+  if (!revision) return null;
+  const { ceremony } = revision.document;
+  const organises = ceremony.participants.length > 0;
+  const inArchive = isArchivedState(ceremony.state) && (viewer.kind === 'archivist' || organises);
+  return {
+    matchedBytes,
+    revisionNumber: revision.number,
+    revisionKind: revision.kind,
+    isNewest: revision.number === revision.document._count.revisions - 1,
+    ceremony:
+      inArchive || organises
+        ? { id: ceremony.id, title: ceremony.title, documentTitle: revision.document.title, language: revision.document.language, inArchive, createdAt: revision.createdAt }
+        : null,
+  };
+}
+
+function overall(report: VerificationReport, exactMatch: RevisionMatch | null): { verdict: ArchiveVerdict; reason: string } {
+  if (report.verdict !== 'valid') return { verdict: report.verdict, reason: report.reason };
+  if (exactMatch) return { verdict: 'valid', reason: `${report.reason} The file is byte-for-byte one of our revisions.` };
+  if (report.allTrusted) return { verdict: 'valid', reason: `${report.reason} Every signer certificate chains to this platform's CA.` };
+  return {
+    verdict: 'untrusted',
+    reason: 'The signatures are intact, but this platform did not make them: no signer certificate chains to our CA, and the file is not one of our revisions.',
+  };
+}
+
+/**
+ * Checks an uploaded PDF for an archivist or organiser. The upload is never stored: only
+ * its SHA-256 and the verdict go into the platform audit log. The structure is inspected
+ * first with the agreement upload's limits, then the signatures are checked in a worker.
+ */
+export async function verifyUploadedPdf({ userId, bytes }: { userId: string; bytes: Uint8Array }): Promise<ArchiveVerification> {
+  const viewer = await requireArchiveViewer(db, { userId });
+  const sha256 = sha256Of(bytes);
+  const base = { sha256, byteLength: bytes.length, exactMatch: null, prefixMatch: null, signatures: [], bytesAfterLastSignature: 0, allChainToPlatformCa: false };
+
+  let structureProblem: ArchiveVerification['structureProblem'] = null;
+  try {
+    await inspectPdfInWorker(bytes);
+  } catch (error) {
+    const reason = isAppError(error) ? (error.fieldErrors?.file as PdfRefusalReason | undefined) : undefined;
+    if (reason === 'NOT_A_PDF') {
+      const result: ArchiveVerification = { ...base, verdict: 'not-a-pdf', reason: error instanceof Error ? error.message : 'This file is not a PDF.', structureProblem: null };
+      await record(userId, result);
+      return result;
+    }
+    if (!reason || !checkableDespite.includes(reason)) throw error;
+    structureProblem = { reason, message: (error as Error).message };
+  }
+
+  const { trustedCaPem } = await loadPlatformIdentity();
+  const report = await verifyPdfInWorker(bytes, { trustedCaDer: derOfPem(trustedCaPem) });
+
+  const exactMatch = await describeMatch(viewer, sha256, bytes.length);
+  let prefixMatch: RevisionMatch | null = null;
+  if (!exactMatch) {
+    const ends = report.signatures.filter((signature) => signature.byteRangeSane && signature.byteRange).map((signature) => signature.byteRange![2]! + signature.byteRange![3]!);
+    const hashes = [...prefixHashes(bytes, ends)].sort(([a], [b]) => b - a);
+    for (const [end, hash] of hashes) {
+      prefixMatch = await describeMatch(viewer, hash, end);
+      if (prefixMatch) break;
+    }
+  }
+  const lastEnd = Math.max(0, ...report.signatures.filter((s) => s.byteRangeSane && s.byteRange).map((s) => s.byteRange![2]! + s.byteRange![3]!));
+  const result: ArchiveVerification = {
+    ...overall(report, exactMatch),
+    sha256,
+    byteLength: bytes.length,
+    exactMatch,
+    prefixMatch,
+    signatures: report.signatures,
+    bytesAfterLastSignature: report.signatures.length > 0 && lastEnd > 0 ? Math.max(0, bytes.length - lastEnd) : 0,
+    allChainToPlatformCa: report.allTrusted,
+    structureProblem,
+  };
+  await record(userId, result);
+  return result;
+}
+
+async function record(userId: string, result: ArchiveVerification): Promise<void> {
+  await transaction(async (tx) => {
+    await appendAuditEvent(tx, {
+      actorUserId: userId,
+      kind: 'archive.pdf-verified',
+      payload: {
+        sha256: result.sha256,
+        byteLength: result.byteLength,
+        verdict: result.verdict,
+        signatures: result.signatures.length,
+        matchedCeremonyId: result.exactMatch?.ceremony?.id ?? result.prefixMatch?.ceremony?.id ?? null,
+      },
+    });
+  });
+}

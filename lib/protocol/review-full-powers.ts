@@ -1,0 +1,38 @@
+import 'server-only';
+import { z } from 'zod';
+import { appendAuditEvent } from '@/lib/audit/append-audit-event';
+import { transaction } from '@/lib/db';
+import { AppError, notFound } from '@/lib/errors';
+
+export const fullPowersReviewSchema = z.discriminatedUnion('decision', [
+  z.object({ decision: z.literal('approve'), reason: z.string().trim().max(500).optional() }),
+  z.object({ decision: z.literal('reject'), reason: z.string().trim().min(3, 'Please give a reason for the rejection.').max(500) }),
+]);
+export type FullPowersReview = z.infer<typeof fullPowersReviewSchema>;
+
+/** An organiser of ANOTHER party examines a signatory's full powers and approves or rejects them. */
+export async function reviewFullPowers({ ceremonyId, userId, fullPowersId, review, now = new Date() }: { ceremonyId: string; userId: string; fullPowersId: string; review: FullPowersReview; now?: Date }) {
+  const parsed = fullPowersReviewSchema.safeParse(review);
+  if (!parsed.success) throw new AppError('INVALID_INPUT', parsed.error.issues[0]?.message ?? 'Invalid review', { reason: parsed.error.issues[0]?.message ?? '' });
+  return transaction(async (tx) => {
+    const me = await tx.participant.findUnique({ where: { ceremonyId_userId: { ceremonyId, userId } }, select: { role: true, removedAt: true, delegationId: true } });
+    if (!me || me.removedAt) throw notFound('Ceremony not found');
+    const record = await tx.fullPowers.findUnique({ where: { id: fullPowersId }, include: { participant: { include: { delegation: true } } } });
+    if (!record || record.participant.ceremonyId !== ceremonyId) throw notFound('Full powers not found');
+    if (me.role !== 'organiser') throw new AppError('FORBIDDEN', 'Only an organiser examines full powers.');
+    if (!me.delegationId || me.delegationId === record.participant.delegationId) {
+      throw new AppError('FORBIDDEN', "Full powers are examined by the other party's organiser.");
+    }
+    if (record.status !== 'pending') throw new AppError('CONFLICT', `These full powers were already ${record.status}.`);
+    const status = parsed.data.decision === 'approve' ? 'approved' : 'rejected';
+    await tx.fullPowers.update({ where: { id: fullPowersId }, data: { status, reviewedById: userId, reviewedAt: now, reviewReason: parsed.data.reason ?? null } });
+    await appendAuditEvent(tx, {
+      ceremonyId,
+      actorUserId: userId,
+      kind: `full-powers.${status}`,
+      payload: { fullPowersId, participantId: record.participantId, signatory: record.participant.displayName, sha256: record.sha256, reason: parsed.data.reason ?? null },
+      at: now,
+    });
+    return { status };
+  });
+}

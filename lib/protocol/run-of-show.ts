@@ -1,0 +1,107 @@
+/**
+ * The run of show: the ceremony's ordered programme (pure). The organiser advances it
+ * during the call; some steps open or record something when they begin.
+ *
+ *   opening and roll call → remarks by each head of delegation → signing
+ *   → exchange of originals (alternat only) → closing and photo
+ */
+
+export const stepKinds = ['opening', 'remarks', 'signing', 'exchange', 'closing', 'custom'] as const;
+export type StepKind = (typeof stepKinds)[number];
+
+export interface ProgrammeStep {
+  id: string;
+  position: number;
+  kind: StepKind;
+  title: string;
+  speakerParticipantId: string | null;
+  startedAt: Date | null;
+  completedAt: Date | null;
+  skipped: boolean;
+}
+
+export interface StepDraft {
+  kind: StepKind;
+  /** Empty for template steps: each viewer reads the kind's name in their own language. */
+  title: string;
+  speakerParticipantId: string | null;
+}
+
+/** What beginning a step does beyond moving the programme. */
+export type StepEffect = 'open-signing' | 'record-exchange';
+
+export function defaultProgramme(input: {
+  signingOrder: string;
+  delegations: { headParticipantId: string | null }[];
+}): StepDraft[] {
+  return [
+    { kind: 'opening', title: '', speakerParticipantId: null },
+    ...input.delegations.map((delegation) => ({ kind: 'remarks' as const, title: '', speakerParticipantId: delegation.headParticipantId })),
+    { kind: 'signing', title: '', speakerParticipantId: null },
+    ...(input.signingOrder === 'alternat' ? [{ kind: 'exchange' as const, title: '', speakerParticipantId: null }] : []),
+    { kind: 'closing', title: '', speakerParticipantId: null },
+  ];
+}
+
+export type ProgrammeAction = 'advance' | 'back' | 'skip';
+
+export interface ProgrammeMove {
+  /** The step that becomes current (null: the programme is over, or not started). */
+  currentStepId: string | null;
+  /** Steps to mark: started now, completed now, skipped, or reopened (completion cleared). */
+  start: string | null;
+  complete: string | null;
+  skip: string | null;
+  reopen: string | null;
+  effects: StepEffect[];
+}
+
+export class ProgrammeError extends Error {}
+
+function effectsOf(step: ProgrammeStep | undefined): StepEffect[] {
+  if (!step) return [];
+  if (step.kind === 'signing') return ['open-signing'];
+  if (step.kind === 'exchange') return ['record-exchange'];
+  return [];
+}
+
+/**
+ * advance: complete the current step and begin the next (or begin the first).
+ * skip: mark the current step skipped and begin the next. Signing cannot be skipped.
+ * back: reopen the previous step (its effects are not undone: signing stays open).
+ */
+export function moveProgramme(steps: readonly ProgrammeStep[], currentStepId: string | null, action: ProgrammeAction): ProgrammeMove {
+  const ordered = [...steps].sort((a, b) => a.position - b.position);
+  if (ordered.length === 0) throw new ProgrammeError('The programme has no steps.');
+  const index = currentStepId === null ? -1 : ordered.findIndex((step) => step.id === currentStepId);
+  if (currentStepId !== null && index < 0) throw new ProgrammeError('The current step is not part of this programme.');
+  const current = ordered[index];
+  const finished = currentStepId === null && ordered.some((step) => step.completedAt || step.skipped);
+
+  if (action === 'back') {
+    const previous = finished ? ordered.at(-1) : ordered[index - 1];
+    if (!previous) throw new ProgrammeError('This is the first step.');
+    return { currentStepId: previous.id, start: null, complete: null, skip: null, reopen: previous.id, effects: [] };
+  }
+  if (finished) throw new ProgrammeError('The programme is over.');
+  if (action === 'skip') {
+    if (!current) throw new ProgrammeError('The programme has not started.');
+    if (current.kind === 'signing') throw new ProgrammeError('The signing cannot be skipped.');
+  }
+  const next = ordered[index + 1];
+  return {
+    currentStepId: next?.id ?? null,
+    start: next?.id ?? null,
+    complete: action === 'advance' && current ? current.id : null,
+    skip: action === 'skip' && current ? current.id : null,
+    reopen: null,
+    effects: effectsOf(next),
+  };
+}
+
+/** Current and next step, for everyone's view of the programme. */
+export function programmeView(steps: readonly ProgrammeStep[], currentStepId: string | null) {
+  const ordered = [...steps].sort((a, b) => a.position - b.position);
+  const index = ordered.findIndex((step) => step.id === currentStepId);
+  return { current: index >= 0 ? ordered[index]! : null, next: index >= 0 ? (ordered[index + 1] ?? null) : (ordered.find((s) => !s.completedAt && !s.skipped) ?? null), steps: ordered };
+}

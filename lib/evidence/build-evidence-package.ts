@@ -36,6 +36,11 @@ export async function buildEvidencePackage({ ceremonyId, actorUserId }: { ceremo
     files[`originals/${document.fileName.replace(/\.pdf$/i, '')}.sealed.pdf`] = bytes;
   }
   files['certificate-of-completion.pdf'] = new Uint8Array(certificate.bytes);
+  const letters = await db.fullPowers.findMany({ where: { participant: { ceremonyId } }, orderBy: { createdAt: 'asc' }, include: { participant: { select: { displayName: true } } } });
+  for (const [index, letter] of letters.entries()) {
+    const safeName = letter.participant.displayName.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-|-$/g, '') || 'signatory';
+    files[`full-powers/${String(index + 1).padStart(2, '0')}-${safeName}-${letter.status}.pdf`] = new Uint8Array(letter.bytes);
+  }
   const events = await db.auditEvent.findMany({ where: { chain: ceremonyId }, orderBy: { seq: 'asc' } });
   files['audit-log.json'] = utf8(
     JSON.stringify(

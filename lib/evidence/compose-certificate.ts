@@ -26,6 +26,13 @@ export async function composeCertificate(
       },
     },
   });
+  const fullPowersRows = await tx.fullPowers.findMany({
+    where: { participant: { ceremonyId } },
+    orderBy: { createdAt: 'asc' },
+    include: { participant: { select: { displayName: true } } },
+  });
+  const reviewers = new Map((await tx.user.findMany({ where: { id: { in: fullPowersRows.flatMap((r) => (r.reviewedById ? [r.reviewedById] : [])) } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  const fullPowers = fullPowersRows.map((record) => ({ ...record, reviewerName: record.reviewedById ? (reviewers.get(record.reviewedById) ?? null) : null }));
   const capitals = ceremony.delegations.map((d) => ({ name: d.capitalName, zone: d.capitalTimeZone }));
   const inCapitals = (instant: Date) => capitals.map((c) => `${c.name}: ${formatDateTime(instant, 'en', c.zone)}`).join('\n');
   const events = await tx.auditEvent.findMany({ where: { chain: ceremonyId }, orderBy: { seq: 'asc' }, select: { kind: true, payload: true, createdAt: true, hash: true } });
@@ -78,6 +85,15 @@ export async function composeCertificate(
           })),
         ],
       })),
+      {
+        heading: 'Full powers',
+        rows: fullPowers.length === 0
+          ? [{ label: '', value: 'No full powers were recorded.' }]
+          : fullPowers.map((record) => ({
+              label: record.participant.displayName,
+              value: `${record.status}${record.reviewedAt ? ` ${inCapitals(record.reviewedAt).replace(/\n/g, ' · ')}` : ''}${record.reviewerName ? ` by ${record.reviewerName}` : ''}\nletter ${record.fileName}, SHA-256 ${record.sha256}`,
+            })),
+      },
       {
         heading: 'Attendance',
         rows:

@@ -7,7 +7,8 @@ import path from 'node:path';
  * `npm run demo:evidence -- <dir>`: a headless rehearsal of the reference ceremony through
  * the app's own use-cases, on a throwaway database, with no browser and no video server.
  * Signs every field in the plan's order as each signatory, concludes, and writes every
- * revision, the sealed PDFs, the certificate of completion and the evidence package.
+ * revision, the sealed PDFs, the certificate of completion, the evidence package and the
+ * transmittal to the records office (JSON + PDF).
  * Operators run it to check a deployment's signing key (SIGNING_* variables).
  */
 const outputDir = process.argv[2];
@@ -33,6 +34,7 @@ try {
   const { concludeCeremony } = await import('@/lib/signing/conclude-ceremony');
   const { readRevisionBytes } = await import('@/lib/documents/read-revision-bytes');
   const { isAppError } = await import('@/lib/errors');
+  const { buildTransmittal } = await import('@/lib/protocol/build-transmittal');
 
   await seedReferenceCeremony();
   const organiser = await db.user.findUniqueOrThrow({ where: { email: referenceDelegations[0]!.members[0]!.email } });
@@ -87,6 +89,9 @@ try {
   const certificate = await db.artefact.findFirstOrThrow({ where: { ceremonyId: referenceCeremonyId, kind: 'certificate' } });
   write('certificate-of-completion.pdf', certificate.bytes);
   write(evidence.fileName, evidence.bytes);
+  const transmittal = await buildTransmittal({ ceremonyId: referenceCeremonyId, userId: organiser.id });
+  write('transmittal.json', new TextEncoder().encode(`${JSON.stringify(transmittal.json, null, 2)}\n`));
+  write('transmittal.pdf', transmittal.pdf);
   await db.$disconnect();
   console.log(`\nWrote ${written.length} files:`);
   for (const file of written) console.log(`  ${file}`);

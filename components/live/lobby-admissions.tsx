@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { admitAllWaitingAction, admitParticipantAction, setLobbyOpenAction } from '@/app/ceremonies/[id]/room/actions';
+import { admitAllWaitingAction, admitParticipantAction, removeParticipantAction, setLobbyOpenAction } from '@/app/ceremonies/[id]/room/actions';
 import { useHostAction } from '@/components/live/host-action';
 import type { LobbyState } from '@/lib/live/load-lobby';
 
@@ -9,8 +9,11 @@ import type { LobbyState } from '@/lib/live/load-lobby';
 export function LobbyAdmissions({ ceremonyId, lobby, onChanged }: { ceremonyId: string; lobby: LobbyState | null; onChanged: () => void }) {
   const t = useTranslations('live.lobby');
   const tRoles = useTranslations('roles');
+  const tPeople = useTranslations('live.people');
   const { run, pending } = useHostAction();
   const waiting = lobby?.arrivals.filter((arrival) => !arrival.admitted) ?? [];
+  // The press is hidden in the room, so this is where the organiser can still remove them.
+  const admitted = lobby?.arrivals.filter((arrival) => arrival.admitted && arrival.role !== 'organiser') ?? [];
   return (
     <section aria-labelledby="lobby-admissions-heading" className="flex flex-col gap-3" data-testid="lobby-admissions">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -58,6 +61,33 @@ export function LobbyAdmissions({ ceremonyId, lobby, onChanged }: { ceremonyId: 
           </li>
         ))}
       </ul>
+      {admitted.length > 0 ? (
+        <>
+          <h3 className="text-sm font-medium text-white/80">{t('admittedHeading')}</h3>
+          <ul className="flex flex-col gap-2" data-testid="lobby-admitted">
+            {admitted.map((person) => (
+              <li key={person.participantId} className="flex items-center justify-between gap-3 rounded-md bg-white/5 px-3 py-2 text-sm">
+                <span>
+                  <span className="font-medium">{person.displayName}</span>
+                  <span className="ml-2 text-white/60">{tRoles(person.role as 'organiser')}</span>
+                </span>
+                <button
+                  type="button"
+                  className="rounded-md border border-red-400/60 px-3 py-1 text-red-200 disabled:opacity-50"
+                  disabled={pending}
+                  onClick={() => {
+                    if (window.confirm(tPeople('removeConfirm', { name: person.displayName }))) {
+                      run(() => removeParticipantAction(ceremonyId, person.participantId), onChanged);
+                    }
+                  }}
+                >
+                  {tPeople('remove', { name: person.displayName })}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
-import { referenceCeremony, referenceDelegations, referencePress } from '../../lib/demo/reference-scenario';
+import { referenceCeremony, referenceCeremonyId, referenceDelegations, referencePress } from '../../lib/demo/reference-scenario';
 import ko from '../../messages/ko.json' with { type: 'json' };
 import { expect, signInByEmail, test } from '../fixtures';
 import { readAuditEvents } from '../support/audit-log';
@@ -104,6 +104,8 @@ test('the live room: lobby, video both ways, hidden press, shared page, mute, re
       await expect(person.page.getByTestId('video-grid')).not.toContainText(press.name);
     }
     await host.page.screenshot({ path: test.info().outputPath('room-organiser.png') });
+    const roomScan = await new AxeBuilder({ page: host.page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+    expect(roomScan.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
     await reporter.page.screenshot({ path: test.info().outputPath('room-press.png') });
   });
 
@@ -134,6 +136,13 @@ test('the live room: lobby, video both ways, hidden press, shared page, mute, re
     await expect(host.page.getByTestId('people-entry')).toHaveCount(2);
   });
 
+  await test.step('the organiser removes the hidden press observer from the lobby tab', async () => {
+    await host.page.getByRole('tab', { name: /Warteraum/ }).click();
+    host.page.once('dialog', (dialog) => void dialog.accept());
+    await host.page.getByTestId('lobby-admitted').locator('li').filter({ hasText: press.name }).getByRole('button').click();
+    await expect(reporter.page.getByTestId('room-removed')).toBeVisible();
+  });
+
   await test.step('the attendance log lists the joins and leaves', async () => {
     await expect
       .poll(async () => {
@@ -141,8 +150,21 @@ test('the live room: lobby, video both ways, hidden press, shared page, mute, re
         const identitiesWith = (kind: string) => new Set(events.filter((event) => event.kind === kind).map((event) => event.payload.name));
         return { joined: identitiesWith('participant.joined').size, left: identitiesWith('participant.left').size };
       }, { timeout: 15_000 })
-      .toEqual({ joined: 4, left: 1 });
+      .toEqual({ joined: 4, left: 2 });
   });
 
   for (const person of [host, signer, removedDelegate, reporter]) await person.context.close();
+});
+
+test('without the video service the room says so, and the agreement still works', async ({ page }) => {
+  await signInByEmail(page, organiser.email);
+  // The token route answers as it does when LiveKit cannot be reached (lib/live/ensure-room.ts).
+  await page.route('**/livekit-token', (route) =>
+    route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ error: { code: 'SERVICE_UNAVAILABLE', message: 'unreachable' } }) }),
+  );
+  await passPreJoin(page, `/ceremonies/${referenceCeremonyId}`);
+  await expect(page.getByTestId('video-unreachable')).toBeVisible();
+  await page.getByTestId('document-pane').getByRole('button').last().click();
+  await expect(page.getByTestId('document-page')).toHaveAttribute('data-page', '2');
+  await page.screenshot({ path: test.info().outputPath('room-video-unreachable.png') });
 });

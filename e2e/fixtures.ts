@@ -19,7 +19,6 @@ export async function signInByEmail(page: Page, email: string): Promise<void> {
 }
 
 export const test = base.extend<{ signIn: (page: Page, email: string) => Promise<void> }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures destructure their dependencies
   signIn: async ({}, use) => {
     await use(signInByEmail);
   },

@@ -1,0 +1,29 @@
+import { NextResponse } from 'next/server';
+import { z } from 'zod';
+import { clientAddressFrom, getSessionUser } from '@/lib/auth';
+import { AppError, toHttpError } from '@/lib/errors';
+import { enforceRateLimit } from '@/lib/rate-limit';
+import { signatureCaptureSchema } from '@/lib/signing/sign-agreement';
+import { signMyTurn } from '@/lib/signing/sign-my-turn';
+
+export const runtime = 'nodejs';
+
+const signRequestSchema = z.object({ idempotencyKey: z.string().regex(/^[\w-]{8,60}$/), capture: signatureCaptureSchema });
+
+/** A signatory confirms their signature: every document it is their turn on is signed. */
+export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  try {
+    const user = await getSessionUser();
+    if (!user) throw new AppError('UNAUTHENTICATED', 'Please sign in first.');
+    const { id: ceremonyId } = await params;
+    const ipAddress = clientAddressFrom(request.headers);
+    enforceRateLimit('sign', [`user:${user.id}`, `client:${ipAddress}`]);
+    const parsed = signRequestSchema.safeParse(await request.json().catch(() => null));
+    if (!parsed.success) throw new AppError('INVALID_INPUT', parsed.error.issues[0]?.message ?? 'Invalid signature request');
+    const result = await signMyTurn({ ceremonyId, userId: user.id, ...parsed.data, ipAddress, userAgent: request.headers.get('user-agent') ?? '' });
+    return NextResponse.json(result, { status: 201 });
+  } catch (error) {
+    const { status, body } = toHttpError(error);
+    return NextResponse.json(body, { status });
+  }
+}

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import localFont from 'next/font/local';
 import Link from 'next/link';
 import { cookies } from 'next/headers';
 import { NextIntlClientProvider } from 'next-intl';
@@ -13,12 +14,19 @@ import { env } from '@/lib/env';
 import { timeZoneCookieName } from '@/lib/i18n/locales';
 import './globals.css';
 
+// The handwriting face of typed signatures (the same font the PDF appearance uses), shipped from npm.
+const handwriting = localFont({
+  src: '../node_modules/@expo-google-fonts/dancing-script/400Regular/DancingScript_400Regular.ttf',
+  variable: '--font-handwriting',
+  display: 'swap',
+});
+
 export const metadata: Metadata = { title: 'Accord', description: 'Signing ceremonies between delegations' };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const [locale, t, user, cookieStore] = await Promise.all([getLocale(), getTranslations(), getSessionUser(), cookies()]);
   return (
-    <html lang={locale}>
+    <html lang={locale} className={handwriting.variable}>
       <body className="min-h-screen font-sans antialiased">
         <NextIntlClientProvider>
           <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-2">
@@ -35,6 +43,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                     <Link href="/" className="hover:underline">
                       {t('nav.ceremonies')}
                     </Link>
+                    {user.globalRole === 'archivist' || user.globalRole === 'organiser' ? (
+                      <Link href="/archive" className="hover:underline">
+                        {t('nav.archive')}
+                      </Link>
+                    ) : null}
                     {env.ACCORD_DEV_TOOLS ? (
                       <Link href="/dev/outbox" className="hover:underline">
                         {t('nav.outbox')}

@@ -1,0 +1,155 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useRouter } from 'next/navigation';
+import { useEffect, useRef, useState, useTransition } from 'react';
+import { toast } from 'sonner';
+import { concludeAction, openSigningAction, recordExchangeAction, type SigningActionResult } from '@/app/ceremonies/[id]/signing/actions';
+import { SignatureCapture, type Capture } from '@/components/signing/signature-capture';
+import { Button } from '@/components/ui/button';
+import type { SigningStatus } from '@/lib/signing/load-signing-status';
+
+/** Server messages the panel says in the viewer's language (others are shown as sent). */
+const knownErrors: Record<string, string> = {
+  'It is not your turn to sign yet.': 'notYourTurn',
+  'Signing is closed.': 'closed',
+  'Signing is not open yet.': 'notOpen',
+  'You have already signed.': 'alreadySigned',
+  'You have already signed this document.': 'alreadySigned',
+  'The originals have not been exchanged yet.': 'awaitingExchange',
+};
+
+/**
+ * The signing side of the room: who has signed what, and for a signatory whose turn it is
+ * the capture → review → confirm flow. The page re-renders it with fresh status after
+ * every state message from the server (and after our own actions).
+ */
+export function SigningPanel({ ceremonyId, status, myName }: { ceremonyId: string; status: SigningStatus; myName: string }) {
+  const t = useTranslations('signing');
+  const router = useRouter();
+  const [capturing, setCapturing] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const requestKey = useRef<string | null>(null);
+
+  // A short notice when someone's signature lands ("Dr. Schäfer signed for LNI 4.0").
+  const seen = useRef(new Set(status.documents.flatMap((d) => d.signatures.map((s) => s.id))));
+  useEffect(() => {
+    for (const signature of status.documents.flatMap((d) => d.signatures)) {
+      if (seen.current.has(signature.id)) continue;
+      seen.current.add(signature.id);
+      if (signature.kind !== 'seal') toast.success(t('signedNotice', { name: signature.signerName, delegation: signature.delegationName }));
+    }
+  }, [status, t]);
+
+  const describeError = (message: string) => (knownErrors[message] ? t(`errors.${knownErrors[message] as 'closed'}`) : message);
+
+  async function confirm(capture: Capture) {
+    setBusy(true);
+    setError(null);
+    requestKey.current ??= crypto.randomUUID();
+    try {
+      const response = await fetch(`/api/ceremonies/${ceremonyId}/sign`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ idempotencyKey: requestKey.current, capture }),
+      });
+      const body = (await response.json()) as { error?: { message: string } };
+      if (!response.ok) {
+        setError(describeError(body.error?.message ?? t('errors.generic')));
+        return;
+      }
+      setCapturing(false);
+      requestKey.current = null;
+      router.refresh();
+    } catch {
+      setError(t('errors.network'));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function organiserAction(action: (id: string) => Promise<SigningActionResult>) {
+    startTransition(async () => {
+      const result = await action(ceremonyId);
+      if (!result.ok) toast.error(describeError(result.message));
+      router.refresh();
+    });
+  }
+
+  const isOrganiser = status.myRole === 'organiser';
+  return (
+    <section aria-labelledby="signing-heading" className="flex flex-col gap-3 rounded-lg border border-white/15 bg-white/5 p-4 text-white" data-testid="signing-panel">
+      <div className="flex items-center justify-between gap-2">
+        <h2 id="signing-heading" className="font-serif text-lg">
+          {t('title')}
+        </h2>
+        <span className="rounded-full bg-white/10 px-2 py-0.5 text-xs" data-testid="signing-state">
+          {status.signingOpen ? t('state.open') : status.state === 'CONCLUDED' || status.state === 'ARCHIVED' ? t('state.concluded') : t('state.notOpen')}
+        </span>
+      </div>
+
+      <ul className="flex flex-col gap-2 text-sm">
+        {status.documents.map((document) => (
+          <li key={document.id} className="rounded-md bg-black/20 p-2" data-testid="signing-document">
+            <div className="flex flex-wrap items-center justify-between gap-2">
+              <span className="font-medium">{document.title}</span>
+              {status.myRole === 'signatory' || status.myRole === 'witness' ? (
+                <span className="text-xs text-white/70" data-testid="my-status">
+                  {t(`myStatus.${document.myStatus}`)}
+                </span>
+              ) : null}
+            </div>
+            <ul className="mt-1 flex flex-col gap-0.5 text-xs text-white/80">
+              {document.signatures.map((signature) => (
+                <li key={signature.id} data-testid="signature-entry">
+                  {signature.kind === 'seal' ? t('sealed') : t('signedBy', { name: signature.signerName, delegation: signature.delegationName })}
+                </li>
+              ))}
+              {document.signatures.length === 0 ? <li>{t('noSignatures')}</li> : null}
+            </ul>
+          </li>
+        ))}
+      </ul>
+
+      {status.myRole === 'signatory' && !status.fullPowersApproved ? (
+        <p role="status" className="text-sm text-amber-200">
+          {t('fullPowersPending')}
+        </p>
+      ) : null}
+
+      {status.canSignNow && status.fullPowersApproved && !capturing ? (
+        <Button type="button" onClick={() => setCapturing(true)} data-testid="sign-now">
+          {t('signNow', { count: status.documents.filter((d) => d.myStatus === 'sign-now').length })}
+        </Button>
+      ) : null}
+      {capturing ? <SignatureCapture defaultName={myName} busy={busy} onConfirm={confirm} onCancel={() => setCapturing(false)} /> : null}
+      {error ? (
+        <p role="alert" className="text-sm text-red-300">
+          {error}
+        </p>
+      ) : null}
+
+      {isOrganiser ? (
+        <div className="flex flex-wrap gap-2 border-t border-white/10 pt-3">
+          {status.state === 'LIVE' ? (
+            <Button type="button" disabled={pending} onClick={() => organiserAction(openSigningAction)}>
+              {t('organiser.open')}
+            </Button>
+          ) : null}
+          {status.signingOpen && status.exchange.needed && !status.exchange.done ? (
+            <Button type="button" variant="secondary" disabled={pending || !status.exchange.ready} onClick={() => organiserAction(recordExchangeAction)}>
+              {t('organiser.exchange')}
+            </Button>
+          ) : null}
+          {status.signingOpen ? (
+            <Button type="button" disabled={pending || !status.allSigned} onClick={() => organiserAction(concludeAction)}>
+              {t('organiser.conclude')}
+            </Button>
+          ) : null}
+        </div>
+      ) : null}
+    </section>
+  );
+}

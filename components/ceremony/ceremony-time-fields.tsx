@@ -43,7 +43,9 @@ export function CeremonyTimeFields({
   }
   const clocks = [
     { capitalName: t('viewerClock', { zone: viewerZone }), capitalTimeZone: viewerZone },
-    ...(timeZone !== viewerZone ? [{ capitalName: t('planningClock', { zone: timeZone }), capitalTimeZone: timeZone }] : []),
+    ...(timeZone !== viewerZone && !capitals.some((capital) => capital.capitalTimeZone === timeZone)
+      ? [{ capitalName: t('planningClock', { zone: timeZone }), capitalTimeZone: timeZone }]
+      : []),
     ...capitals,
   ];
   const seen = new Set<string>();

@@ -139,8 +139,9 @@ test('the organiser schedules LNI 4.0 × KOSMO: people, originals, fields, alter
     await addButtons.first().hover();
     await page.mouse.down();
     const box = (await stage.boundingBox())!;
-    await page.mouse.move(box.x + 160, box.y + box.height * 0.55, { steps: 8 });
-    await page.mouse.move(box.x + 162, box.y + box.height * 0.55 + 2, { steps: 2 });
+    // A point on the page that is on screen (the stage is taller than the window).
+    await page.mouse.move(box.x + 170, box.y + 250, { steps: 8 });
+    await page.mouse.move(box.x + 172, box.y + 252, { steps: 2 });
     await page.mouse.up();
     await expect(page.locator('[data-testid^="field-signature-"]')).toHaveCount(1);
     // Second: the keyboard way — the button places it, arrows move it, Shift+arrows resize it.
@@ -198,4 +199,11 @@ test('the organiser schedules LNI 4.0 × KOSMO: people, originals, fields, alter
   expect(movedCalendar).toMatchObject({ method: 'REQUEST', uid: invitation.uid, sequence: 1, startIsUtc: true });
   expect(new Date(movedCalendar.start).getTime() - new Date(invitation.start).getTime()).toBe(86_400_000);
   expect(calendarOf(await waitForMail(german.email, movedAt, isInvitation(1))).sequence).toBe(1);
+
+  // 8. The overview shows the plan and the new time in Berlin and Seoul.
+  await page.goto(ceremonyUrl);
+  await expect(page.getByTestId('time-Seoul').first()).toContainText('KST');
+  await expect(page.getByTestId('signing-plan')).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('08-overview.png'), fullPage: true });
+  await expectAccessible(page);
 });

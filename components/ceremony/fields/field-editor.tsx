@@ -28,7 +28,7 @@ interface EditorProps {
   editable: boolean;
 }
 
-const colours = ['#1f3a5f', '#9a7b2f', '#1e6b3a', '#7a2e5f', '#2e6f7a', '#8a4b1f'];
+const colours = ['#1f3a5f', '#76591a', '#1e6b3a', '#7a2e5f', '#245a63', '#8a4b1f'];
 const DRAG_TYPE = 'application/x-accord-field';
 
 interface Rect {
@@ -430,7 +430,7 @@ export function FieldEditor({ ceremonyId, document, initialFields, holders, edit
           <Button type="button" onClick={save} disabled={!editable || saving || issues.size > 0} data-testid="save-fields">
             {saving ? t('saving') : t('save')}
           </Button>
-          {dirty ? <p className="mt-2 text-sm text-gold">{t('unsaved')}</p> : null}
+          {dirty ? <p className="mt-2 text-sm text-[#76591a]">{t('unsaved')}</p> : null}
         </section>
       </aside>
     </div>

@@ -74,6 +74,7 @@ export default async function DocumentsPage({ params }: { params: Promise<{ id: 
         </h2>
         <p className="mb-4 text-sm text-muted">{t('schedule.upload.intro')}</p>
         <AgreementUpload
+          key={ceremony.delegations.map((delegation) => delegation.id).join()}
           ceremonyId={id}
           maxBytes={env.UPLOAD_MAX_BYTES}
           delegations={ceremony.delegations.map((delegation) => ({ id: delegation.id, name: delegation.name }))}

@@ -94,14 +94,14 @@ export default async function PeoplePage({ params }: { params: Promise<{ id: str
           <h2 id="add-member-heading" className="mb-4 font-serif text-xl">
             {t('schedule.people.addMember')}
           </h2>
-          <AddMemberForm ceremonyId={id} delegations={delegationOptions} disabled={disabled} />
+          <AddMemberForm key={order.join()} ceremonyId={id} delegations={delegationOptions} disabled={disabled} />
         </Card>
       </div>
       <Card aria-labelledby="import-heading">
         <h2 id="import-heading" className="mb-4 font-serif text-xl">
           {t('schedule.import.heading')}
         </h2>
-        <MemberImport ceremonyId={id} delegations={delegationOptions} disabled={disabled} />
+        <MemberImport key={order.join()} ceremonyId={id} delegations={delegationOptions} disabled={disabled} />
       </Card>
     </div>
   );

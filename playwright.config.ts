@@ -54,6 +54,14 @@ export default defineConfig({
   },
   webServer: [
     {
+      // The real LiveKit server (scripts/livekit/install.sh builds it); webhooks go to the app.
+      command: 'bash scripts/livekit/start.sh --foreground',
+      url: 'http://127.0.0.1:7880/',
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: { APP_URL: `http://127.0.0.1:${appPort}` },
+    },
+    {
       command: 'npx tsx e2e/support/smtp-receiver.ts',
       port: smtpPort,
       reuseExistingServer: false,

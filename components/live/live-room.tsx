@@ -55,11 +55,9 @@ export function LiveRoom({ ceremony, me, choices, topBar, extraPanels, onExit }:
       const response = await fetch(`/api/ceremonies/${encodeURIComponent(ceremony.id)}/livekit-token`, { method: 'POST' }).catch(() => null);
       if (cancelled) return;
       if (!response || response.status === 503 || response.status >= 500) return setConnection({ kind: 'unreachable' });
-      if (response.status === 404) return onExit('removed');
-      if (response.status === 403 || response.status === 409) {
-        const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-        return onExit(body?.error?.message?.includes('removed') ? 'removed' : 'lobby');
-      }
+      // 403/404: removed (or never a participant); 409: not admitted (any more), or the room is closed.
+      if (response.status === 403 || response.status === 404) return onExit('removed');
+      if (response.status === 409) return onExit('lobby');
       if (!response.ok) return setConnection({ kind: 'unreachable' });
       const { serverUrl, token } = (await response.json()) as { serverUrl: string; token: string };
       setConnection({ kind: 'ready', serverUrl, token });

@@ -1,17 +1,16 @@
 'use client';
 
-import { ControlBar, GridLayout, ParticipantTile, RoomAudioRenderer, useTracks } from '@livekit/components-react';
+import { GridLayout, ParticipantTile, RoomAudioRenderer, useTracks } from '@livekit/components-react';
 import { Track } from 'livekit-client';
-import { useTranslations } from 'next-intl';
+import { RoomControls } from '@/components/live/room-controls';
 
 /**
  * The video grid: every camera (a placeholder for those without one) and screen shares,
- * with LiveKit's tiles (speaking ring, connection quality, mute state) and control bar.
+ * with LiveKit's tiles (speaking ring, connection quality, mute state) and our controls.
  * An observer is hidden, so no one else ever gets a tile for them; they get none for
  * themselves either.
  */
 export function VideoStage({ isObserver }: { isObserver: boolean }) {
-  const t = useTranslations('live.room');
   const tracks = useTracks(
     [
       { source: Track.Source.Camera, withPlaceholder: true },
@@ -26,9 +25,7 @@ export function VideoStage({ isObserver }: { isObserver: boolean }) {
           <ParticipantTile />
         </GridLayout>
       </div>
-      <div aria-label={t('controls')} role="group">
-        <ControlBar variation="minimal" controls={{ chat: false, settings: false, leave: true }} />
-      </div>
+      <RoomControls />
       <RoomAudioRenderer />
     </div>
   );

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import { referenceCeremony, referenceCeremonyId, referenceDelegations, referencePress } from '../../lib/demo/reference-scenario';
 import ko from '../../messages/ko.json' with { type: 'json' };
 import { expect, signInByEmail, test } from '../fixtures';
@@ -44,17 +45,16 @@ async function passPreJoin(page: Page, ceremonyPath: string) {
   await page.locator('.lk-join-button').click();
 }
 
+const roomCeremonyId = 'ceremony-e2e-room';
+
 test('the live room: lobby, video both ways, hidden press, shared page, mute, removal and attendance', async ({ browser }) => {
   test.setTimeout(240_000);
   const host = await signedIn(browser, organiser.email);
+  // Its own copy of the scenario: this test goes live and removes people.
+  execFileSync('npx', ['tsx', '--conditions=react-server', 'scripts/e2e/seed-ceremony-copy.ts', roomCeremonyId, `${referenceCeremony.title} (room rehearsal)`], { stdio: 'pipe' });
+  const ceremonyPath: string | null = `/ceremonies/${roomCeremonyId}`;
   await host.page.goto('/');
-  const ceremonyPath = await host.page
-    .getByRole('listitem')
-    .filter({ hasText: referenceCeremony.title })
-    .locator('a[href^="/ceremonies/"]')
-    .first()
-    .getAttribute('href');
-  expect(ceremonyPath).toMatch(/^\/ceremonies\/[^/]+$/);
+  await expect(host.page.getByRole('listitem').filter({ hasText: '(room rehearsal)' })).toBeVisible();
   const ceremonyId = ceremonyPath!.split('/')[2]!;
 
   await test.step('the organiser checks devices, enters the scheduled room and starts the ceremony', async () => {

@@ -29,7 +29,8 @@ export async function createRoomToken({ ceremonyId, userId }: { ceremonyId: stri
     throw new AppError('INVALID_STATE', `The room is not open while the ceremony is ${participant.ceremonyState}.`);
   }
   if (!isAdmitted({ role, admittedAt: participant.admitted ? new Date(0) : null }, participant.lobbyOpen)) {
-    throw new AppError('FORBIDDEN', 'Please wait in the lobby until the organiser admits you.');
+    // A state of the admission, not a refusal: 409, so the client goes back to the lobby (403 means removed).
+    throw new AppError('INVALID_STATE', 'Please wait in the lobby until the organiser admits you.');
   }
 
   await ensureRoom(participant.roomName);

@@ -1,6 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import { TokenVerifier } from 'livekit-server-sdk';
+import { createHash, randomUUID } from 'node:crypto';
+import { AccessToken, TokenVerifier } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { POST as webhookRoute } from '@/app/api/livekit/webhook/route';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { admitAllWaiting } from '@/lib/live/admit-all-waiting';
@@ -58,7 +59,10 @@ describe('room tokens (DESIGN.md "Live")', () => {
   it('names a signatory with their delegation and lets them publish, once admitted', async () => {
     const ceremony = await createCeremony({ state: 'LIVE' });
     const signatory = ceremony.delegations[0]!.signatory;
-    await expect(createRoomToken({ ceremonyId: ceremony.ceremonyId, userId: signatory.userId })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(createRoomToken({ ceremonyId: ceremony.ceremonyId, userId: signatory.userId })).rejects.toMatchObject({
+      code: 'INVALID_STATE',
+      message: expect.stringMatching(/lobby/),
+    });
     await admitParticipant({ ceremonyId: ceremony.ceremonyId, userId: ceremony.organiser.userId, participantId: signatory.participantId });
     const claims = await decode((await createRoomToken({ ceremonyId: ceremony.ceremonyId, userId: signatory.userId })).token);
     expect(claims.name).toMatch(/\(Labs Network Industrie 4\.0\)$/);
@@ -171,7 +175,7 @@ describe('lobby and host controls', () => {
     await createRoomToken({ ceremonyId: ceremony.ceremonyId, userId: signatory.userId });
 
     expect(await endCeremonyForAll({ ceremonyId: ceremony.ceremonyId, userId: ceremony.organiser.userId })).toEqual({ liveRoomUpdated: true });
-    await expect(createRoomToken({ ceremonyId: ceremony.ceremonyId, userId: signatory.userId })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(createRoomToken({ ceremonyId: ceremony.ceremonyId, userId: signatory.userId })).rejects.toMatchObject({ code: 'INVALID_STATE' });
     await expect(createRoomToken({ ceremonyId: ceremony.ceremonyId, userId: ceremony.organiser.userId })).resolves.toHaveProperty('token');
     expect(await auditKinds(ceremony.ceremonyId)).toContain('room.ended');
   });
@@ -216,5 +220,41 @@ describe('attendance from webhooks', () => {
     await removeParticipant({ ceremonyId: ceremony.ceremonyId, userId: ceremony.organiser.userId, participantId: signatory.participantId });
     expect(await recordAttendance(webhook(roomName, 'participant_joined', signatory.userId))).toBe('recorded');
     expect(await auditKinds(ceremony.ceremonyId)).toEqual(['participant.removed', 'participant.joined', 'participant.evicted']);
+  });
+});
+
+describe('POST /api/livekit/webhook (hostile case 15)', () => {
+  async function signedRequest(body: string, secret = env.LIVEKIT_API_SECRET) {
+    const token = new AccessToken(env.LIVEKIT_API_KEY, secret, { ttl: 300 });
+    token.sha256 = createHash('sha256').update(body).digest('base64');
+    return new Request('http://127.0.0.1/api/livekit/webhook', {
+      method: 'POST',
+      headers: { 'content-type': 'application/webhook+json', authorization: await token.toJwt() },
+      body,
+    });
+  }
+
+  it('records a correctly signed join; answers 401 and records nothing for a forged or tampered one', async () => {
+    const ceremony = await createCeremony({ state: 'LIVE' });
+    const { roomName } = await db.ceremony.findUniqueOrThrow({ where: { id: ceremony.ceremonyId }, select: { roomName: true } });
+    const identity = ceremony.delegations[0]!.signatory.userId;
+    const body = (id: string) =>
+      JSON.stringify({ event: 'participant_joined', id, createdAt: '1795000000', room: { name: roomName }, participant: { identity, sid: 'PA_1', name: 'Signatory' } });
+
+    const tampered = await signedRequest(body('EV_tampered'));
+    const tamperedBody = body('EV_tampered').replace('PA_1', 'PA_2');
+    const tamperedResponse = await webhookRoute(new Request(tampered.url, { method: 'POST', headers: tampered.headers, body: tamperedBody }));
+    expect(tamperedResponse.status).toBe(401);
+    expect((await webhookRoute(await signedRequest(body('EV_forged'), 'forged-secret-forged-secret-forged-secret'))).status).toBe(401);
+    expect((await webhookRoute(new Request('http://127.0.0.1/api/livekit/webhook', { method: 'POST', body: body('EV_none') }))).status).toBe(401);
+    expect(await auditKinds(ceremony.ceremonyId)).toEqual([]);
+    expect(await db.processedWebhook.count({ where: { id: { in: ['EV_tampered', 'EV_forged', 'EV_none'] } } })).toBe(0);
+
+    const id = `EV_${randomUUID()}`;
+    const accepted = await webhookRoute(await signedRequest(body(id)));
+    expect(accepted.status).toBe(200);
+    expect(await accepted.json()).toEqual({ outcome: 'recorded' });
+    expect(await (await webhookRoute(await signedRequest(body(id)))).json()).toEqual({ outcome: 'duplicate' });
+    expect(await auditKinds(ceremony.ceremonyId)).toEqual(['participant.joined']);
   });
 });

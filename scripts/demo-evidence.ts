@@ -26,48 +26,14 @@ try {
   execFileSync('npx', ['tsx', path.join(root, 'scripts/db/migrate.ts')], { cwd: root, stdio: 'pipe', env: process.env });
   const { db } = await import('@/lib/db');
   const { seedReferenceCeremony } = await import('@/lib/demo/seed-reference-ceremony');
-  const { referenceCeremonyId, referenceDelegations } = await import('@/lib/demo/reference-scenario');
-  const { goLive } = await import('@/lib/live/go-live');
-  const { openSigning } = await import('@/lib/signing/open-signing');
-  const { signAgreement } = await import('@/lib/signing/sign-agreement');
-  const { recordOriginalsExchange } = await import('@/lib/signing/record-originals-exchange');
-  const { concludeCeremony } = await import('@/lib/signing/conclude-ceremony');
+  const { referenceCeremonyId } = await import('@/lib/demo/reference-scenario');
+  const { concludeReferenceCeremony } = await import('@/lib/demo/conclude-reference-ceremony');
   const { readRevisionBytes } = await import('@/lib/documents/read-revision-bytes');
-  const { isAppError } = await import('@/lib/errors');
   const { buildTransmittal } = await import('@/lib/protocol/build-transmittal');
 
   await seedReferenceCeremony();
-  const organiser = await db.user.findUniqueOrThrow({ where: { email: referenceDelegations[0]!.members[0]!.email } });
-  await goLive({ ceremonyId: referenceCeremonyId, userId: organiser.id });
-  await openSigning({ ceremonyId: referenceCeremonyId, userId: organiser.id });
-
-  // Sign in the plan's order: whoever may sign now does; alternat records the exchange when due.
-  const fields = await db.signatureField.findMany({
-    where: { document: { ceremonyId: referenceCeremonyId }, kind: { not: 'seal' } },
-    include: { participant: true, document: true },
-    orderBy: [{ position: 'asc' }],
-  });
-  const pending = new Set(fields.map((field) => `${field.documentId}|${field.participant!.userId}|${field.participant!.displayName}`));
-  while (pending.size > 0) {
-    let progressed = false;
-    for (const entry of [...pending]) {
-      const [documentId, userId, name] = entry.split('|') as [string, string, string];
-      try {
-        await signAgreement({ ceremonyId: referenceCeremonyId, documentId, userId, idempotencyKey: `demo-${documentId}-${userId}`, capture: { typed: name }, ipAddress: '127.0.0.1', userAgent: 'accord demo:evidence' });
-        console.log(`signed: ${name}`);
-        pending.delete(entry);
-        progressed = true;
-      } catch (error) {
-        if (!isAppError(error) || error.code !== 'CONFLICT') throw error;
-      }
-    }
-    if (!progressed) {
-      const { recorded } = await recordOriginalsExchange({ ceremonyId: referenceCeremonyId, userId: organiser.id });
-      if (!recorded) throw new Error(`Signing is stuck with ${pending.size} fields left`);
-      console.log('originals exchanged');
-    }
-  }
-  const evidence = await concludeCeremony({ ceremonyId: referenceCeremonyId, userId: organiser.id });
+  const { organiserId, evidence } = await concludeReferenceCeremony({ userAgent: 'accord demo:evidence', onProgress: (message) => console.log(message) });
+  const organiser = { id: organiserId };
 
   const target = path.resolve(outputDir);
   mkdirSync(target, { recursive: true });

@@ -1,7 +1,10 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 
-export type OrganiserSection = 'overview' | 'details' | 'people' | 'documents' | 'fields' | 'invitations';
+export type OrganiserSection = 'overview' | 'details' | 'people' | 'documents' | 'fields' | 'invitations' | 'programme' | 'full-powers';
+
+/** Sections whose labels live in the protocol messages (issue 9). */
+const protocolSections: Partial<Record<OrganiserSection, 'programme' | 'fullPowers'>> = { programme: 'programme', 'full-powers': 'fullPowers' };
 
 const sections: { key: OrganiserSection; path: string }[] = [
   { key: 'overview', path: '' },
@@ -10,11 +13,14 @@ const sections: { key: OrganiserSection; path: string }[] = [
   { key: 'documents', path: '/documents' },
   { key: 'fields', path: '/fields' },
   { key: 'invitations', path: '/invitations' },
+  { key: 'programme', path: '/programme' },
+  { key: 'full-powers', path: '/full-powers' },
 ];
 
 /** The organiser's planning sections of one ceremony, as tabs. */
 export async function OrganiserNav({ ceremonyId, current }: { ceremonyId: string; current: OrganiserSection }) {
   const t = await getTranslations('schedule.nav');
+  const tProtocol = await getTranslations('protocol.nav');
   return (
     <nav aria-label={t('label')} className="border-b border-line">
       <ul className="-mb-px flex flex-wrap gap-1">
@@ -27,7 +33,7 @@ export async function OrganiserNav({ ceremonyId, current }: { ceremonyId: string
                 aria-current={active ? 'page' : undefined}
                 className={`inline-block rounded-t-md border px-4 py-2 text-sm ${active ? 'border-line border-b-white bg-white font-medium text-ink' : 'border-transparent text-navy hover:underline'}`}
               >
-                {t(section.key)}
+                {protocolSections[section.key] ? tProtocol(protocolSections[section.key]!) : t(section.key as 'overview')}
               </Link>
             </li>
           );

@@ -5,7 +5,7 @@ import type { LocalUserChoices } from '@livekit/components-react';
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useCallback, useState } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import { toast } from 'sonner';
 import { endCeremonyForAllAction, goLiveAction } from '@/app/ceremonies/[id]/room/actions';
 import { CapitalClocks } from '@/components/live/capital-clocks';
@@ -17,6 +17,7 @@ import { ObserverJoinPanel, PreJoinPanel } from '@/components/live/pre-join-pane
 import { useLobby } from '@/components/live/use-lobby';
 import type { LobbyState } from '@/lib/live/load-lobby';
 import type { RoomCeremony, RoomMe } from '@/lib/live/load-room';
+import type { SigningStatus } from '@/lib/signing/load-signing-status';
 
 type Stage = 'prejoin' | 'lobby' | 'room' | RoomExit;
 
@@ -24,7 +25,7 @@ type Stage = 'prejoin' | 'lobby' | 'room' | RoomExit;
  * The ceremony's room, start to end: pre-join (devices), lobby (until admitted), the call,
  * and what follows a call (left, ended for all, removed).
  */
-export function CeremonyRoom({ ceremony, me }: { ceremony: RoomCeremony; me: RoomMe }) {
+export function CeremonyRoom({ ceremony, me, programme, signing }: { ceremony: RoomCeremony; me: RoomMe; programme?: ReactNode; signing: SigningStatus }) {
   const t = useTranslations('live');
   const tErrors = useTranslations('errors');
   const router = useRouter();
@@ -60,6 +61,8 @@ export function CeremonyRoom({ ceremony, me }: { ceremony: RoomCeremony; me: Roo
     return (
       <LiveRoom
         ceremony={ceremony}
+        programme={programme}
+        signing={signing}
         me={me}
         choices={choices}
         onExit={onExit}

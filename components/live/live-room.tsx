@@ -1,6 +1,6 @@
 'use client';
 
-import { LiveKitRoom, type LocalUserChoices } from '@livekit/components-react';
+import { LiveKitRoom, useRoomContext, type LocalUserChoices } from '@livekit/components-react';
 import { DisconnectReason, Room, RoomEvent } from 'livekit-client';
 import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
@@ -9,10 +9,14 @@ import { PeoplePanel } from '@/components/live/people-panel';
 import { RoomChat } from '@/components/live/room-chat';
 import { RoomLayout, type SidePanel } from '@/components/live/room-layout';
 import { RoomSignals } from '@/components/live/room-signals';
+import { RoomSigning } from '@/components/live/room-signing';
 import { usePageFollow } from '@/components/live/use-page-follow';
+import { useAnnouncedRevisions } from '@/components/live/use-revision-signals';
+import { SpotlightProvider, useSpotlight } from '@/components/live/use-spotlight';
 import { VideoStage } from '@/components/live/video-stage';
 import type { RoomCeremony, RoomMe } from '@/lib/live/load-room';
 import { mayDrivePages, type PageDrivingContext, type PageMessage } from '@/lib/live/room-messages';
+import type { SigningStatus } from '@/lib/signing/load-signing-status';
 
 export type RoomExit = 'left' | 'ended' | 'removed' | 'lobby';
 
@@ -29,9 +33,13 @@ interface LiveRoomProps {
   /** Panels that work without video (the organiser's lobby). */
   extraPanels: SidePanel[];
   onExit: (exit: RoomExit) => void;
+  /** The run of show beside the video (issue 9). */
+  programme?: ReactNode;
+  /** Who has signed what, and my turn (issue 5); refetched with the page on every state message. */
+  signing: SigningStatus;
 }
 
-/** Until the run of show names an active signer (issue 9), only the organiser drives. */
+/** Without the video service there is no spotlight: only the organiser drives. */
 const noActiveSigner: PageDrivingContext = { activeSignerIdentity: null };
 
 function mayIDrive(me: RoomMe, context: PageDrivingContext): boolean {
@@ -43,7 +51,7 @@ function mayIDrive(me: RoomMe, context: PageDrivingContext): boolean {
  * agreement and panels. If the video service cannot be reached, the same screen stays up
  * without video and says so; the agreement and the lobby keep working.
  */
-export function LiveRoom({ ceremony, me, choices, topBar, extraPanels, onExit }: LiveRoomProps) {
+export function LiveRoom({ ceremony, me, choices, topBar, extraPanels, onExit, programme, signing }: LiveRoomProps) {
   const t = useTranslations('live');
   const [connection, setConnection] = useState<Connection>({ kind: 'fetching' });
   const [attempt, setAttempt] = useState(0);
@@ -121,8 +129,10 @@ export function LiveRoom({ ceremony, me, choices, topBar, extraPanels, onExit }:
     return (
       <RoomLayout
         topBar={topBar}
+        programme={programme}
+        signing={<RoomSigning ceremony={ceremony} me={me} signing={signing} />}
         video={video}
-        document={<OfflineDocument ceremony={ceremony} me={me} initial={initialPage} />}
+        document={<OfflineDocument ceremony={ceremony} me={me} initial={initialPage} signing={signing} />}
         panels={extraPanels}
       />
     );
@@ -139,24 +149,41 @@ export function LiveRoom({ ceremony, me, choices, topBar, extraPanels, onExit }:
       onError={() => setConnection({ kind: 'unreachable' })}
     >
       <RoomSignals />
-      <RoomLayout
-        topBar={topBar}
-        video={<VideoStage isObserver={isObserver} />}
-        document={<SharedDocument ceremony={ceremony} me={me} initial={initialPage} />}
-        panels={[
-          { id: 'chat', label: t('chat.tab'), content: <RoomChat canWrite={!isObserver} /> },
-          { id: 'people', label: t('people.tab'), content: <PeoplePanel ceremonyId={ceremony.id} isOrganiser={me.role === 'organiser'} /> },
-          ...extraPanels,
-        ]}
-      />
+      <SpotlightProvider localIdentity={me.userId}>
+        <RoomLayout
+          topBar={topBar}
+          programme={programme}
+          signing={<RoomSigning ceremony={ceremony} me={me} signing={signing} />}
+          video={<VideoStage isObserver={isObserver} />}
+          document={<SharedDocument ceremony={ceremony} me={me} initial={initialPage} signing={signing} />}
+          panels={[
+            { id: 'chat', label: t('chat.tab'), content: <RoomChat canWrite={!isObserver} /> },
+            { id: 'people', label: t('people.tab'), content: <PeoplePanel ceremonyId={ceremony.id} isOrganiser={me.role === 'organiser'} /> },
+            ...extraPanels,
+          ]}
+        />
+      </SpotlightProvider>
     </LiveKitRoom>
   );
 }
 
-function DocumentPlaceholder({ ceremony, me, position, onChange }: { ceremony: RoomCeremony; me: RoomMe; position: PageMessage; onChange: (next: PageMessage) => void }) {
+interface DocumentViewProps {
+  ceremony: RoomCeremony;
+  me: RoomMe;
+  signing: SigningStatus;
+  position: PageMessage;
+  onChange: (next: PageMessage) => void;
+  canDrive: boolean;
+  /** Newest revision per document announced over the data channel (ahead of the page's refetch). */
+  announced?: Record<string, number>;
+  /** Someone else is signing now (spotlight). */
+  signerName?: string | null;
+}
+
+function DocumentPlaceholder({ ceremony, me, signing, position, onChange, canDrive, announced = {}, signerName = null }: DocumentViewProps) {
   const t = useTranslations('live.document');
+  const tSigning = useTranslations('signing');
   const document = ceremony.documents.find((candidate) => candidate.id === position.documentId) ?? ceremony.documents[0];
-  const canDrive = mayIDrive(me, noActiveSigner);
   if (!document) return <p className="text-sm text-white/60">{t('noDocument')}</p>;
   if (!me.pagesVisible) {
     // Press tier: where the room is in the agreement, never its pages.
@@ -191,26 +218,66 @@ function DocumentPlaceholder({ ceremony, me, position, onChange }: { ceremony: R
           </label>
         ) : null}
       </div>
+      {signerName ? (
+        <p role="status" className="rounded-md bg-amber-300/15 px-2 py-1 text-sm text-amber-100" data-testid="spotlight-notice">
+          {tSigning('spotlight', { name: signerName })}
+        </p>
+      ) : null}
       <div className="min-h-0 flex-1">
         <DocumentPane
+          ceremonyId={ceremony.id}
           documentId={document.id}
           page={position.page}
           pageCount={document.pageCount}
           title={document.title}
           canDrive={canDrive}
           onPageChange={(page) => onChange({ documentId: document.id, page })}
+          revision={newestRevision(signing, announced, document.id)}
+          highlights={signing.signingOpen && signing.documents.find((status) => status.id === document.id)?.myStatus === 'sign-now' ? document.myOpenFields : []}
+          pageOrigins={document.pageOrigins}
         />
       </div>
     </div>
   );
 }
 
-function SharedDocument({ ceremony, me, initial }: { ceremony: RoomCeremony; me: RoomMe; initial: PageMessage }) {
-  const { position, changePage } = usePageFollow({ initial, canDrive: mayIDrive(me, noActiveSigner), context: noActiveSigner });
-  return <DocumentPlaceholder ceremony={ceremony} me={me} position={position} onChange={changePage} />;
+function newestRevision(signing: SigningStatus, announced: Record<string, number>, documentId: string): number | null {
+  const loaded = signing.documents.find((status) => status.id === documentId)?.revision?.number ?? null;
+  const heard = announced[documentId];
+  return heard === undefined ? loaded : Math.max(heard, loaded ?? -1);
 }
 
-function OfflineDocument({ ceremony, me, initial }: { ceremony: RoomCeremony; me: RoomMe; initial: PageMessage }) {
+function SharedDocument({ ceremony, me, initial, signing }: { ceremony: RoomCeremony; me: RoomMe; initial: PageMessage; signing: SigningStatus }) {
+  const room = useRoomContext();
+  const { spotlight } = useSpotlight();
+  const activeSignerIdentity = spotlight?.participantIdentity ?? null;
+  const context = useMemo<PageDrivingContext>(() => ({ activeSignerIdentity }), [activeSignerIdentity]);
+  const canDrive = mayIDrive(me, context);
+  const { position, changePage, follow } = usePageFollow({ initial, canDrive, context });
+  const announced = useAnnouncedRevisions();
+  // Everyone (the organiser too) looks at the page being signed, and stays there afterwards.
+  const spotlitDocument = spotlight?.documentId;
+  const spotlitPage = spotlight?.page;
+  useEffect(() => {
+    if (spotlitDocument && spotlitPage) follow({ documentId: spotlitDocument, page: spotlitPage });
+  }, [follow, spotlitDocument, spotlitPage]);
+  const signerName =
+    activeSignerIdentity && activeSignerIdentity !== me.userId ? (room.getParticipantByIdentity(activeSignerIdentity)?.name ?? null) : null;
+  return (
+    <DocumentPlaceholder
+      ceremony={ceremony}
+      me={me}
+      signing={signing}
+      position={position}
+      onChange={changePage}
+      canDrive={canDrive}
+      announced={announced}
+      signerName={signerName}
+    />
+  );
+}
+
+function OfflineDocument({ ceremony, me, initial, signing }: { ceremony: RoomCeremony; me: RoomMe; initial: PageMessage; signing: SigningStatus }) {
   const [position, setPosition] = useState(initial);
-  return <DocumentPlaceholder ceremony={ceremony} me={me} position={position} onChange={setPosition} />;
+  return <DocumentPlaceholder ceremony={ceremony} me={me} signing={signing} position={position} onChange={setPosition} canDrive={mayIDrive(me, noActiveSigner)} />;
 }

@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useState, type ReactNode } from 'react';
+import { useSpotlight } from '@/components/live/use-spotlight';
 
 export interface SidePanel {
   id: string;
@@ -12,35 +13,43 @@ export interface SidePanel {
 /**
  * The dark call screen: a top bar, the video on the left, and on the right the agreement
  * above a tabbed panel (chat, participants, lobby). `programme` is where the run of show
- * sits beside the video (issue 9); the layout keeps room for it.
+ * sits beside the video (issue 9); the layout keeps room for it. `signing` (the signing
+ * panel) sits under the video. While someone signs (`spotlight`), the agreement takes the
+ * larger share of the screen beside that signatory's video; afterwards the grid returns.
  */
 export function RoomLayout({
   topBar,
   video,
   document,
   programme,
+  signing,
   panels,
 }: {
   topBar: ReactNode;
   video: ReactNode;
   document: ReactNode;
   programme?: ReactNode;
+  signing?: ReactNode;
   panels: SidePanel[];
 }) {
   const t = useTranslations('live.room');
+  const spotlight = useSpotlight().spotlight !== null;
   const [active, setActive] = useState(panels[0]?.id);
   const current = panels.find((panel) => panel.id === active) ?? panels[0];
   return (
-    <div className="fixed inset-0 z-40 flex flex-col bg-[#0f1620] text-white" data-lk-theme="default" data-testid="room">
+    <div className="fixed inset-0 z-40 flex flex-col bg-[#0f1620] text-white" data-lk-theme="default" data-testid="room" data-spotlight={spotlight ? 'on' : 'off'}>
       <header className="flex flex-wrap items-center justify-between gap-3 border-b border-white/10 px-4 py-2">{topBar}</header>
       <div className="flex min-h-0 flex-1 flex-col gap-3 p-3 lg:flex-row">
-        <section aria-label={t('videoRegion')} className="min-h-[320px] min-w-0 flex-1">
-          {video}
-        </section>
-        <aside aria-label={t('sidePanels')} className="flex min-h-0 w-full flex-col gap-3 lg:w-[min(40%,480px)]">
+        <div className={`flex min-h-0 min-w-0 flex-col gap-3 ${spotlight ? 'lg:w-[34%]' : 'flex-1'}`}>
+          <section aria-label={t('videoRegion')} className="min-h-[240px] min-w-0 flex-1">
+            {video}
+          </section>
+          {signing ? <div className="max-h-[50%] shrink-0 overflow-y-auto">{signing}</div> : null}
+        </div>
+        <aside aria-label={t('sidePanels')} className={`flex min-h-0 w-full flex-col gap-3 ${spotlight ? 'flex-1' : 'lg:w-[min(40%,480px)]'}`}>
           {programme ? <div className="rounded-lg bg-white/5 p-3">{programme}</div> : null}
           <div className="min-h-[200px] flex-1 rounded-lg bg-white/5 p-3">{document}</div>
-          {current ? (
+          {current && !spotlight ? (
             <div className="flex max-h-[45%] min-h-[180px] flex-col rounded-lg bg-white/5">
               <div role="tablist" className="flex gap-1 border-b border-white/10 px-2 pt-2">
                 {panels.map((panel) => (

@@ -74,5 +74,10 @@ export function usePageFollow({ initial, canDrive, context }: { initial: PageMes
     };
   }, [broadcast, canDrive, room]);
 
-  return { position, changePage };
+  /** Show a page without sending it (e.g. the page a spotlit signatory signs, which everyone got from them). */
+  const follow = useCallback((next: PageMessage) => {
+    setPosition((current) => (current.documentId === next.documentId && current.page === next.page ? current : next));
+  }, []);
+
+  return { position, changePage, follow };
 }

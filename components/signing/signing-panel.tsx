@@ -24,7 +24,18 @@ const knownErrors: Record<string, string> = {
  * the capture → review → confirm flow. The page re-renders it with fresh status after
  * every state message from the server (and after our own actions).
  */
-export function SigningPanel({ ceremonyId, status, myName }: { ceremonyId: string; status: SigningStatus; myName: string }) {
+export function SigningPanel({
+  ceremonyId,
+  status,
+  myName,
+  onCapturingChange,
+}: {
+  ceremonyId: string;
+  status: SigningStatus;
+  myName: string;
+  /** Told when the capture opens and when it closes (signed, or cancelled): the room's spotlight. */
+  onCapturingChange?: (capturing: boolean) => void;
+}) {
   const t = useTranslations('signing');
   const router = useRouter();
   const [capturing, setCapturing] = useState(false);
@@ -42,6 +53,10 @@ export function SigningPanel({ ceremonyId, status, myName }: { ceremonyId: strin
       if (signature.kind !== 'seal') toast.success(t('signedNotice', { name: signature.signerName, delegation: signature.delegationName }));
     }
   }, [status, t]);
+
+  useEffect(() => {
+    onCapturingChange?.(capturing);
+  }, [capturing, onCapturingChange]);
 
   const describeError = (message: string) => (knownErrors[message] ? t(`errors.${knownErrors[message] as 'closed'}`) : message);
 

@@ -7,7 +7,6 @@ export function safeFileName(fileName: string, fallback = 'download'): string {
   const cleaned = fileName
     .normalize('NFC')
     // Control characters, path separators and characters Windows refuses in names.
-    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f"\\/:*?<>|]+/g, '_')
     .replace(/\s+/g, ' ')
     .replace(/^[.\s]+/, '')
@@ -26,11 +25,12 @@ function encodeRfc5987(value: string): string {
 
 export function contentDisposition(fileName: string, disposition: 'attachment' | 'inline' = 'attachment'): string {
   const name = safeFileName(fileName);
-  const ascii = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/ß/g, 'ss')
-    .replace(/[^\x20-\x7e]/g, '_')
+  // Per character: "é" → "e", "ß" → "ss", anything else outside printable ASCII → "_".
+  const ascii = Array.from(name, (character) => {
+    const plain = character === 'ß' ? 'ss' : character.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+    return /^[\x20-\x7e]+$/.test(plain) ? plain : '_';
+  })
+    .join('')
     .replace(/[%"\\]/g, '_');
   return `${disposition}; filename="${ascii}"; filename*=UTF-8''${encodeRfc5987(name)}`;
 }

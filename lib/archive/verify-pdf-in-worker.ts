@@ -30,7 +30,8 @@ let queue: Promise<unknown> = Promise.resolve();
 let nextId = 1;
 
 function startWorker(maxHeapMb: number): LiveWorker {
-  const worker = new Worker(VERIFY_WORKER_FILE, {
+  // Not bundled: the worker is a plain file that Node loads by path at run time (tsx compiles the verifier there).
+  const worker = new Worker(/* turbopackIgnore: true */ VERIFY_WORKER_FILE, {
     resourceLimits: { maxOldGenerationSizeMb: maxHeapMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
     stdout: true,
     stderr: true,

@@ -12,11 +12,13 @@
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parentPort } from 'node:worker_threads';
-import { register } from 'tsx/esm/api';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+// Dynamic and marked: a bundler that follows this file must leave both imports to Node.
+const { register } = await import(/* turbopackIgnore: true */ 'tsx/esm/api');
 register({ tsconfig: path.join(root, 'tsconfig.json') });
-const { verifyPdfSignatures } = await import(pathToFileURL(path.join(root, 'lib/signing/pdf/verify-pdf-signatures.ts')).href);
+const verifierUrl = pathToFileURL(path.join(root, 'lib/signing/pdf/verify-pdf-signatures.ts')).href;
+const { verifyPdfSignatures } = await import(/* turbopackIgnore: true */ verifierUrl);
 
 parentPort.on('message', ({ id, bytes, trustedCaDer }) => {
   try {

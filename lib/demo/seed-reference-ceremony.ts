@@ -28,11 +28,22 @@ export interface SeedResult {
  * German and Korean, each authentic, one original per party of each, both signatories'
  * fields placed on every original. Running it again changes nothing.
  */
-export async function seedReferenceCeremony({ now = new Date() }: { now?: Date } = {}): Promise<SeedResult> {
+export async function seedReferenceCeremony({
+  now = new Date(),
+  ceremonyId = referenceCeremonyId,
+  title = referenceCeremony.title,
+  includePress = true,
+}: {
+  now?: Date;
+  /** Another id (and title) seeds a second copy of the scenario, e.g. one that e2e drives to CONCLUDED. */
+  ceremonyId?: string;
+  title?: string;
+  includePress?: boolean;
+} = {}): Promise<SeedResult> {
   const everyone: (DemoPerson | typeof referenceArchivist)[] = [...referenceDelegations.flatMap((d) => d.members), referencePress, referenceArchivist];
   const users = everyone.map((person) => ({ name: person.name, email: person.email, role: 'role' in person ? person.role : person.globalRole }));
-  if (await db.ceremony.findUnique({ where: { id: referenceCeremonyId }, select: { id: true } })) {
-    return { created: false, ceremonyId: referenceCeremonyId, users };
+  if (await db.ceremony.findUnique({ where: { id: ceremonyId }, select: { id: true } })) {
+    return { created: false, ceremonyId, users };
   }
 
   const partiesInOrder = referenceDelegations.map((delegation) => {
@@ -86,8 +97,9 @@ export async function seedReferenceCeremony({ now = new Date() }: { now?: Date }
     const organiserId = userIds.get(referenceDelegations[0]!.members[0]!.email)!;
     await tx.ceremony.create({
       data: {
-        id: referenceCeremonyId,
+        id: ceremonyId,
         ...referenceCeremony,
+        title,
         state: 'SCHEDULED',
         scheduledStart: start,
         scheduledEnd: new Date(start.getTime() + 90 * 60_000),
@@ -96,7 +108,7 @@ export async function seedReferenceCeremony({ now = new Date() }: { now?: Date }
         createdById: organiserId,
       },
     });
-    await appendAuditEvent(tx, { ceremonyId: referenceCeremonyId, actorUserId: organiserId, kind: 'ceremony.created', payload: { title: referenceCeremony.title, seeded: true }, at: now });
+    await appendAuditEvent(tx, { ceremonyId, actorUserId: organiserId, kind: 'ceremony.created', payload: { title, seeded: true }, at: now });
 
     const signatoryParticipantIds: string[] = [];
     const organiserUserIds: string[] = [];
@@ -104,7 +116,7 @@ export async function seedReferenceCeremony({ now = new Date() }: { now?: Date }
     for (const [position, delegation] of referenceDelegations.entries()) {
       const row = await tx.delegation.create({
         data: {
-          ceremonyId: referenceCeremonyId,
+          ceremonyId,
           name: delegation.name,
           country: delegation.country,
           capitalName: delegation.capitalName,
@@ -116,7 +128,7 @@ export async function seedReferenceCeremony({ now = new Date() }: { now?: Date }
       delegationIds.push(row.id);
       for (const member of delegation.members) {
         const participant = await tx.participant.create({
-          data: { ceremonyId: referenceCeremonyId, userId: userIds.get(member.email)!, delegationId: row.id, role: member.role, displayName: member.name, title: member.title },
+          data: { ceremonyId, userId: userIds.get(member.email)!, delegationId: row.id, role: member.role, displayName: member.name, title: member.title },
         });
         if (member.role === 'signatory') signatoryParticipantIds.push(participant.id);
         if (member.role === 'organiser') organiserUserIds.push(userIds.get(member.email)!);
@@ -137,17 +149,19 @@ export async function seedReferenceCeremony({ now = new Date() }: { now?: Date }
           reviewedAt: now,
         },
       });
-      await appendAuditEvent(tx, { ceremonyId: referenceCeremonyId, actorUserId: reviewerId, kind: 'full-powers.approved', payload: { fullPowersId: record.id, sha256: letter.sha256, seeded: true }, at: now });
+      await appendAuditEvent(tx, { ceremonyId, actorUserId: reviewerId, kind: 'full-powers.approved', payload: { fullPowersId: record.id, sha256: letter.sha256, seeded: true }, at: now });
     }
-    await tx.participant.create({
-      data: { ceremonyId: referenceCeremonyId, userId: userIds.get(referencePress.email)!, role: 'observer', displayName: referencePress.name, title: referencePress.title },
-    });
+    if (includePress) {
+      await tx.participant.create({
+        data: { ceremonyId, userId: userIds.get(referencePress.email)!, role: 'observer', displayName: referencePress.name, title: referencePress.title },
+      });
+    }
 
     for (const original of originals) {
       const owner = referenceDelegations[original.forIndex]!;
       const document = await tx.agreementDocument.create({
         data: {
-          ceremonyId: referenceCeremonyId,
+          ceremonyId,
           language: original.language,
           authentic: true,
           title: `${referenceCeremony.title} — ${languageLabels[original.language]} (${owner.shortName} original)`,
@@ -189,14 +203,14 @@ export async function seedReferenceCeremony({ now = new Date() }: { now?: Date }
         });
       }
       await appendAuditEvent(tx, {
-        ceremonyId: referenceCeremonyId,
+        ceremonyId,
         actorUserId: organiserId,
         kind: 'document.uploaded',
         payload: { documentId: document.id, sha256: original.sha256, language: original.language, originalFor: owner.shortName },
         at: now,
       });
     }
-    await appendAuditEvent(tx, { ceremonyId: referenceCeremonyId, actorUserId: organiserId, kind: 'ceremony.scheduled', payload: { start: start.toISOString() }, at: now });
+    await appendAuditEvent(tx, { ceremonyId, actorUserId: organiserId, kind: 'ceremony.scheduled', payload: { start: start.toISOString() }, at: now });
   });
-  return { created: true, ceremonyId: referenceCeremonyId, users };
+  return { created: true, ceremonyId, users };
 }

@@ -1,12 +1,13 @@
 import 'server-only';
+import { isArchivedState } from '@/lib/archive/archive-access';
 import { requireParticipant } from '@/lib/ceremonies/require-organiser';
 import { db } from '@/lib/db';
 import { AppError, notFound } from '@/lib/errors';
 
 /**
  * The uploaded original (revision 0) of one agreement document, for the page viewer.
- * Participants of the ceremony only; the press sees no pages before they are released
- * (issue 9); anyone else gets NOT_FOUND.
+ * Participants of the ceremony only; the press sees no pages before they are released or
+ * the ceremony concludes (issue 9); anyone else gets NOT_FOUND.
  */
 export async function loadOriginalDocument({ ceremonyId, documentId, userId }: { ceremonyId: string; documentId: string; userId: string }) {
   const me = await requireParticipant(db, { ceremonyId, userId });
@@ -15,13 +16,13 @@ export async function loadOriginalDocument({ ceremonyId, documentId, userId }: {
     select: {
       fileName: true,
       originalSha256: true,
-      ceremony: { select: { pagesReleasedAt: true } },
+      ceremony: { select: { state: true, pagesReleasedAt: true } },
       revisions: { where: { number: 0 }, select: { appendedBytes: true, sha256: true } },
     },
   });
   const original = document?.revisions[0];
   if (!document || !original) throw notFound('Document not found');
-  if (me.role === 'observer' && !document.ceremony.pagesReleasedAt) {
+  if (me.role === 'observer' && !document.ceremony.pagesReleasedAt && !isArchivedState(document.ceremony.state)) {
     throw new AppError('FORBIDDEN', 'The agreement’s pages have not been released to the press yet.');
   }
   return { fileName: document.fileName, sha256: original.sha256, bytes: original.appendedBytes };

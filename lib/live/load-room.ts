@@ -4,12 +4,19 @@ import { notFound } from '@/lib/errors';
 import { roomDisplayName } from '@/lib/live/create-room-token';
 import { isParticipantRole, type ParticipantRole } from '@/lib/live/participant-roles';
 import { isAdmitted, mayEnterRoom, mayWaitInLobby } from '@/lib/live/room-access';
+import { loadRoomProgramme, type RoomProgramme } from '@/lib/protocol/load-room-programme';
+import { parsePageSizes } from '@/lib/documents/validate-field-placement';
+import { loadSigningStatus, type SigningStatus } from '@/lib/signing/load-signing-status';
 
 export interface RoomDocument {
   id: string;
   title: string;
   language: string;
   pageCount: number;
+  /** Per page: the lower-left corner of the visible page box in PDF user space (fields are relative to it). */
+  pageOrigins: [number, number][];
+  /** The viewer's own fields not yet signed, highlighted when it is their turn. */
+  myOpenFields: { page: number; x: number; y: number; width: number; height: number; kind: string }[];
 }
 
 export interface RoomCeremony {
@@ -27,6 +34,8 @@ export interface RoomMe {
   role: ParticipantRole;
   /** As LiveKit shows it: display name and delegation */
   roomName: string;
+  /** As on signatures: what the signature capture proposes to type */
+  displayName: string;
   admitted: boolean;
   mayEnterRoom: boolean;
   /** Press tier (issue 9): observers see pages only once the organiser releases them. */
@@ -35,8 +44,8 @@ export interface RoomMe {
 
 export type RoomView =
   | { kind: 'removed'; title: string }
-  | { kind: 'closed'; title: string; state: string }
-  | { kind: 'open'; ceremony: RoomCeremony; me: RoomMe };
+  | { kind: 'closed'; title: string; state: string; role: ParticipantRole }
+  | { kind: 'open'; ceremony: RoomCeremony; me: RoomMe; signing: SigningStatus; programme: RoomProgramme };
 
 /** Everything the room page renders, as the caller may see it. Non-participants: NOT_FOUND. */
 export async function loadRoom({ ceremonyId, userId }: { ceremonyId: string; userId: string }): Promise<RoomView> {
@@ -60,7 +69,14 @@ export async function loadRoom({ ceremonyId, userId }: { ceremonyId: string; use
           documents: {
             where: { specimen: false },
             orderBy: { createdAt: 'asc' },
-            select: { id: true, title: true, language: true, pageCount: true },
+            select: {
+              id: true,
+              title: true,
+              language: true,
+              pageCount: true,
+              pageSizes: true,
+              fields: { where: { signatureId: null }, select: { participantId: true, kind: true, page: true, x: true, y: true, width: true, height: true } },
+            },
           },
         },
       },
@@ -69,7 +85,7 @@ export async function loadRoom({ ceremonyId, userId }: { ceremonyId: string; use
   if (!participant || !isParticipantRole(participant.role)) throw notFound('Ceremony not found');
   const { ceremony } = participant;
   if (participant.removedAt) return { kind: 'removed', title: ceremony.title };
-  if (!mayWaitInLobby(ceremony.state)) return { kind: 'closed', title: ceremony.title, state: ceremony.state };
+  if (!mayWaitInLobby(ceremony.state)) return { kind: 'closed', title: ceremony.title, state: ceremony.state, role: participant.role };
 
   const role = participant.role;
   const seenZones = new Set<string>();
@@ -84,16 +100,25 @@ export async function loadRoom({ ceremonyId, userId }: { ceremonyId: string; use
       state: ceremony.state,
       lobbyOpen: ceremony.lobbyOpen,
       capitals,
-      documents: ceremony.documents,
+      documents: ceremony.documents.map(({ pageSizes, fields, ...document }) => ({
+        ...document,
+        pageOrigins: parsePageSizes(pageSizes).map((page): [number, number] => [page.originX, page.originY]),
+        myOpenFields: fields
+          .filter((field) => field.participantId === participant.id)
+          .map(({ page, x, y, width, height, kind }) => ({ page, x, y, width, height, kind })),
+      })),
     },
     me: {
       participantId: participant.id,
       userId,
       role,
       roomName: roomDisplayName(participant.displayName, participant.delegation?.name),
+      displayName: participant.displayName,
       admitted: isAdmitted({ role, admittedAt: participant.admittedAt }, ceremony.lobbyOpen),
       mayEnterRoom: mayEnterRoom(role, ceremony.state),
       pagesVisible: role !== 'observer' || ceremony.pagesReleasedAt !== null,
     },
+    signing: await loadSigningStatus({ ceremonyId, userId }),
+    programme: await loadRoomProgramme(db, { ceremonyId, isOrganiser: role === 'organiser' }),
   };
 }

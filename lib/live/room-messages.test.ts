@@ -5,7 +5,9 @@ import {
   hostMessageSchema,
   isFromServer,
   mayDrivePages,
+  mayShineSpotlight,
   pageMessageSchema,
+  spotlightMessageSchema,
   stateMessageSchema,
 } from '@/lib/live/room-messages';
 
@@ -52,5 +54,36 @@ describe('room messages', () => {
   it('believes state and host messages only from the server', () => {
     expect(isFromServer(null)).toBe(true);
     expect(isFromServer(organiser)).toBe(false);
+  });
+});
+
+describe('spotlight while signing', () => {
+  const spotlight = { participantIdentity: 'u-sig', documentId: 'doc-1', page: 4, active: true };
+
+  it('round-trips and rejects malformed spotlights', () => {
+    expect(decodeRoomMessage(spotlightMessageSchema, encodeRoomMessage(spotlight))).toEqual(spotlight);
+    const encode = (text: string) => new TextEncoder().encode(text);
+    expect(decodeRoomMessage(spotlightMessageSchema, encode('{"participantIdentity":"u","documentId":"d","page":1}'))).toBeNull();
+    expect(decodeRoomMessage(spotlightMessageSchema, encode('{"participantIdentity":"","documentId":"d","page":1,"active":true}'))).toBeNull();
+    expect(decodeRoomMessage(spotlightMessageSchema, encode('{"participantIdentity":"u","documentId":"d","page":0,"active":false}'))).toBeNull();
+  });
+
+  it('is believed only from the signatory or witness it names', () => {
+    expect(mayShineSpotlight(signatory, spotlight)).toBe(true);
+    expect(mayShineSpotlight({ ...signatory, metadata: { ...signatory.metadata, role: 'witness' } }, spotlight)).toBe(true);
+    // Someone else naming the signatory, the organiser, a delegate, the server, no metadata: no.
+    expect(mayShineSpotlight({ ...signatory, identity: 'u-other' }, spotlight)).toBe(false);
+    expect(mayShineSpotlight(organiser, { ...spotlight, participantIdentity: 'u-org' })).toBe(false);
+    expect(mayShineSpotlight({ identity: 'u-sig', metadata: { role: 'delegate', participantId: 'p', delegationId: null } }, spotlight)).toBe(false);
+    expect(mayShineSpotlight(null, spotlight)).toBe(false);
+    expect(mayShineSpotlight({ identity: 'u-sig', metadata: null }, spotlight)).toBe(false);
+  });
+
+  it('lets the spotlit signer drive pages, nobody else beyond the organiser', () => {
+    const whileSigning = { activeSignerIdentity: 'u-sig' };
+    expect(mayDrivePages(signatory, whileSigning)).toBe(true);
+    expect(mayDrivePages({ ...signatory, identity: 'u-other' }, whileSigning)).toBe(false);
+    expect(mayDrivePages(signatory, noContext)).toBe(false);
+    expect(mayDrivePages(organiser, whileSigning)).toBe(true);
   });
 });

@@ -14,6 +14,8 @@ export const roomTopics = {
   state: 'accord.state',
   /** A host action aimed at one participant ("the organiser muted your microphone"); server only. */
   host: 'accord.host',
+  /** "I am signing now, on this page" (or "done"): sent by the signing signatory's own client. */
+  spotlight: 'accord.spotlight',
 } as const;
 
 export const pageMessageSchema = z.object({
@@ -21,6 +23,19 @@ export const pageMessageSchema = z.object({
   page: z.int().check(z.gte(1), z.lte(100_000)),
 });
 export type PageMessage = z.infer<typeof pageMessageSchema>;
+
+/**
+ * While a signatory signs, every viewer's layout focuses on their video and the page being
+ * signed (issue 9.3); `active: false` returns everyone to the grid. It carries the page, so
+ * followers need not wait for a page message that might arrive before the spotlight.
+ */
+export const spotlightMessageSchema = z.object({
+  participantIdentity: z.string().check(z.minLength(1), z.maxLength(64)),
+  documentId: z.string().check(z.minLength(1), z.maxLength(64)),
+  page: z.int().check(z.gte(1), z.lte(100_000)),
+  active: z.boolean(),
+});
+export type SpotlightMessage = z.infer<typeof spotlightMessageSchema>;
 
 export const stateMessageSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('revision'), documentId: z.string(), revision: z.int() }),
@@ -38,7 +53,7 @@ export type HostMessage = z.infer<typeof hostMessageSchema>;
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
-export function encodeRoomMessage(message: PageMessage | StateMessage | HostMessage): Uint8Array {
+export function encodeRoomMessage(message: PageMessage | StateMessage | HostMessage | SpotlightMessage): Uint8Array {
   return encoder.encode(JSON.stringify(message));
 }
 
@@ -70,6 +85,15 @@ export function mayDrivePages(sender: MessageSender | null, context: PageDriving
   if (!sender) return false;
   if (sender.metadata?.role === 'organiser') return true;
   return context.activeSignerIdentity !== null && sender.identity === context.activeSignerIdentity;
+}
+
+/**
+ * A spotlight is believed only from the signer it names (their identity is the user id the
+ * server put in their token) and only when the token says they sign: a signatory or witness.
+ */
+export function mayShineSpotlight(sender: MessageSender | null, message: SpotlightMessage): boolean {
+  if (!sender || sender.identity !== message.participantIdentity) return false;
+  return sender.metadata?.role === 'signatory' || sender.metadata?.role === 'witness';
 }
 
 /** State and host messages are believed only when the server sent them. */

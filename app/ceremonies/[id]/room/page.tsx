@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { CeremonyRoom } from '@/components/live/ceremony-room';
+import { ProgrammePanel } from '@/components/protocol/programme-panel';
 import { Card } from '@/components/ui/card';
 import { requireSessionUser } from '@/lib/auth';
 import { isAppError } from '@/lib/errors';
@@ -16,7 +17,15 @@ export default async function CeremonyRoomPage({ params }: { params: Promise<{ i
     if (isAppError(error) && error.code === 'NOT_FOUND') notFound();
     throw error;
   });
-  if (view.kind === 'open') return <CeremonyRoom ceremony={view.ceremony} me={view.me} />;
+  if (view.kind === 'open')
+    return (
+      <CeremonyRoom
+        ceremony={view.ceremony}
+        me={view.me}
+        signing={view.signing}
+        programme={<ProgrammePanel ceremonyId={view.ceremony.id} programme={view.programme} isOrganiser={view.me.role === 'organiser'} />}
+      />
+    );
 
   const t = await getTranslations();
   return (
@@ -28,6 +37,11 @@ export default async function CeremonyRoomPage({ params }: { params: Promise<{ i
       <Link href={view.kind === 'removed' ? '/' : `/ceremonies/${id}`} className="text-sm text-navy underline">
         {t('live.backToCeremony')}
       </Link>
+      {view.kind === 'closed' && view.role === 'organiser' && (view.state === 'CONCLUDED' || view.state === 'ARCHIVED') ? (
+        <Link href={`/archive/${id}`} className="text-sm text-navy underline" data-testid="concluded-record">
+          {t('signing.concludedRecord')}
+        </Link>
+      ) : null}
     </Card>
   );
 }

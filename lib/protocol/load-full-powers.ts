@@ -1,0 +1,108 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import { notFound } from '@/lib/errors';
+
+export interface FullPowersRecordView {
+  id: string;
+  fileName: string;
+  sha256: string;
+  status: 'pending' | 'approved' | 'rejected';
+  uploadedAt: string;
+  reviewedAt: string | null;
+  reviewedBy: string | null;
+  reviewReason: string | null;
+  /** The viewer may approve or reject it: an organiser of another party, while it is pending. */
+  mayReview: boolean;
+}
+
+export interface SignatoryFullPowers {
+  participantId: string;
+  name: string;
+  title: string;
+  delegation: string | null;
+  /** Who examines them: the other parties' names. */
+  reviewers: string[];
+  latest: FullPowersRecordView | null;
+  history: FullPowersRecordView[];
+  /** The viewer may upload a letter for this signatory (organiser, or the signatory themself). */
+  mayUpload: boolean;
+}
+
+/**
+ * The full-powers screen: organisers see every signatory's letters, a signatory their own;
+ * organisers of another party may examine pending letters. Other participants get
+ * `{ state: 'forbidden' }`, strangers NOT_FOUND (thrown).
+ */
+export async function loadFullPowers({ ceremonyId, userId }: { ceremonyId: string; userId: string }) {
+  const me = await db.participant.findUnique({
+    where: { ceremonyId_userId: { ceremonyId, userId } },
+    select: { id: true, role: true, removedAt: true, delegationId: true },
+  });
+  if (!me || me.removedAt) throw notFound('Ceremony not found');
+  if (me.role !== 'organiser' && me.role !== 'signatory') return { state: 'forbidden' as const, ceremonyId };
+  const ceremony = await db.ceremony.findUniqueOrThrow({
+    where: { id: ceremonyId },
+    select: {
+      id: true,
+      title: true,
+      state: true,
+      scheduledStart: true,
+      delegations: { orderBy: { position: 'asc' }, select: { id: true, name: true, capitalName: true, capitalTimeZone: true } },
+      participants: {
+        where: { removedAt: null, role: 'signatory', ...(me.role === 'signatory' ? { id: me.id } : {}) },
+        orderBy: { createdAt: 'asc' },
+        select: {
+          id: true,
+          displayName: true,
+          title: true,
+          delegationId: true,
+          fullPowers: {
+            orderBy: { createdAt: 'desc' },
+            select: { id: true, fileName: true, sha256: true, status: true, createdAt: true, reviewedAt: true, reviewedById: true, reviewReason: true },
+          },
+        },
+      },
+    },
+  });
+  const reviewerIds = [...new Set(ceremony.participants.flatMap((p) => p.fullPowers.map((f) => f.reviewedById)).filter((id): id is string => id !== null))];
+  const reviewers = new Map(
+    (await db.participant.findMany({ where: { ceremonyId, userId: { in: reviewerIds } }, select: { userId: true, displayName: true } })).map((p) => [p.userId, p.displayName]),
+  );
+  const open = ['DRAFT', 'SCHEDULED', 'LIVE', 'SIGNING'].includes(ceremony.state);
+  const delegationName = new Map(ceremony.delegations.map((d) => [d.id, d.name]));
+  const signatories: SignatoryFullPowers[] = ceremony.participants.map((signatory) => {
+    const records = signatory.fullPowers.map(
+      (record): FullPowersRecordView => ({
+        id: record.id,
+        fileName: record.fileName,
+        sha256: record.sha256,
+        status: record.status as FullPowersRecordView['status'],
+        uploadedAt: record.createdAt.toISOString(),
+        reviewedAt: record.reviewedAt?.toISOString() ?? null,
+        reviewedBy: record.reviewedById ? (reviewers.get(record.reviewedById) ?? null) : null,
+        reviewReason: record.reviewReason,
+        mayReview: me.role === 'organiser' && me.delegationId !== null && me.delegationId !== signatory.delegationId && record.status === 'pending',
+      }),
+    );
+    // Only the newest letter counts; an older pending one can no longer be examined.
+    records.slice(1).forEach((record) => (record.mayReview = false));
+    return {
+      participantId: signatory.id,
+      name: signatory.displayName,
+      title: signatory.title,
+      delegation: signatory.delegationId ? (delegationName.get(signatory.delegationId) ?? null) : null,
+      reviewers: ceremony.delegations.filter((d) => d.id !== signatory.delegationId).map((d) => d.name),
+      latest: records[0] ?? null,
+      history: records.slice(1),
+      mayUpload: open && (me.role === 'organiser' || me.id === signatory.id),
+    };
+  });
+  return {
+    state: 'ready' as const,
+    myRole: me.role as 'organiser' | 'signatory',
+    ceremony: { id: ceremony.id, title: ceremony.title, state: ceremony.state, scheduledStart: ceremony.scheduledStart, delegations: ceremony.delegations },
+    signatories,
+  };
+}
+
+export type FullPowersPage = Extract<Awaited<ReturnType<typeof loadFullPowers>>, { state: 'ready' }>;

@@ -1,0 +1,19 @@
+import 'server-only';
+import { db } from '@/lib/db';
+import { notFound } from '@/lib/errors';
+
+/**
+ * The bytes of one full-powers letter, for the ceremony's organisers (who examine it) and
+ * the signatory it is for. Anyone else, and ids of another ceremony: NOT_FOUND.
+ */
+export async function readFullPowersLetter({ ceremonyId, fullPowersId, userId }: { ceremonyId: string; fullPowersId: string; userId: string }) {
+  const me = await db.participant.findUnique({ where: { ceremonyId_userId: { ceremonyId, userId } }, select: { id: true, role: true, removedAt: true } });
+  if (!me || me.removedAt) throw notFound('Ceremony not found');
+  const letter = await db.fullPowers.findUnique({
+    where: { id: fullPowersId },
+    select: { fileName: true, bytes: true, sha256: true, participantId: true, participant: { select: { ceremonyId: true } } },
+  });
+  if (!letter || letter.participant.ceremonyId !== ceremonyId) throw notFound('Full powers not found');
+  if (me.role !== 'organiser' && me.id !== letter.participantId) throw notFound('Full powers not found');
+  return { fileName: letter.fileName, bytes: letter.bytes, sha256: letter.sha256 };
+}

@@ -1,0 +1,27 @@
+import 'server-only';
+import { appendAuditEvent } from '@/lib/audit/append-audit-event';
+import { lockForUpdate, transaction } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+import { loadOrganiser } from '@/lib/live/load-live-participant';
+import { notifyCeremonyRoom } from '@/lib/live/notify-room';
+
+/**
+ * Press tier: the organiser releases the agreement's pages to the observers (before that,
+ * every document route refuses them until the ceremony concludes). Releasing twice is a no-op.
+ */
+export async function releasePagesToPress({ ceremonyId, userId, now = new Date() }: { ceremonyId: string; userId: string; now?: Date }) {
+  const released = await transaction(async (tx) => {
+    await lockForUpdate(tx, `ceremony:${ceremonyId}`);
+    const organiser = await loadOrganiser(tx, { ceremonyId, userId });
+    if (!['SCHEDULED', 'LIVE', 'SIGNING', 'CONCLUDED', 'ARCHIVED'].includes(organiser.ceremony.state)) {
+      throw new AppError('INVALID_STATE', 'The pages can be released only for a ceremony that takes place.');
+    }
+    const ceremony = await tx.ceremony.findUniqueOrThrow({ where: { id: ceremonyId }, select: { pagesReleasedAt: true } });
+    if (ceremony.pagesReleasedAt) return false;
+    await tx.ceremony.update({ where: { id: ceremonyId }, data: { pagesReleasedAt: now } });
+    await appendAuditEvent(tx, { ceremonyId, actorUserId: userId, kind: 'press.pages-released', payload: { releasedAt: now.toISOString() }, at: now });
+    return true;
+  });
+  if (released) await notifyCeremonyRoom(ceremonyId, { kind: 'ceremony', state: 'pages-released' });
+  return { released };
+}

@@ -1,0 +1,40 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import { appendAuditEvent } from '@/lib/audit/append-audit-event';
+import { requireOrganiser } from '@/lib/ceremonies/require-organiser';
+import { transaction } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+
+/** A photo still is small: the public page shows one picture, not a film. */
+export const SUMMARY_PHOTO_MAX_BYTES = 5 * 1024 * 1024;
+
+const signatures: { contentType: 'image/png' | 'image/jpeg'; extension: string; magic: number[] }[] = [
+  { contentType: 'image/png', extension: 'png', magic: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] },
+  { contentType: 'image/jpeg', extension: 'jpg', magic: [0xff, 0xd8, 0xff] },
+];
+
+/** PNG or JPEG by the file's own first bytes (the declared type is not trusted). */
+export function detectPhotoType(bytes: Uint8Array) {
+  return signatures.find((candidate) => candidate.magic.every((byte, index) => bytes[index] === byte)) ?? null;
+}
+
+/**
+ * The organiser uploads the photo still for the public summary (after conclusion). Each
+ * upload is a new artefact row; the newest is shown. Stored as sent, never re-encoded.
+ */
+export async function uploadSummaryPhoto({ ceremonyId, userId, bytes, now = new Date() }: { ceremonyId: string; userId: string; bytes: Uint8Array; now?: Date }) {
+  if (bytes.byteLength > SUMMARY_PHOTO_MAX_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', 'The photo is larger than 5 MB.', { file: 'TOO_LARGE' });
+  const type = detectPhotoType(bytes);
+  if (!type) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'The photo must be a PNG or JPEG image.', { file: 'NOT_AN_IMAGE' });
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  return transaction(async (tx) => {
+    const { ceremony } = await requireOrganiser(tx, { ceremonyId, userId });
+    if (ceremony.state !== 'CONCLUDED' && ceremony.state !== 'ARCHIVED') throw new AppError('INVALID_STATE', 'The photo is added once the ceremony is concluded.');
+    const artefact = await tx.artefact.create({
+      data: { ceremonyId, kind: 'photo', fileName: `photo-${ceremonyId}.${type.extension}`, contentType: type.contentType, bytes: new Uint8Array(bytes), sha256, byteLength: bytes.byteLength, createdAt: now },
+      select: { id: true, sha256: true, contentType: true },
+    });
+    await appendAuditEvent(tx, { ceremonyId, actorUserId: userId, kind: 'public-summary.photo-added', payload: { artefactId: artefact.id, sha256, contentType: type.contentType, byteLength: bytes.byteLength }, at: now });
+    return artefact;
+  });
+}

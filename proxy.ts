@@ -29,5 +29,5 @@ export function proxy(request: NextRequest) {
 export const config = {
   // Streaming uploads are left out: Next would buffer their bodies for the proxy. Those
   // routes run the same checks themselves (lib/http/request-hygiene.ts).
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|api/ceremonies/[^/]+/documents/?$|api/ceremonies/[^/]+/full-powers/?$|api/archive/verify/?$).*)'],
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|api/ceremonies/[^/]+/documents/?$|api/ceremonies/[^/]+/full-powers/?$|api/ceremonies/[^/]+/photo/?$|api/archive/verify/?$).*)'],
 };

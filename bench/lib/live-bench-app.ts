@@ -19,6 +19,8 @@ export interface BenchApp {
   ceremonyId: string;
   /** Cookie + Origin headers of the signed-in organiser */
   headers: Record<string, string>;
+  /** Everything the fixture script printed (its own shape for a custom `fixtureScript`). */
+  fixture: Record<string, unknown>;
   stop: () => Promise<void>;
 }
 
@@ -41,7 +43,8 @@ async function waitFor(url: string, seconds: number, child: ChildProcess): Promi
   throw new Error(`${url} did not answer within ${seconds}s`);
 }
 
-export async function startBenchApp(): Promise<BenchApp> {
+/** `fixtureScript`: another data set (run like bench/lib/live-fixture.ts, printing JSON last). */
+export async function startBenchApp({ fixtureScript = 'bench/lib/live-fixture.ts' }: { fixtureScript?: string } = {}): Promise<BenchApp> {
   const baseUrl = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -66,8 +69,8 @@ export async function startBenchApp(): Promise<BenchApp> {
     execFileSync('node', ['scripts/db/reset-postgres-database.mjs', databaseUrl], { cwd: root, stdio: 'pipe', env });
   }
   execFileSync('npx', ['tsx', 'scripts/db/migrate.ts'], { cwd: root, stdio: 'pipe', env });
-  const fixtureOutput = execFileSync('npx', ['tsx', '--conditions=react-server', 'bench/lib/live-fixture.ts'], { cwd: root, env }).toString();
-  const fixture = JSON.parse(fixtureOutput.trim().split('\n').at(-1) ?? '{}') as { ceremonyId: string; sessionToken: string };
+  const fixtureOutput = execFileSync('npx', ['tsx', '--conditions=react-server', fixtureScript], { cwd: root, env }).toString();
+  const fixture = JSON.parse(fixtureOutput.trim().split('\n').at(-1) ?? '{}') as { ceremonyId: string; sessionToken: string } & Record<string, unknown>;
 
   const livekitWasRunning = await answers('http://127.0.0.1:7880/');
   if (!livekitWasRunning) execFileSync('bash', ['scripts/livekit/start.sh'], { cwd: root, stdio: 'pipe', env });
@@ -84,6 +87,7 @@ export async function startBenchApp(): Promise<BenchApp> {
     baseUrl,
     ceremonyId: fixture.ceremonyId,
     headers: { cookie: `authjs.session-token=${fixture.sessionToken}`, origin: baseUrl },
+    fixture,
     stop: async () => {
       // The app was started in its own process group (npx → next): end that group only.
       if (app.pid) process.kill(-app.pid, 'SIGTERM');

@@ -105,7 +105,7 @@ export function SigningPanel({
         </span>
       </div>
 
-      <ul className="flex flex-col gap-2 text-sm">
+      <ul className="grid gap-2 text-sm xl:grid-cols-2">
         {status.documents.map((document) => (
           <li key={document.id} className="rounded-md bg-black/20 p-2" data-testid="signing-document">
             <div className="flex flex-wrap items-center justify-between gap-2">

@@ -1,6 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import { notFound } from '@/lib/errors';
+import { loadCeremonyProtocol } from '@/lib/protocol/load-ceremony-protocol';
 import { loadPlanInputs } from '@/lib/scheduling/load-plan-inputs';
 
 /**
@@ -10,7 +11,7 @@ import { loadPlanInputs } from '@/lib/scheduling/load-plan-inputs';
 export async function loadCeremonyOverview({ ceremonyId, userId }: { ceremonyId: string; userId: string }) {
   const me = await db.participant.findUnique({
     where: { ceremonyId_userId: { ceremonyId, userId } },
-    select: { role: true, removedAt: true },
+    select: { id: true, role: true, removedAt: true },
   });
   if (!me || me.removedAt) throw notFound('Ceremony not found');
   const ceremony = await db.ceremony.findUniqueOrThrow({
@@ -50,5 +51,7 @@ export async function loadCeremonyOverview({ ceremonyId, userId }: { ceremonyId:
   });
   // Organisers also see what scheduling still needs and the signing plan.
   const planning = me.role === 'organiser' ? await loadPlanInputs(db, ceremonyId) : null;
-  return { ceremony, myRole: me.role, planning };
+  // Full powers, rehearsal readiness, transmittal and public summary (issue 9).
+  const protocol = await loadCeremonyProtocol(db, { ceremonyId, participantId: me.id, role: me.role });
+  return { ceremony, myRole: me.role, planning, protocol };
 }

@@ -25,7 +25,7 @@ export interface RoomToken {
 export async function createRoomToken({ ceremonyId, userId }: { ceremonyId: string; userId: string }): Promise<RoomToken> {
   const participant = await loadTokenSubject(ceremonyId, userId);
   const { role } = participant;
-  if (!mayEnterRoom(role, participant.ceremonyState)) {
+  if (!mayEnterRoom(role, participant.ceremonyState, participant.rehearsalPlanned)) {
     throw new AppError('INVALID_STATE', `The room is not open while the ceremony is ${participant.ceremonyState}.`);
   }
   if (!isAdmitted({ role, admittedAt: participant.admitted ? new Date(0) : null }, participant.lobbyOpen)) {
@@ -57,6 +57,7 @@ interface TokenSubjectRow {
   ceremonyState: string;
   roomName: string;
   lobbyOpen: unknown;
+  rehearsalPlanned: unknown;
 }
 
 /** SQLite answers 0/1 (or 0n/1n), PostgreSQL true/false. */
@@ -74,7 +75,8 @@ async function loadTokenSubject(ceremonyId: string, userId: string) {
            p."delegationId" AS "delegationId", d."name" AS "delegationName",
            CASE WHEN p."admittedAt" IS NULL THEN 0 ELSE 1 END AS "admitted",
            CASE WHEN p."removedAt" IS NULL THEN 0 ELSE 1 END AS "removed",
-           c."state" AS "ceremonyState", c."roomName" AS "roomName", c."lobbyOpen" AS "lobbyOpen"
+           c."state" AS "ceremonyState", c."roomName" AS "roomName", c."lobbyOpen" AS "lobbyOpen",
+           CASE WHEN c."rehearsalStart" IS NULL THEN 0 ELSE 1 END AS "rehearsalPlanned"
     FROM "Participant" p
     JOIN "Ceremony" c ON c."id" = p."ceremonyId"
     LEFT JOIN "Delegation" d ON d."id" = p."delegationId"
@@ -83,7 +85,7 @@ async function loadTokenSubject(ceremonyId: string, userId: string) {
   if (!row) throw notFound('Ceremony not found');
   if (truthy(row.removed)) throw new AppError('FORBIDDEN', 'The organiser has removed you from this ceremony.');
   if (!isParticipantRole(row.role)) throw new AppError('INTERNAL', `Unknown participant role "${row.role}"`);
-  return { ...row, role: row.role, admitted: truthy(row.admitted), lobbyOpen: truthy(row.lobbyOpen) };
+  return { ...row, role: row.role, admitted: truthy(row.admitted), lobbyOpen: truthy(row.lobbyOpen), rehearsalPlanned: truthy(row.rehearsalPlanned) };
 }
 
 /** "Dr. Anna Weber (Labs Network Industrie 4.0)": who someone is and for whom they speak. */

@@ -5,6 +5,7 @@ import { assertTransition } from '@/lib/ceremonies/ceremony-state';
 import { loadOrganiser } from '@/lib/live/load-live-participant';
 import { notifyRoom } from '@/lib/live/notify-room';
 import { roomTopics } from '@/lib/live/room-messages';
+import { restartProgrammeAfterRehearsal } from '@/lib/protocol/restart-programme';
 
 /** The organiser starts the ceremony: SCHEDULED → LIVE; everyone admitted may now enter the room. */
 export async function goLive({ ceremonyId, userId }: { ceremonyId: string; userId: string }) {
@@ -13,7 +14,8 @@ export async function goLive({ ceremonyId, userId }: { ceremonyId: string; userI
     const organiser = await loadOrganiser(tx, { ceremonyId, userId });
     assertTransition(organiser.ceremony.state, 'LIVE');
     await tx.ceremony.update({ where: { id: ceremonyId }, data: { state: 'LIVE' } });
-    await appendAuditEvent(tx, { ceremonyId, actorUserId: userId, kind: 'ceremony.live', payload: { from: organiser.ceremony.state } });
+    const programmeRestarted = await restartProgrammeAfterRehearsal(tx, ceremonyId);
+    await appendAuditEvent(tx, { ceremonyId, actorUserId: userId, kind: 'ceremony.live', payload: { from: organiser.ceremony.state, programmeRestarted } });
     return organiser.ceremony.roomName;
   });
   await notifyRoom(roomName, { topic: roomTopics.state, message: { kind: 'ceremony', state: 'LIVE' } });

@@ -20,7 +20,7 @@ export async function loadLiveParticipant(client: Db | Tx, { ceremonyId, userId 
       admittedAt: true,
       removedAt: true,
       delegation: { select: { name: true } },
-      ceremony: { select: { id: true, state: true, roomName: true, lobbyOpen: true } },
+      ceremony: { select: { id: true, state: true, roomName: true, lobbyOpen: true, rehearsalStart: true } },
     },
   });
   if (!participant) throw notFound('Ceremony not found');

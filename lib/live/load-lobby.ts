@@ -57,7 +57,7 @@ export async function loadLobby({ ceremonyId, userId }: { ceremonyId: string; us
   return {
     ceremonyState: ceremony.state,
     lobbyOpen: ceremony.lobbyOpen,
-    me: { admitted: isAdmitted(me, ceremony.lobbyOpen), mayEnterRoom: mayEnterRoom(me.role, ceremony.state) },
+    me: { admitted: isAdmitted(me, ceremony.lobbyOpen), mayEnterRoom: mayEnterRoom(me.role, ceremony.state, ceremony.rehearsalStart !== null) },
     arrivals,
   };
 }

@@ -64,13 +64,14 @@ export async function loadRoom({ ceremonyId, userId }: { ceremonyId: string; use
           title: true,
           state: true,
           lobbyOpen: true,
+          rehearsalStart: true,
           pagesReleasedAt: true,
           delegations: { orderBy: { position: 'asc' }, select: { capitalName: true, capitalTimeZone: true } },
           documents: {
-            where: { specimen: false },
             orderBy: { createdAt: 'asc' },
             select: {
               id: true,
+              specimen: true,
               title: true,
               language: true,
               pageCount: true,
@@ -88,6 +89,8 @@ export async function loadRoom({ ceremonyId, userId }: { ceremonyId: string; use
   if (!mayWaitInLobby(ceremony.state)) return { kind: 'closed', title: ceremony.title, state: ceremony.state, role: participant.role };
 
   const role = participant.role;
+  // The technical rehearsal shows the SPECIMEN copies once they are made (issue 9); otherwise the agreement.
+  const rehearsing = ceremony.state === 'SCHEDULED' && ceremony.rehearsalStart !== null && ceremony.documents.some((document) => document.specimen);
   const seenZones = new Set<string>();
   const capitals = ceremony.delegations
     .filter((delegation) => !seenZones.has(delegation.capitalTimeZone) && seenZones.add(delegation.capitalTimeZone))
@@ -100,7 +103,7 @@ export async function loadRoom({ ceremonyId, userId }: { ceremonyId: string; use
       state: ceremony.state,
       lobbyOpen: ceremony.lobbyOpen,
       capitals,
-      documents: ceremony.documents.map(({ pageSizes, fields, ...document }) => ({
+      documents: ceremony.documents.filter((document) => document.specimen === rehearsing).map(({ pageSizes, fields, specimen: _specimen, ...document }) => ({
         ...document,
         pageOrigins: parsePageSizes(pageSizes).map((page): [number, number] => [page.originX, page.originY]),
         myOpenFields: fields
@@ -115,7 +118,7 @@ export async function loadRoom({ ceremonyId, userId }: { ceremonyId: string; use
       roomName: roomDisplayName(participant.displayName, participant.delegation?.name),
       displayName: participant.displayName,
       admitted: isAdmitted({ role, admittedAt: participant.admittedAt }, ceremony.lobbyOpen),
-      mayEnterRoom: mayEnterRoom(role, ceremony.state),
+      mayEnterRoom: mayEnterRoom(role, ceremony.state, ceremony.rehearsalStart !== null),
       pagesVisible: role !== 'observer' || ceremony.pagesReleasedAt !== null,
     },
     signing: await loadSigningStatus({ ceremonyId, userId }),

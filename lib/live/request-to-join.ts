@@ -32,7 +32,7 @@ export async function requestToJoin({ ceremonyId, userId }: { ceremonyId: string
     }
     return {
       admitted: isAdmitted(participant, ceremony.lobbyOpen),
-      roomOpen: mayEnterRoom(participant.role, ceremony.state),
+      roomOpen: mayEnterRoom(participant.role, ceremony.state, ceremony.rehearsalStart !== null),
     };
   });
 }

@@ -14,7 +14,10 @@ const roomStatesByRole = {
 /** People may wait in the lobby from the moment the ceremony is scheduled. */
 const lobbyStates: readonly string[] = ['SCHEDULED', 'LIVE', 'SIGNING'];
 
-export function mayEnterRoom(role: ParticipantRole, ceremonyState: string): boolean {
+export function mayEnterRoom(role: ParticipantRole, ceremonyState: string, rehearsalPlanned = false): boolean {
+  // The technical rehearsal (issue 9) uses the same room before the day: once it is planned,
+  // admitted participants may enter the scheduled ceremony's room too.
+  if (rehearsalPlanned && ceremonyState === 'SCHEDULED') return true;
   const states: readonly string[] = role === 'organiser' ? roomStatesByRole.organiser : roomStatesByRole.others;
   return states.includes(ceremonyState);
 }

@@ -6,6 +6,7 @@ import { loadOrganiser } from '@/lib/live/load-live-participant';
 import { notifyCeremonyRoom } from '@/lib/live/notify-room';
 import { loadOrCreateProgramme } from '@/lib/protocol/load-programme';
 import { moveProgramme, ProgrammeError, type ProgrammeAction } from '@/lib/protocol/run-of-show';
+import { prepareSpecimenCopies } from '@/lib/protocol/prepare-specimen-copies';
 import { openSigning } from '@/lib/signing/open-signing';
 import { recordOriginalsExchange } from '@/lib/signing/record-originals-exchange';
 import { formatDateTime } from '@/lib/time/format-instant';
@@ -15,15 +16,20 @@ import { formatDateTime } from '@/lib/time/format-instant';
  * Beginning the signing step opens signing; beginning the exchange step records the
  * alternat exchange. Each move is one audit event with the time in every capital, and
  * the room is told so every viewer follows.
+ *
+ * Technical rehearsal (a SCHEDULED ceremony with a rehearsal planned): the same programme
+ * runs, but reaching the signing step prepares the SPECIMEN copies instead of opening
+ * signing, and the exchange records nothing. Going live starts the programme afresh.
  */
 export async function moveRunOfShow({ ceremonyId, userId, action, now = new Date() }: { ceremonyId: string; userId: string; action: ProgrammeAction; now?: Date }) {
   const planned = await transaction(async (tx) => {
     const organiser = await loadOrganiser(tx, { ceremonyId, userId });
-    if (!['LIVE', 'SIGNING'].includes(organiser.ceremony.state)) throw new AppError('INVALID_STATE', 'The programme runs only while the ceremony is live.');
+    const rehearsal = organiser.ceremony.state === 'SCHEDULED' && organiser.ceremony.rehearsalStart !== null;
+    if (!rehearsal && !['LIVE', 'SIGNING'].includes(organiser.ceremony.state)) throw new AppError('INVALID_STATE', 'The programme runs only while the ceremony is live.');
     const steps = await loadOrCreateProgramme(tx, ceremonyId);
     const ceremony = await tx.ceremony.findUniqueOrThrow({ where: { id: ceremonyId }, select: { currentStepId: true, state: true } });
     try {
-      return { move: moveProgramme(steps, ceremony.currentStepId, action), state: ceremony.state };
+      return { move: moveProgramme(steps, ceremony.currentStepId, action), state: ceremony.state, rehearsal };
     } catch (error) {
       if (error instanceof ProgrammeError) throw new AppError('INVALID_STATE', error.message);
       throw error;
@@ -31,8 +37,12 @@ export async function moveRunOfShow({ ceremonyId, userId, action, now = new Date
   });
 
   // Effects first, in their own use-cases: if signing cannot open, the programme stays put.
-  if (planned.move.effects.includes('open-signing') && planned.state === 'LIVE') await openSigning({ ceremonyId, userId, now });
-  if (planned.move.effects.includes('record-exchange')) await recordOriginalsExchange({ ceremonyId, userId, now });
+  if (planned.rehearsal) {
+    if (planned.move.effects.includes('open-signing')) await prepareSpecimenCopies({ ceremonyId, userId, now });
+  } else {
+    if (planned.move.effects.includes('open-signing') && planned.state === 'LIVE') await openSigning({ ceremonyId, userId, now });
+    if (planned.move.effects.includes('record-exchange')) await recordOriginalsExchange({ ceremonyId, userId, now });
+  }
 
   const result = await transaction(async (tx) => {
     await lockForUpdate(tx, `ceremony:${ceremonyId}`);
@@ -55,6 +65,7 @@ export async function moveRunOfShow({ ceremonyId, userId, action, now = new Date
       kind: 'run-of-show.moved',
       payload: {
         action,
+        rehearsal: planned.rehearsal,
         stepId: move.currentStepId,
         stepKind: current?.kind ?? null,
         times: ceremony.delegations.map((d) => `${d.capitalName}: ${formatDateTime(now, 'en', d.capitalTimeZone)}`),

@@ -5,6 +5,7 @@ import { CeremonyTimes } from '@/components/ceremony/ceremony-times';
 import { OrganiserNav } from '@/components/ceremony/organiser-nav';
 import { ScheduleChecklist } from '@/components/ceremony/schedule-checklist';
 import { SigningPlanView } from '@/components/ceremony/signing-plan-view';
+import { CeremonyProtocolSection } from '@/components/protocol/ceremony-protocol';
 import { Card } from '@/components/ui/card';
 import { requireSessionUser } from '@/lib/auth';
 import { loadCeremonyOverview } from '@/lib/ceremonies/load-ceremony-overview';
@@ -46,6 +47,7 @@ export default async function CeremonyPage({ params }: { params: Promise<{ id: s
           <ScheduleChecklist ceremonyId={ceremony.id} checklist={planning.checklist} />
         </Card>
       ) : null}
+      <CeremonyProtocolSection ceremonyId={ceremony.id} protocol={overview.protocol} />
       <Card>
         <h2 className="mb-3 font-serif text-xl">{t('ceremony.schedule')}</h2>
         <p className="mb-3 text-sm">

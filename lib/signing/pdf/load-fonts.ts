@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 
 import * as fontkit from '@cantoo/fontkit';
@@ -31,10 +30,23 @@ export const FAST_SHAPING: Record<FontKey, Record<string, boolean> | undefined> 
 const bytesCache = new Map<FontKey, Uint8Array>();
 const fontCache = new Map<FontKey, fontkit.Font>();
 
+/**
+ * Node's own resolver, out of the bundler's sight: Turbopack rewrites
+ * `createRequire(import.meta.url).resolve(…)` into a bundled module id (a number), but the
+ * fonts are read as files. Resolved from this module where that file exists, else from the
+ * working directory (a bundled server's import.meta.url may name a source file that is gone).
+ */
 function resolveFontPath(key: FontKey): string {
   const [pkg, file] = FONT_FILES[key];
-  const require = createRequire(import.meta.url);
-  return path.join(path.dirname(require.resolve(`${pkg}/package.json`)), file);
+  const { createRequire } = process.getBuiltinModule('node:module');
+  const specifier = `${pkg}/package.json`;
+  let packageJson: string;
+  try {
+    packageJson = createRequire(import.meta.url).resolve(specifier);
+  } catch {
+    packageJson = createRequire(path.join(process.cwd(), 'package.json')).resolve(specifier);
+  }
+  return path.join(path.dirname(packageJson), file);
 }
 
 export function loadFontBytes(key: FontKey): Uint8Array {

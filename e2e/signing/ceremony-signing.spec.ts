@@ -1,0 +1,240 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { unzipSync } from 'fflate';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { referenceCeremony, referenceDelegations } from '../../lib/demo/reference-scenario';
+import { renderPage, runPdfsig } from '../../lib/signing/pdf/testing/external-validators';
+import de from '../../messages/de.json' with { type: 'json' };
+import ko from '../../messages/ko.json' with { type: 'json' };
+import { expect, signInByEmail, test } from '../fixtures';
+
+/**
+ * Issue 5 (and 9.3, spotlight): the LNI 4.0 × KOSMO ceremony from SCHEDULED to CONCLUDED in
+ * the real room (real LiveKit, real SMTP sign-in). Both signatories sign in alternat order —
+ * their own originals, the exchange, the countersignatures — while the organiser and a
+ * delegate watch each signature appear in the signing panel and in the viewer; the
+ * organiser concludes and downloads the evidence package, whose sealed PDFs pass pdfsig.
+ */
+
+const lni = referenceDelegations[0]!;
+const kosmo = referenceDelegations[1]!;
+const organiser = lni.members.find((member) => member.role === 'organiser')!;
+const schaefer = lni.members.find((member) => member.role === 'signatory')!;
+const kim = kosmo.members.find((member) => member.role === 'signatory')!;
+const delegate = lni.members.find((member) => member.key === 'lni-delegate')!;
+
+const signingCeremonyId = 'ceremony-e2e-signing';
+
+interface Person {
+  name: string;
+  delegationName: string;
+  context: BrowserContext;
+  page: Page;
+  messages: typeof de;
+}
+
+/** ICU just far enough for our strings: `{name}` and the `other` branch of a plural (count > 1). */
+function say(template: string, values: Record<string, string | number>): string {
+  const plural = /\{(\w+), plural, .*other \{([^{}]*)\}\}/.exec(template);
+  const text = plural ? plural[2]!.replace('#', String(values[plural[1]!])) : template;
+  return text.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key]));
+}
+
+async function signedIn(browser: Browser, email: string, name: string, delegationName: string, messages: typeof de): Promise<Person> {
+  const context = await browser.newContext({ permissions: ['camera', 'microphone'], viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await signInByEmail(page, email);
+  return { name, delegationName, context, page, messages };
+}
+
+async function enterRoom(person: Person) {
+  await person.page.goto(`/ceremonies/${signingCeremonyId}/room`);
+  await expect(person.page.getByTestId('prejoin')).toBeVisible();
+  await person.page.locator('.lk-join-button').click();
+}
+
+async function signingStatus(page: Page) {
+  return page.evaluate(async (id) => {
+    const response = await fetch(`/api/ceremonies/${id}/signing-status`);
+    return (await response.json()) as { documents: { id: string; revision: { number: number } | null; signatures: { signerName: string }[] }[] };
+  }, signingCeremonyId);
+}
+
+/** The viewer shows the newest revision of whatever document it shows (it reloads by itself). */
+async function expectViewerCurrent(person: Person) {
+  await expect
+    .poll(
+      async () => {
+        const pane = person.page.getByTestId('document-pane');
+        const [documentId, rendered] = await Promise.all([pane.getAttribute('data-document-id'), pane.getAttribute('data-revision')]);
+        const status = await signingStatus(person.page);
+        const newest = status.documents.find((document) => document.id === documentId)?.revision?.number;
+        return newest !== undefined && Number(rendered) === newest;
+      },
+      { timeout: 10_000, message: `${person.name}'s viewer shows the newest revision` },
+    )
+    .toBe(true);
+}
+
+/** A signatory signs every document due now (typed signature), watched by everyone else. */
+async function signDue(signer: Person, watchers: Person[], expectedDocuments: number, signaturesBefore: number) {
+  const m = signer.messages;
+  const button = signer.page.getByTestId('sign-now');
+  await expect(button).toHaveText(say(m.signing.signNow, { count: expectedDocuments }));
+  await button.click();
+  const capture = signer.page.getByTestId('signature-capture');
+  await expect(capture).toBeVisible();
+
+  // Spotlight: while the capture is open, everyone's layout focuses on the signer and the page being signed.
+  for (const watcher of watchers) {
+    await expect(watcher.page.getByTestId('room')).toHaveAttribute('data-spotlight', 'on');
+    await expect(watcher.page.getByTestId('video-spotlight')).toBeVisible();
+    await expect(watcher.page.getByTestId('spotlight-notice')).toContainText(signer.name);
+  }
+  await expect(signer.page.getByTestId('my-field-highlight').first()).toBeVisible();
+  const [watcher] = watchers;
+  const shownPage = async (person: Person) => {
+    const pane = person.page.getByTestId('document-pane');
+    return `${await pane.getAttribute('data-document-id')}#${await pane.getAttribute('data-rendered-page')}`;
+  };
+  await expect.poll(async () => (await shownPage(watcher!)) === (await shownPage(signer)), { message: 'the watcher sees the page being signed' }).toBe(true);
+
+  await capture.getByRole('button', { name: m.signing.capture.review, exact: true }).click();
+  await expect(signer.page.getByTestId('signature-preview')).toContainText(signer.name);
+  return async (shots: { signer?: string; watcher?: string } = {}) => {
+    if (shots.signer) await signer.page.screenshot({ path: test.info().outputPath(shots.signer) });
+    if (shots.watcher) await watcher!.page.screenshot({ path: test.info().outputPath(shots.watcher) });
+    // The short notice ("Dr. Matthias Schäfer hat für … unterzeichnet") in each watcher's language; it fades after a few seconds.
+    const noticesSeen = Promise.all(
+      watchers.map((person) =>
+        expect(person.page.getByText(say(person.messages.signing.signedNotice, { name: signer.name, delegation: signer.delegationName })).first()).toBeVisible({ timeout: 60_000 }),
+      ),
+    );
+    await capture.getByRole('button', { name: m.signing.capture.confirm, exact: true }).click();
+    await expect(capture).toBeHidden({ timeout: 60_000 });
+
+    const after = signaturesBefore + expectedDocuments;
+    for (const person of [signer, ...watchers]) {
+      await expect(person.page.getByTestId('signature-entry')).toHaveCount(after);
+      await expect(person.page.getByTestId('room')).toHaveAttribute('data-spotlight', 'off');
+      await expect(person.page.getByTestId('video-grid')).toBeVisible();
+      await expectViewerCurrent(person);
+    }
+    await noticesSeen;
+  };
+}
+
+test('the ceremony from SCHEDULED to CONCLUDED: alternat signing in the live room, seen by everyone, evidence package that pdfsig accepts', async ({ browser }) => {
+  test.setTimeout(420_000);
+  execFileSync('npx', ['tsx', '--conditions=react-server', 'scripts/e2e/seed-ceremony-copy.ts', signingCeremonyId, `${referenceCeremony.title} (signing)`], { stdio: 'pipe' });
+
+  const host = await signedIn(browser, organiser.email, organiser.name, lni.name, de);
+  await test.step('the organiser enters the scheduled room and starts the ceremony', async () => {
+    await enterRoom(host);
+    await expect(host.page.getByTestId('room')).toBeVisible();
+    await host.page.getByTestId('room').locator('header').getByRole('button', { name: de.live.room.goLive }).click();
+    await expect(host.page.getByTestId('ceremony-state')).toHaveText(de.states.LIVE);
+  });
+
+  const lniSigner = await signedIn(browser, schaefer.email, schaefer.name, lni.name, de);
+  const kosmoSigner = await signedIn(browser, kim.email, kim.name, kosmo.name, ko as typeof de);
+  const watcher = await signedIn(browser, delegate.email, delegate.name, lni.name, de);
+  const everyone = [host, lniSigner, kosmoSigner, watcher];
+
+  await test.step('both signatories and a delegate wait in the lobby; the organiser admits them', async () => {
+    for (const person of [lniSigner, kosmoSigner, watcher]) await enterRoom(person);
+    for (const person of [lniSigner, kosmoSigner, watcher]) await expect(person.page.getByTestId('lobby')).toBeVisible();
+    await host.page.getByRole('tab', { name: de.live.lobby.tab }).click();
+    await host.page.getByTestId('lobby-admissions').getByRole('button', { name: de.live.lobby.admitAll }).click();
+    for (const person of everyone) {
+      await expect(person.page.getByTestId('room')).toBeVisible();
+      await expect(person.page.getByTestId('signing-panel')).toBeVisible();
+      // The viewer renders the agreement itself (pdf.js), not a placeholder.
+      await expect(person.page.getByTestId('document-pane')).toHaveAttribute('data-revision', '0');
+    }
+  });
+
+  await test.step('the organiser opens signing: everyone sees the prepared revision', async () => {
+    await host.page.getByTestId('signing-panel').getByRole('button', { name: de.signing.organiser.open }).click();
+    for (const person of everyone) {
+      await expect(person.page.getByTestId('signing-state')).toHaveText(person.messages.signing.state.open);
+      await expect(person.page.getByTestId('document-pane')).toHaveAttribute('data-revision', '1');
+    }
+    await expect(watcher.page.getByTestId('sign-now')).toHaveCount(0);
+    await host.page.screenshot({ path: test.info().outputPath('signing-opened-organiser.png') });
+  });
+
+  await test.step('Dr. Schäfer signs the LNI 4.0 originals in three languages, in the spotlight', async () => {
+    const confirm = await signDue(lniSigner, [watcher, host, kosmoSigner], 3, 0);
+    const scan = await new AxeBuilder({ page: lniSigner.page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+    expect(scan.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+    await confirm({ signer: 'signing-review-signatory.png', watcher: 'signing-spotlight-delegate.png' });
+    await watcher.page.screenshot({ path: test.info().outputPath('signed-first-delegate.png') });
+  });
+
+  await test.step('out of turn: Dr. Schäfer cannot countersign before the exchange of originals (hostile case 11)', async () => {
+    await expect(lniSigner.page.getByTestId('sign-now')).toHaveCount(0);
+    await expect(lniSigner.page.getByTestId('my-status').filter({ hasText: de.signing.myStatus['awaiting-exchange'] })).toHaveCount(3);
+    const refused = await lniSigner.page.evaluate(async (id) => {
+      const response = await fetch(`/api/ceremonies/${id}/sign`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ idempotencyKey: `e2e-out-of-turn-${Date.now()}`, capture: { typed: 'Out of turn' } }),
+      });
+      return { status: response.status, body: (await response.json()) as { error: { message: string } } };
+    }, signingCeremonyId);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toBe('The originals have not been exchanged yet.');
+    expect((await signingStatus(lniSigner.page)).documents.flatMap((document) => document.signatures)).toHaveLength(3);
+  });
+
+  await test.step('김민준 signs the KOSMO originals', async () => {
+    const confirm = await signDue(kosmoSigner, [watcher, host, lniSigner], 3, 3);
+    await confirm({ signer: 'signing-review-kosmo.png' });
+  });
+
+  await test.step('the organiser records the exchange of originals; the countersignatures follow', async () => {
+    await host.page.getByTestId('signing-panel').getByRole('button', { name: de.signing.organiser.exchange }).click();
+    await expect(lniSigner.page.getByTestId('sign-now')).toBeVisible();
+    const schaeferCountersigns = await signDue(lniSigner, [watcher, host, kosmoSigner], 3, 6);
+    await schaeferCountersigns();
+    const kimCountersigns = await signDue(kosmoSigner, [watcher, host, lniSigner], 3, 9);
+    await kimCountersigns();
+    await watcher.page.screenshot({ path: test.info().outputPath('signed-all-delegate.png') });
+    for (const person of [lniSigner, kosmoSigner]) await expect(person.page.getByTestId('sign-now')).toHaveCount(0);
+  });
+
+  await test.step('the organiser concludes: the room closes and points to the signed originals', async () => {
+    const conclude = host.page.getByTestId('signing-panel').getByRole('button', { name: de.signing.organiser.conclude });
+    await expect(conclude).toBeEnabled();
+    await conclude.click();
+    await expect(host.page.getByTestId('concluded-record')).toBeVisible({ timeout: 90_000 });
+    await expect(watcher.page.getByText(de.live.closed.title)).toBeVisible();
+  });
+
+  await test.step('the evidence package downloads; every sealed original passes pdfsig; the certificate renders', async () => {
+    await host.page.getByTestId('concluded-record').click();
+    await expect(host.page).toHaveURL(new RegExp(`/archive/${signingCeremonyId}$`));
+    const [download] = await Promise.all([host.page.waitForEvent('download'), host.page.getByTestId('download-evidence-package').click()]);
+    const zipPath = test.info().outputPath(download.suggestedFilename());
+    await download.saveAs(zipPath);
+    const files = unzipSync(new Uint8Array(readFileSync(zipPath)));
+    const sealed = Object.keys(files).filter((name) => name.startsWith('originals/') && name.endsWith('.sealed.pdf'));
+    expect(sealed).toHaveLength(6);
+    for (const name of sealed) {
+      const pdfsig = runPdfsig(files[name]!);
+      const signed = pdfsig.signatures.filter((signature) => !signature.unsigned);
+      expect(signed, `${name}\n${pdfsig.output}`).toHaveLength(3); // both signatories and the closing seal
+      expect(signed.every((signature) => signature.validation === 'Signature is Valid.'), pdfsig.output).toBe(true);
+      expect(signed.at(-1)!.totalDocumentSigned, pdfsig.output).toBe(true);
+    }
+    const lastPage = (bytes: Uint8Array) => Number(/\/Count (\d+)/.exec(Buffer.from(bytes).toString('latin1'))?.[1] ?? 1);
+    const original = files[sealed[0]!]!;
+    writeFileSync(test.info().outputPath('sealed-original.pdf'), original);
+    renderPage(original, lastPage(original), test.info().outputPath('sealed-original-signature-page'), 80);
+    renderPage(files['certificate-of-completion.pdf']!, 1, test.info().outputPath('certificate-page-1'), 80);
+  });
+
+  for (const person of everyone) await person.context.close();
+});

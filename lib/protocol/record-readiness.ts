@@ -1,0 +1,38 @@
+import 'server-only';
+import { z } from 'zod';
+import { appendAuditEvent } from '@/lib/audit/append-audit-event';
+import { transaction } from '@/lib/db';
+import { AppError, notFound } from '@/lib/errors';
+
+export const connectionQualities = ['excellent', 'good', 'poor', 'lost', 'unknown'] as const;
+
+export const readinessSchema = z.object({
+  cameraOk: z.boolean(),
+  microphoneOk: z.boolean(),
+  connectionQuality: z.enum(connectionQualities),
+  signingPadTried: z.boolean().default(false),
+});
+export type ReadinessInput = z.input<typeof readinessSchema>;
+
+/**
+ * A participant's readiness as their browser measured it in the rehearsal (camera,
+ * microphone, connection quality, signing pad tried), for the organiser's checklist. Each
+ * report is a new row; once the signing pad was tried it stays tried.
+ */
+export async function recordReadiness({ ceremonyId, userId, now = new Date(), ...input }: ReadinessInput & { ceremonyId: string; userId: string; now?: Date }) {
+  const parsed = readinessSchema.safeParse(input);
+  if (!parsed.success) throw new AppError('INVALID_INPUT', 'Invalid readiness report.');
+  return transaction(async (tx) => {
+    const me = await tx.participant.findUnique({ where: { ceremonyId_userId: { ceremonyId, userId } }, select: { id: true, role: true, removedAt: true, ceremony: { select: { state: true } } } });
+    if (!me || me.removedAt) throw notFound('Ceremony not found');
+    if (me.role === 'observer') throw new AppError('FORBIDDEN', 'Observers do not publish, so there is nothing to check.');
+    if (!['DRAFT', 'SCHEDULED', 'LIVE', 'SIGNING'].includes(me.ceremony.state)) throw new AppError('INVALID_STATE', 'The ceremony is over.');
+    const previous = await tx.readinessCheck.findFirst({ where: { participantId: me.id }, orderBy: { checkedAt: 'desc' }, select: { signingPadTried: true } });
+    const check = await tx.readinessCheck.create({
+      data: { participantId: me.id, ...parsed.data, signingPadTried: parsed.data.signingPadTried || (previous?.signingPadTried ?? false), checkedAt: now },
+      select: { id: true, cameraOk: true, microphoneOk: true, connectionQuality: true, signingPadTried: true },
+    });
+    await appendAuditEvent(tx, { ceremonyId, actorUserId: userId, kind: 'readiness.checked', payload: { participantId: me.id, ...check }, at: now });
+    return check;
+  });
+}

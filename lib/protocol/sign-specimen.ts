@@ -1,0 +1,112 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import { appendAuditEvent } from '@/lib/audit/append-audit-event';
+import { lockForUpdate, transaction } from '@/lib/db';
+import { readRevisionBytes } from '@/lib/documents/read-revision-bytes';
+import { AppError, notFound } from '@/lib/errors';
+import { loadPlatformIdentity } from '@/lib/signing/load-platform-identity';
+import { signPreparedFields } from '@/lib/signing/pdf/sign-prepared-fields';
+import { signatureCaptureSchema, type SignatureCapture } from '@/lib/signing/sign-agreement';
+import { formatDateTime } from '@/lib/time/format-instant';
+
+/**
+ * The technical rehearsal: a signatory (or witness) tries the signing pad on the SPECIMEN
+ * copy. The same signing machinery runs, but only on a specimen document: the real
+ * agreement is never touched (no revision, no signature, no field), and the signature is
+ * recorded as kind "specimen". Once per person and specimen; the readiness record notes
+ * that the signing pad was tried.
+ */
+export async function signSpecimen({ ceremonyId, userId, capture, now = new Date() }: { ceremonyId: string; userId: string; capture: SignatureCapture; now?: Date }) {
+  const parsed = signatureCaptureSchema.safeParse(capture);
+  if (!parsed.success) throw new AppError('INVALID_INPUT', parsed.error.issues[0]?.message ?? 'Invalid signature');
+  const { identity } = await loadPlatformIdentity();
+  return transaction(async (tx) => {
+    await lockForUpdate(tx, `ceremony:${ceremonyId}`);
+    const me = await tx.participant.findUnique({
+      where: { ceremonyId_userId: { ceremonyId, userId } },
+      include: { delegation: true, ceremony: { include: { delegations: { orderBy: { position: 'asc' } } } } },
+    });
+    if (!me || me.removedAt) throw notFound('Ceremony not found');
+    if (me.role !== 'signatory' && me.role !== 'witness') throw new AppError('FORBIDDEN', 'Only signatories and witnesses try the signing pad.');
+    const { ceremony } = me;
+    if (ceremony.state !== 'SCHEDULED' || !ceremony.rehearsalStart) throw new AppError('INVALID_STATE', 'The signing pad is tried during the technical rehearsal.');
+
+    const specimens = await tx.agreementDocument.findMany({
+      where: { ceremonyId, specimen: true, fields: { some: { participantId: me.id, signatureId: null } } },
+      orderBy: { createdAt: 'asc' },
+      include: { fields: { where: { participantId: me.id, signatureId: null }, orderBy: { position: 'asc' } } },
+    });
+    const specimen = specimens[0];
+    if (!specimen) {
+      const tried = await tx.signature.count({ where: { participantId: me.id, kind: 'specimen' } });
+      if (tried > 0) return { signed: false, alreadyTried: true };
+      throw new AppError('INVALID_STATE', 'The specimen copy is not ready yet.');
+    }
+    await lockForUpdate(tx, `document:${specimen.id}`);
+    const { bytes, revision } = await readRevisionBytes({ documentId: specimen.id, client: tx });
+    const delegationName = me.delegation?.name ?? '';
+    const result = await signPreparedFields({
+      pdf: bytes,
+      fields: specimen.fields.map((field) => ({ name: field.fieldName, kind: field.kind as 'signature' | 'initials' | 'witness' })),
+      appearance: {
+        signatureImagePng: parsed.data.drawnPngBase64 ? Buffer.from(parsed.data.drawnPngBase64, 'base64') : undefined,
+        typedSignature: parsed.data.typed,
+        signerName: me.displayName,
+        signerTitle: me.title,
+        delegationName,
+        timeLines: ['SPECIMEN', ...ceremony.delegations.map((d) => `${d.capitalName}: ${formatDateTime(now, 'en', d.capitalTimeZone)}`)],
+        developmentCertificate: identity.isDevelopment,
+      },
+      signature: { name: me.displayName, reason: `SPECIMEN (rehearsal) — ${ceremony.title}; not a signature of the agreement`, location: 'Technical rehearsal', signingTime: now },
+      identity,
+    });
+    const sha256 = createHash('sha256').update(result.pdf).digest('hex');
+    const stored = await tx.documentRevision.create({
+      data: {
+        documentId: specimen.id,
+        number: revision.number + 1,
+        kind: 'signed',
+        appendedBytes: new Uint8Array(result.increment),
+        byteLength: result.pdf.length,
+        sha256,
+        previousSha256: revision.sha256,
+        createdById: userId,
+        createdAt: now,
+      },
+    });
+    const signature = await tx.signature.create({
+      data: {
+        documentId: specimen.id,
+        revisionId: stored.id,
+        participantId: me.id,
+        kind: 'specimen',
+        signerName: me.displayName,
+        signerTitle: me.title,
+        delegationName,
+        idempotencyKey: `specimen-${specimen.id}-${me.id}`,
+        certificateSha256: createHash('sha256').update(identity.certificateDer).digest('hex'),
+        signedAt: now,
+      },
+    });
+    await tx.signatureField.updateMany({ where: { id: { in: specimen.fields.map((f) => f.id) } }, data: { signatureId: signature.id } });
+    const previous = await tx.readinessCheck.findFirst({ where: { participantId: me.id }, orderBy: { checkedAt: 'desc' } });
+    await tx.readinessCheck.create({
+      data: {
+        participantId: me.id,
+        cameraOk: previous?.cameraOk ?? false,
+        microphoneOk: previous?.microphoneOk ?? false,
+        connectionQuality: previous?.connectionQuality ?? 'unknown',
+        signingPadTried: true,
+        checkedAt: now,
+      },
+    });
+    await appendAuditEvent(tx, {
+      ceremonyId,
+      actorUserId: userId,
+      kind: 'rehearsal.specimen-signed',
+      payload: { specimenDocumentId: specimen.id, specimenOf: specimen.specimenOfId, revision: stored.number, sha256, signer: me.displayName },
+      at: now,
+    });
+    return { signed: true, alreadyTried: false, documentId: specimen.id, revisionNumber: stored.number };
+  });
+}

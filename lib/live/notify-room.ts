@@ -47,7 +47,10 @@ export async function notifyRoom(
       // Nobody is in the room: there is no one to tell.
       return false;
     }
-    console.error(`notifyRoom(${roomName}, ${outgoing.topic}) failed; the room will catch up on its next refetch:`, error);
+    // Video down is an expected state (signing does not depend on it): one line, no stack.
+    const unreachable = error instanceof TypeError && /ECONNREFUSED|fetch failed|bad port/.test(`${error.message} ${String((error as { cause?: unknown }).cause)}`);
+    if (unreachable) console.warn(`notifyRoom(${roomName}, ${outgoing.topic}): video service unreachable; the room will catch up on its next refetch.`);
+    else console.error(`notifyRoom(${roomName}, ${outgoing.topic}) failed; the room will catch up on its next refetch:`, error);
     return false;
   }
 }

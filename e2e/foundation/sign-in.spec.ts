@@ -73,3 +73,20 @@ test('a state-changing request from a foreign origin or with x-middleware-subreq
   const subrequest = await request.get('/', { headers: { 'x-middleware-subrequest': 'middleware:middleware:middleware' }, maxRedirects: 0 });
   expect(subrequest.status()).toBe(403);
 });
+
+test('too many sign-in link requests for one address get 429 with a clear message (hostile case 18)', async ({ request, baseURL }) => {
+  // Its own client address, so the other tests' sign-ins are not throttled with it.
+  const headers = { origin: baseURL!, 'x-forwarded-for': '198.51.100.23' };
+  const limit = 200; // RATE_LIMIT_PER_MINUTE in playwright.config.ts
+  let lastStatus = 0;
+  for (let attempt = 0; attempt <= limit; attempt++) {
+    const response = await request.post('/api/auth/signin/nodemailer', { headers, form: { email: 'flood@unknown.example' }, maxRedirects: 0 });
+    lastStatus = response.status();
+    if (lastStatus === 429) {
+      expect(attempt).toBe(limit);
+      expect((await response.json()).error.message).toMatch(/Too many requests\. Please wait \d+ seconds/);
+      break;
+    }
+  }
+  expect(lastStatus).toBe(429);
+});

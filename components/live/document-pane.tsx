@@ -4,7 +4,7 @@ import { ChevronLeft, ChevronRight } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import type { PDFDocumentProxy, PageViewport } from 'pdfjs-dist';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { loadPdfJs } from '@/components/ceremony/fields/load-pdfjs';
+import { loadPdfJs, loadSharedPdfWorker } from '@/components/ceremony/fields/load-pdfjs';
 
 export interface FieldRect {
   page: number;
@@ -105,8 +105,8 @@ export function DocumentPane({ ceremonyId, documentId, page, canDrive, onPageCha
         return;
       }
       const data = new Uint8Array(await response.arrayBuffer());
-      const pdfjs = await loadPdfJs();
-      const pdf = await pdfjs.getDocument({ data }).promise;
+      const [pdfjs, worker] = await Promise.all([loadPdfJs(), loadSharedPdfWorker()]);
+      const pdf = await pdfjs.getDocument({ data, worker }).promise;
       if (controller.signal.aborted) {
         void pdf.destroy();
         return;

@@ -48,7 +48,7 @@ export function RoomLayout({
         </div>
         <aside aria-label={t('sidePanels')} className={`flex min-h-0 w-full flex-col gap-3 ${spotlight ? 'flex-1' : 'lg:w-[min(40%,480px)]'}`}>
           {programme ? <div className="rounded-lg bg-white/5 p-3">{programme}</div> : null}
-          <div className="min-h-[200px] flex-1 rounded-lg bg-white/5 p-3">{document}</div>
+          <div className="min-h-[200px] flex-1 overflow-y-auto rounded-lg bg-white/5 p-3">{document}</div>
           {current && !spotlight ? (
             <div className="flex max-h-[45%] min-h-[180px] flex-col rounded-lg bg-white/5">
               <div role="tablist" className="flex gap-1 border-b border-white/10 px-2 pt-2">

@@ -1,9 +1,12 @@
 import Link from 'next/link';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
 import { CeremonyTimes } from '@/components/ceremony/ceremony-times';
+import { RehearsalForm } from '@/components/protocol/rehearsal-form';
 import { SummaryControls } from '@/components/protocol/summary-controls';
 import { Card } from '@/components/ui/card';
+import { isLocale } from '@/lib/i18n/locales';
 import type { CeremonyProtocol } from '@/lib/protocol/load-ceremony-protocol';
+import { formatDateTime } from '@/lib/time/format-instant';
 
 const fullPowersTone = {
   none: 'text-muted',
@@ -18,7 +21,7 @@ const fullPowersTone = {
  * transmittal downloads and the public summary.
  */
 export async function CeremonyProtocolSection({ ceremonyId, protocol }: { ceremonyId: string; protocol: CeremonyProtocol }) {
-  const [t, tRoles, format] = await Promise.all([getTranslations('protocol.overview'), getTranslations('roles'), getFormatter()]);
+  const [t, tRoles, locale, viewerZone] = await Promise.all([getTranslations('protocol.overview'), getTranslations('roles'), getLocale(), getTimeZone()]);
   const tStatus = await getTranslations('protocol.fullPowers.status');
   if (protocol.ownFullPowers) {
     const status = protocol.ownFullPowers as keyof typeof fullPowersTone;
@@ -63,6 +66,9 @@ export async function CeremonyProtocolSection({ ceremonyId, protocol }: { ceremo
         ) : (
           <p className="mb-4 text-sm text-muted">{t('noRehearsal')}</p>
         )}
+        <div className="mb-6">
+          <RehearsalForm ceremonyId={ceremonyId} form={organiser.rehearsalForm} />
+        </div>
         <h3 className="mb-2 font-medium">{t('readiness.heading')}</h3>
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm" data-testid="readiness-table">
@@ -102,7 +108,7 @@ export async function CeremonyProtocolSection({ ceremonyId, protocol }: { ceremo
                       <td className="py-1 pr-3">{mark(row.check.microphoneOk)}</td>
                       <td className="py-1 pr-3">{t(`readiness.quality.${row.check.connectionQuality as 'good'}`)}</td>
                       <td className="py-1 pr-3">{row.role === 'signatory' || row.role === 'witness' ? mark(row.check.signingPadTried) : t('readiness.notNeeded')}</td>
-                      <td className="py-1">{format.dateTime(row.check.checkedAt, { dateStyle: 'short', timeStyle: 'short' })}</td>
+                      <td className="py-1">{formatDateTime(row.check.checkedAt, isLocale(locale) ? locale : 'en', viewerZone)}</td>
                     </>
                   ) : (
                     <td colSpan={5} className="py-1 text-muted">

@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
 import { toast } from 'sonner';
 import { reviewFullPowersAction } from '@/app/ceremonies/[id]/full-powers/actions';
-import { useProtocolError } from '@/components/protocol/programme-panel';
+import { useProtocolError } from '@/components/protocol/use-protocol-text';
 import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
 import { TextareaField } from '@/components/ui/textarea-field';

@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { updateProgrammeAction } from '@/app/ceremonies/[id]/programme/actions';
-import { useProtocolError } from '@/components/protocol/programme-panel';
+import { useProtocolError } from '@/components/protocol/use-protocol-text';
 import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SelectField } from '@/components/ui/select-field';
@@ -39,7 +39,15 @@ export function ProgrammeEditor({
   const tField = useTranslations('protocol.fieldErrors');
   const describeError = useProtocolError();
   const router = useRouter();
-  const [rows, setRows] = useState<Row[]>(() => steps.map((step, index) => ({ ...step, key: step.id ?? `template-${index}` })));
+  const rowsOf = (saved: EditableStep[]) => saved.map((step, index) => ({ ...step, key: step.id ?? `template-${index}` }));
+  const [rows, setRows] = useState<Row[]>(() => rowsOf(steps));
+  // After a save the page reloads the programme (template steps now have ids): take it over.
+  const stepsKey = steps.map((step) => `${step.id}|${step.title}|${step.speakerParticipantId}`).join('\n');
+  const [shownKey, setShownKey] = useState(stepsKey);
+  if (shownKey !== stepsKey) {
+    setShownKey(stepsKey);
+    setRows(rowsOf(steps));
+  }
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);

@@ -5,30 +5,17 @@ import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { toast } from 'sonner';
 import { confirmRollCallAction, moveProgrammeAction, releasePagesAction, type ProtocolActionResult } from '@/app/ceremonies/[id]/programme/actions';
-import type { ProgrammeStepView, RollCallView, RoomProgramme } from '@/lib/protocol/load-room-programme';
-import { protocolErrorKey } from '@/lib/protocol/protocol-error-keys';
-
-/** Says a failed protocol action in the viewer's language. */
-export function useProtocolError() {
-  const t = useTranslations('protocol.errors');
-  const tErrors = useTranslations('errors');
-  return (result: Extract<ProtocolActionResult, { ok: false }>) => {
-    const key = protocolErrorKey(result.message);
-    return key ? t(key) : tErrors(result.code);
-  };
-}
-
-export function useStepTitle() {
-  const t = useTranslations('protocol.kinds');
-  return (step: Pick<ProgrammeStepView, 'kind' | 'title'>) => step.title || t(step.kind);
-}
+import { RehearsalPanel } from '@/components/protocol/rehearsal-panel';
+import { useProtocolError, useStepTitle } from '@/components/protocol/use-protocol-text';
+import type { RollCallView, RoomProgramme } from '@/lib/protocol/load-room-programme';
 
 /**
  * The run of show beside the video: everyone (press included) sees the current and the next
  * step and who has the floor; the organiser moves the programme, takes the roll call during
  * the opening and releases the pages to the press. The page refetches on every step message.
  */
-export function ProgrammePanel({ ceremonyId, programme, isOrganiser }: { ceremonyId: string; programme: RoomProgramme; isOrganiser: boolean }) {
+export function ProgrammePanel({ ceremonyId, programme, myRole, myName }: { ceremonyId: string; programme: RoomProgramme; myRole: string; myName: string }) {
+  const isOrganiser = myRole === 'organiser';
   const t = useTranslations('protocol.room');
   const stepTitle = useStepTitle();
   const describeError = useProtocolError();
@@ -53,13 +40,18 @@ export function ProgrammePanel({ ceremonyId, programme, isOrganiser }: { ceremon
   }
 
   return (
-    <section aria-labelledby="programme-heading" className="flex max-h-[40vh] flex-col gap-2 overflow-y-auto" data-testid="programme">
+    <section aria-labelledby="programme-heading" className="flex max-h-[26vh] flex-col gap-2 overflow-y-auto" data-testid="programme">
       <div className="flex items-baseline justify-between gap-2">
         <h2 id="programme-heading" className="font-medium">
           {t('heading')}
         </h2>
         {position ? <span className="text-xs text-white/60">{t('stepOf', { position, count: programme.steps.length })}</span> : null}
       </div>
+      {programme.rehearsal ? (
+        <p className="self-start rounded-full bg-sky-400/20 px-2 py-0.5 text-xs text-sky-100" data-testid="rehearsal-badge">
+          {t('rehearsal')}
+        </p>
+      ) : null}
       <div aria-live="polite" className="flex flex-col gap-1">
         {current ? (
           <div className="rounded-md border border-amber-200/40 bg-amber-100/5 px-3 py-2" data-testid="programme-current" data-kind={current.kind}>
@@ -84,6 +76,7 @@ export function ProgrammePanel({ ceremonyId, programme, isOrganiser }: { ceremon
           </p>
         ) : null}
       </div>
+      {programme.rehearsal ? <RehearsalPanel ceremonyId={ceremonyId} myRole={myRole} myName={myName} /> : null}
       <details className="text-sm">
         <summary className="cursor-pointer text-white/70">{t('fullProgramme')}</summary>
         <ol className="mt-2 flex flex-col gap-1" data-testid="programme-steps">
@@ -122,15 +115,17 @@ export function ProgrammePanel({ ceremonyId, programme, isOrganiser }: { ceremon
             >
               {t('skip')}
             </button>
-            <button
-              type="button"
-              className="rounded-md bg-white px-3 py-1.5 text-sm font-medium text-[#0f1620] disabled:opacity-50"
-              disabled={pending || programme.finished}
-              onClick={() => run(() => moveProgrammeAction(ceremonyId, 'advance'))}
-              data-testid="programme-advance"
-            >
-              {!programme.started ? t('begin') : next ? t('advanceTo', { title: stepTitle(next) }) : t('finish')}
-            </button>
+            {programme.finished ? null : (
+              <button
+                type="button"
+                className="rounded-md bg-white px-3 py-1.5 text-sm font-medium text-[#0f1620] disabled:opacity-50"
+                disabled={pending}
+                onClick={() => run(() => moveProgrammeAction(ceremonyId, 'advance'))}
+                data-testid="programme-advance"
+              >
+                {!programme.started ? t('begin') : next ? t('advanceTo', { title: stepTitle(next) }) : t('finish')}
+              </button>
+            )}
           </div>
           {error ? (
             <p role="alert" className="rounded-md border border-red-300/50 bg-red-500/10 px-3 py-2 text-sm text-red-100" data-testid="programme-error">

@@ -5,8 +5,8 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { useRef, useState, useTransition, type FormEvent } from 'react';
 import { toast } from 'sonner';
-import { publishSummaryAction } from '@/app/ceremonies/[id]/summary/actions';
-import { useProtocolError } from '@/components/protocol/programme-panel';
+import { publishSummaryAction } from '@/app/ceremonies/[id]/protocol/actions';
+import { useProtocolError } from '@/components/protocol/use-protocol-text';
 import { Button } from '@/components/ui/button';
 
 const photoMaxBytes = 5 * 1024 * 1024;

@@ -94,6 +94,7 @@ export function SigningPanel({
   }
 
   const isOrganiser = status.myRole === 'organiser';
+  const sharedPrefix = sharedTitlePrefix(status.documents.map((document) => document.title));
   return (
     <section aria-labelledby="signing-heading" className="flex flex-col gap-3 rounded-lg border border-white/15 bg-white/5 p-4 text-white" data-testid="signing-panel">
       <div className="flex items-center justify-between gap-2">
@@ -104,29 +105,6 @@ export function SigningPanel({
           {status.signingOpen ? t('state.open') : status.state === 'CONCLUDED' || status.state === 'ARCHIVED' ? t('state.concluded') : t('state.notOpen')}
         </span>
       </div>
-
-      <ul className="grid gap-2 text-sm xl:grid-cols-2">
-        {status.documents.map((document) => (
-          <li key={document.id} className="rounded-md bg-black/20 p-2" data-testid="signing-document">
-            <div className="flex flex-wrap items-center justify-between gap-2">
-              <span className="font-medium">{document.title}</span>
-              {status.myRole === 'signatory' || status.myRole === 'witness' ? (
-                <span className="text-xs text-white/70" data-testid="my-status">
-                  {t(`myStatus.${document.myStatus}`)}
-                </span>
-              ) : null}
-            </div>
-            <ul className="mt-1 flex flex-col gap-0.5 text-xs text-white/80">
-              {document.signatures.map((signature) => (
-                <li key={signature.id} data-testid="signature-entry">
-                  {signature.kind === 'seal' ? t('sealed') : t('signedBy', { name: signature.signerName, delegation: signature.delegationName })}
-                </li>
-              ))}
-              {document.signatures.length === 0 ? <li>{t('noSignatures')}</li> : null}
-            </ul>
-          </li>
-        ))}
-      </ul>
 
       {status.myRole === 'signatory' && !status.fullPowersApproved ? (
         <p role="status" className="text-sm text-amber-200">
@@ -165,6 +143,48 @@ export function SigningPanel({
           ) : null}
         </div>
       ) : null}
+
+      {sharedPrefix ? <p className="text-xs text-white/60">{sharedPrefix.replace(/\s*—\s*$/, '')}</p> : null}
+      <ul className="grid gap-2 text-sm xl:grid-cols-2">
+        {status.documents.map((document) => (
+          <li key={document.id} className="rounded-md bg-black/20 p-2" data-testid="signing-document">
+            <div className="flex flex-wrap items-center justify-between gap-2">
+              <span className="font-medium" title={document.title}>
+                {document.title.slice(sharedPrefix.length)}
+              </span>
+              {status.myRole === 'signatory' || status.myRole === 'witness' ? (
+                <span className="text-xs text-white/70" data-testid="my-status">
+                  {t(`myStatus.${document.myStatus}`)}
+                </span>
+              ) : null}
+            </div>
+            <ul className="mt-1 flex flex-col gap-0.5 text-xs text-white/80">
+              {document.signatures.map((signature) => (
+                <li key={signature.id} data-testid="signature-entry">
+                  {signature.kind === 'seal' ? t('sealed') : t('signedBy', { name: signature.signerName, delegation: signature.delegationName })}
+                </li>
+              ))}
+              {document.signatures.length === 0 ? <li>{t('noSignatures')}</li> : null}
+            </ul>
+          </li>
+        ))}
+      </ul>
     </section>
   );
+}
+
+/**
+ * "Joint Declaration … — English (LNI 4.0 original)", "… — Deutsch (…)": the part every
+ * title shares up to its last " — ", said once above the list instead of in every entry.
+ */
+function sharedTitlePrefix(titles: string[]): string {
+  if (titles.length < 2) return '';
+  const [first, ...rest] = titles;
+  let cut = first!.lastIndexOf(' — ');
+  while (cut > 0) {
+    const prefix = first!.slice(0, cut + 3);
+    if (rest.every((title) => title.startsWith(prefix) && title.length > prefix.length)) return prefix;
+    cut = first!.lastIndexOf(' — ', cut - 1);
+  }
+  return '';
 }

@@ -1,5 +1,7 @@
 import 'server-only';
+import { instantToZonedLocal } from '@/lib/ceremonies/resolve-ceremony-times';
 import type { Db } from '@/lib/db';
+import { defaultRehearsalStart } from '@/lib/protocol/schedule-rehearsal';
 
 export interface ReadinessRow {
   participantId: string;
@@ -26,6 +28,8 @@ export async function loadCeremonyProtocol(client: Db, { ceremonyId, participant
     select: {
       state: true,
       rehearsalStart: true,
+      scheduledStart: true,
+      timeZone: true,
       publicSummaryPublishedAt: true,
       delegations: { orderBy: { position: 'asc' }, select: { id: true, name: true, capitalName: true, capitalTimeZone: true } },
       participants: {
@@ -54,6 +58,13 @@ export async function loadCeremonyProtocol(client: Db, { ceremonyId, participant
       concluded,
       fullPowers: { approved: signatories.filter((p) => p.fullPowers[0]?.status === 'approved').length, total: signatories.length },
       rehearsal: ceremony.rehearsalStart ? { start: ceremony.rehearsalStart, capitals: ceremony.delegations } : null,
+      rehearsalForm: {
+        timeZone: ceremony.timeZone,
+        startLocal: instantToZonedLocal(ceremony.rehearsalStart ?? defaultRehearsalStart(ceremony.scheduledStart), ceremony.timeZone),
+        planned: ceremony.rehearsalStart !== null,
+        editable: ceremony.state === 'DRAFT' || ceremony.state === 'SCHEDULED',
+        mayInvite: ceremony.state === 'SCHEDULED' && ceremony.rehearsalStart !== null,
+      },
       readiness: ceremony.participants.map(
         (p): ReadinessRow => ({
           participantId: p.id,

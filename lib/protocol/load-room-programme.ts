@@ -39,6 +39,8 @@ export interface RoomProgramme {
   rollCall: RollCallView | null;
   /** Organisers only: whether the press already sees the agreement's pages. */
   pagesReleased: boolean;
+  /** The technical rehearsal: a scheduled ceremony with a rehearsal planned (specimen copies, nothing is evidence). */
+  rehearsal: boolean;
 }
 
 /**
@@ -51,6 +53,8 @@ export async function loadRoomProgramme(client: Db | Tx, { ceremonyId, isOrganis
     where: { id: ceremonyId },
     select: {
       currentStepId: true,
+      state: true,
+      rehearsalStart: true,
       signingOrder: true,
       pagesReleasedAt: true,
       steps: { orderBy: { position: 'asc' } },
@@ -76,6 +80,7 @@ export async function loadRoomProgramme(client: Db | Tx, { ceremonyId, isOrganis
   const people = new Map(ceremony.participants.map((p) => [p.id, p]));
   const view = programmeView(steps, ceremony.currentStepId);
   const started = steps.some((step) => step.startedAt !== null);
+  const rehearsal = ceremony.state === 'SCHEDULED' && ceremony.rehearsalStart !== null;
 
   return {
     steps: view.steps.map((step) => {
@@ -92,8 +97,10 @@ export async function loadRoomProgramme(client: Db | Tx, { ceremonyId, isOrganis
     nextStepId: view.next?.id ?? null,
     started,
     finished: started && ceremony.currentStepId === null,
-    rollCall: isOrganiser ? await loadRollCall(client, ceremonyId, ceremony) : null,
+    // A rehearsal takes no roll call: presence is confirmed on the day.
+    rollCall: isOrganiser && !rehearsal ? await loadRollCall(client, ceremonyId, ceremony) : null,
     pagesReleased: isOrganiser ? ceremony.pagesReleasedAt !== null : false,
+    rehearsal,
   };
 }
 

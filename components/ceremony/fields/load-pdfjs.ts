@@ -15,3 +15,15 @@ export function loadPdfJs(): Promise<typeof PdfJs> {
   });
   return loading;
 }
+
+let sharedWorker: Promise<PdfJs.PDFWorker> | undefined;
+
+/**
+ * One pdf.js worker for every document the page opens (pass it as `getDocument({ worker })`):
+ * starting a worker costs more than parsing a small PDF, and the room's viewer opens a new
+ * document for every signature. Documents opened with it leave it running when destroyed.
+ */
+export function loadSharedPdfWorker(): Promise<PdfJs.PDFWorker> {
+  sharedWorker ??= loadPdfJs().then((pdfjs) => new pdfjs.PDFWorker());
+  return sharedWorker;
+}

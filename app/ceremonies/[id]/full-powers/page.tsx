@@ -1,5 +1,5 @@
 import { notFound } from 'next/navigation';
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
 import { CeremonyHeading } from '@/components/ceremony/ceremony-heading';
 import { OrganiserNav } from '@/components/ceremony/organiser-nav';
 import { OrganiserOnly } from '@/components/ceremony/organiser-only';
@@ -9,7 +9,9 @@ import { Card } from '@/components/ui/card';
 import { requireSessionUser } from '@/lib/auth';
 import { env } from '@/lib/env';
 import { isAppError } from '@/lib/errors';
+import { isLocale } from '@/lib/i18n/locales';
 import { loadFullPowers, type FullPowersRecordView } from '@/lib/protocol/load-full-powers';
+import { formatDateTime } from '@/lib/time/format-instant';
 
 const statusStyles = {
   none: 'border-line text-muted',
@@ -26,8 +28,8 @@ export default async function FullPowersPage({ params }: { params: Promise<{ id:
     throw error;
   });
   if (view.state === 'forbidden') return <OrganiserOnly ceremonyId={id} />;
-  const [t, format] = await Promise.all([getTranslations('protocol.fullPowers'), getFormatter()]);
-  const when = (iso: string) => format.dateTime(new Date(iso), { dateStyle: 'medium', timeStyle: 'short' });
+  const [t, locale, viewerZone] = await Promise.all([getTranslations('protocol.fullPowers'), getLocale(), getTimeZone()]);
+  const when = (iso: string) => formatDateTime(new Date(iso), isLocale(locale) ? locale : 'en', viewerZone);
   const letterHref = (record: FullPowersRecordView) => `/api/ceremonies/${encodeURIComponent(id)}/full-powers/${encodeURIComponent(record.id)}`;
 
   return (

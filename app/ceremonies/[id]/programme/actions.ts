@@ -8,8 +8,11 @@ import { fieldErrorsFromZod } from '@/lib/forms/field-errors';
 import { confirmRollCall } from '@/lib/protocol/confirm-roll-call';
 import { moveRunOfShow } from '@/lib/protocol/move-programme';
 import { releasePagesToPress } from '@/lib/protocol/release-pages-to-press';
+import { readinessSchema, recordReadiness } from '@/lib/protocol/record-readiness';
 import { programmeSchema } from '@/lib/protocol/schemas';
+import { signSpecimen } from '@/lib/protocol/sign-specimen';
 import { updateProgramme } from '@/lib/protocol/update-programme';
+import { signatureCaptureSchema } from '@/lib/signing/sign-agreement';
 
 // Thin glue for the run of show (room and programme screen): authenticate, parse, call one use-case.
 
@@ -54,4 +57,30 @@ export async function updateProgrammeAction(ceremonyId: string, steps: unknown):
 export async function releasePagesAction(ceremonyId: string): Promise<ProtocolActionResult> {
   if (!id.safeParse(ceremonyId).success) return invalid();
   return asSignedInUser(ceremonyId, (userId) => releasePagesToPress({ ceremonyId, userId }));
+}
+
+export async function trySigningPadAction(ceremonyId: string, capture: unknown): Promise<ProtocolActionResult & { alreadyTried?: boolean }> {
+  if (!id.safeParse(ceremonyId).success) return invalid();
+  const parsed = signatureCaptureSchema.safeParse(capture);
+  if (!parsed.success) return invalid();
+  let alreadyTried = false;
+  const result = await asSignedInUser(ceremonyId, async (userId) => {
+    alreadyTried = (await signSpecimen({ ceremonyId, userId, capture: parsed.data })).alreadyTried;
+  });
+  return result.ok ? { ok: true, alreadyTried } : result;
+}
+
+export async function recordReadinessAction(ceremonyId: string, report: unknown): Promise<ProtocolActionResult> {
+  if (!id.safeParse(ceremonyId).success) return invalid();
+  const parsed = readinessSchema.safeParse(report);
+  if (!parsed.success) return invalid();
+  const user = await getSessionUser();
+  if (!user) return { ok: false, code: 'UNAUTHENTICATED', message: 'Please sign in first.' };
+  try {
+    await recordReadiness({ ceremonyId, userId: user.id, ...parsed.data });
+    return { ok: true };
+  } catch (error) {
+    if (isAppError(error)) return { ok: false, code: error.code, message: error.message };
+    throw error;
+  }
 }

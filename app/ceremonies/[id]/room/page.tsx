@@ -23,7 +23,7 @@ export default async function CeremonyRoomPage({ params }: { params: Promise<{ i
         ceremony={view.ceremony}
         me={view.me}
         signing={view.signing}
-        programme={<ProgrammePanel ceremonyId={view.ceremony.id} programme={view.programme} isOrganiser={view.me.role === 'organiser'} />}
+        programme={<ProgrammePanel ceremonyId={view.ceremony.id} programme={view.programme} myRole={view.me.role} myName={view.me.displayName} />}
       />
     );
 

@@ -75,6 +75,10 @@ export function DocumentPane({ ceremonyId, documentId, page, canDrive, onPageCha
 
   const last = pageCount ?? loaded?.pdf.numPages ?? Number.POSITIVE_INFINITY;
   const shownPage = Math.max(1, Math.min(page, loaded?.pdf.numPages ?? page));
+  // By value: the page's refetch brings equal origins in a new array, which must not redraw the page.
+  const knownOrigin = pageOrigins?.[shownPage - 1];
+  const originX = knownOrigin?.[0] ?? 0;
+  const originY = knownOrigin?.[1] ?? 0;
 
   // Fetch the newest revision whenever a newer one is known (or the document changes).
   useEffect(() => {
@@ -187,8 +191,7 @@ export function DocumentPane({ ceremonyId, documentId, page, canDrive, onPageCha
       canvas.style.width = `${Math.floor(viewport.width)}px`;
       canvas.style.height = `${Math.floor(viewport.height)}px`;
       canvas.getContext('2d')?.drawImage(offscreen, 0, 0);
-      const known = pageOrigins?.[shownPage - 1];
-      const origin: [number, number] = known && (known[0] !== 0 || known[1] !== 0) ? known : [pdfPage.view[0] ?? 0, pdfPage.view[1] ?? 0];
+      const origin: [number, number] = originX !== 0 || originY !== 0 ? [originX, originY] : [pdfPage.view[0] ?? 0, pdfPage.view[1] ?? 0];
       setRendered({ page: shownPage, revision: loaded.number, viewport, origin });
     })().catch((error: unknown) => {
       if (!cancelled && !(error instanceof Error && error.name === 'RenderingCancelledException')) console.error('The agreement viewer could not draw the page', error);
@@ -197,7 +200,7 @@ export function DocumentPane({ ceremonyId, documentId, page, canDrive, onPageCha
       cancelled = true;
       task?.cancel();
     };
-  }, [loaded, shownPage, box, pageOrigins]);
+  }, [loaded, shownPage, box, originX, originY]);
 
   const turn = (next: number) => {
     if (!canDrive) return;

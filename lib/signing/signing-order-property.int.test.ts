@@ -14,6 +14,9 @@ import { createSigningCeremony } from '@/test/factories';
  * byte-identical prefix of the next and every earlier signature stays valid — through the
  * same use-cases the app calls, on the database the suite runs against.
  *
+ * Every signatory also initials the first page: both fields are filled in one step, one
+ * revision, each field with its own signature (so pdfsig counts two per signatory).
+ *
  * Where an order mode leaves a choice (parallel: any order; alternat: which party signs its
  * own original first, how countersignatures on different originals interleave) a seeded
  * shuffle picks it. The seed is printed in every failure; SIGNING_PROPERTY_SEED replays it.
@@ -88,7 +91,7 @@ describe(`signing orders, property over 1..5 signatures (seed ${seed})`, () => {
     for (const count of [1, 2, 3, 4, 5] as const) {
       it(`${order}, ${count} signator${count === 1 ? 'y' : 'ies'}: each revision extends the last byte for byte, every signature stays valid`, async () => {
         const random = seededRandom(seed ^ (count * 7919) ^ order.length);
-        const c = await createSigningCeremony({ order, parties: count });
+        const c = await createSigningCeremony({ order, parties: count, initials: true });
         await openSigning({ ceremonyId: c.ceremonyId, userId: c.organiserId });
 
         // The last revision seen of each document (prepared, after opening), and its signatures.
@@ -114,7 +117,7 @@ describe(`signing orders, property over 1..5 signatures (seed ${seed})`, () => {
           await signAgreement({ ceremonyId: c.ceremonyId, documentId: step.documentId, userId: step.party.userId, idempotencyKey: `key-${randomUUID()}`, capture: { typed: step.party.signer } });
           const bytes = await expectExtends(step.documentId, context);
           const signatures = latest.get(step.documentId)!.signatures + 1;
-          expect(validSignatureCount(bytes, context), context).toBe(signatures);
+          expect(validSignatureCount(bytes, context), `${context}: signature and initials, each signed`).toBe(2 * signatures);
           latest.set(step.documentId, { bytes, signatures });
         }
 
@@ -124,7 +127,7 @@ describe(`signing orders, property over 1..5 signatures (seed ${seed})`, () => {
           const context = `seed ${seed}, ${order}/${count}, sealed document ${c.documentIds.indexOf(documentId)}`;
           expect(latest.get(documentId)!.signatures, context).toBe(count);
           const sealed = await expectExtends(documentId, context);
-          expect(validSignatureCount(sealed, context), context).toBe(count + 1);
+          expect(validSignatureCount(sealed, context), context).toBe(2 * count + 1);
         }
       });
     }

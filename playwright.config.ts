@@ -19,6 +19,9 @@ const appEnv = {
   EMAIL_FROM: 'Accord <no-reply@accord.test>',
   // Tests sign several people in from one address; the limit itself has its own test.
   RATE_LIMIT_PER_MINUTE: '200',
+  // The tests play the one trusted proxy: the rate-limit test names its client in
+  // X-Forwarded-For; everything else gets the socket address Next writes there.
+  TRUSTED_PROXY_HOPS: '1',
   E2E_MAIL_DIR: mailDir,
 };
 

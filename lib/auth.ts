@@ -7,6 +7,7 @@ import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
+import { clientAddressFromForwardedFor } from '@/lib/http/client-address';
 import { sendMagicLink } from '@/lib/mail/send-magic-link';
 
 /**
@@ -99,14 +100,26 @@ export async function requireSessionUser(returnTo: string): Promise<SessionUser>
   return user;
 }
 
-/** Client address for rate limits and evidence (set by our proxy / Next's server). */
+/** {@link clientAddressFrom} for server actions. */
 export async function requestClientAddress(): Promise<string> {
   const list = await headers();
   return clientAddressFrom(list);
 }
 
+/**
+ * The client part of a rate-limit key: the address named by the TRUSTED_PROXY_HOPS
+ * proxies, else 'unknown', one bucket shared by every client without a trustworthy
+ * address, so that no header a client chose picks its own bucket. With no proxy (0 hops)
+ * that is every client: `npm start` listens on 127.0.0.1, where only this host's
+ * processes connect, so their socket addresses would hardly tell them apart anyway.
+ */
 export function clientAddressFrom(list: Headers): string {
-  return list.get('x-forwarded-for')?.split(',')[0]?.trim() || list.get('x-real-ip') || 'unknown';
+  return trustedClientAddressFrom(list) ?? 'unknown';
+}
+
+/** The client's address for evidence, or null when none is trustworthy (nothing is recorded then). */
+export function trustedClientAddressFrom(list: Headers): string | null {
+  return clientAddressFromForwardedFor(list.get('x-forwarded-for'), env.TRUSTED_PROXY_HOPS);
 }
 
 export async function requestUserAgent(): Promise<string> {

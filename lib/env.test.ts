@@ -8,6 +8,7 @@ describe('parseEnv', () => {
     expect(env.DATABASE_URL).toBe('file:./data/accord.db');
     expect(env.ACCORD_DEV_TOOLS).toBe(true);
     expect(env.UPLOAD_MAX_BYTES).toBe(25 * 1024 * 1024);
+    expect(env.TRUSTED_PROXY_HOPS).toBe(0);
   });
 
   it('picks PostgreSQL from the URL', () => {
@@ -22,6 +23,9 @@ describe('parseEnv', () => {
     [{ OIDC_ISSUER: 'https://id.example' }, 'OIDC_ISSUER'],
     [{ NODE_ENV: 'production' }, 'AUTH_SECRET'],
     [{ RETENTION_DAYS: '-3' }, 'RETENTION_DAYS'],
+    [{ TRUSTED_PROXY_HOPS: '-1' }, 'TRUSTED_PROXY_HOPS'],
+    [{ TRUSTED_PROXY_HOPS: 'nginx' }, 'TRUSTED_PROXY_HOPS'],
+    [{ TRUSTED_PROXY_HOPS: '1.5' }, 'TRUSTED_PROXY_HOPS'],
   ])('refuses %o, naming %s', (source, variable) => {
     expect(() => parseEnv(source)).toThrow(InvalidEnvironmentError);
     try {
@@ -29,6 +33,10 @@ describe('parseEnv', () => {
     } catch (error) {
       expect((error as InvalidEnvironmentError).problems.join('\n')).toContain(variable);
     }
+  });
+
+  it('reads the number of trusted proxies', () => {
+    expect(parseEnv({ TRUSTED_PROXY_HOPS: '2' }).TRUSTED_PROXY_HOPS).toBe(2);
   });
 
   it('turns dev tools off in production unless asked', () => {

@@ -9,6 +9,7 @@ import { z } from 'zod';
 const DEV_LIVEKIT_SECRET = 'accord-development-livekit-secret-change-me-0123456789abcdef';
 const DEV_AUTH_SECRET = 'accord-development-auth-secret-do-not-use-in-production';
 const DEV_CRON_SECRET = 'accord-development-cron-secret';
+const TRUSTED_PROXY_HOPS_MESSAGE = 'must be 0 (no proxy in front) or the number of proxies that append to X-Forwarded-For';
 
 const booleanString = z
   .enum(['true', 'false', '1', '0'])
@@ -70,6 +71,15 @@ const envSchema = z
     ACCORD_DEV_TOOLS: booleanString.optional(),
     /** Requests per minute per client for magic links / uploads / tokens / signing. */
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
+    /**
+     * Proxies in front of the app that append to X-Forwarded-For; the client is that many
+     * entries from the right. 0: none, the header is the client's to forge and is ignored.
+     */
+    TRUSTED_PROXY_HOPS: z.coerce
+      .number({ error: TRUSTED_PROXY_HOPS_MESSAGE })
+      .int(TRUSTED_PROXY_HOPS_MESSAGE)
+      .min(0, TRUSTED_PROXY_HOPS_MESSAGE)
+      .default(0),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   })
   .superRefine((env, ctx) => {

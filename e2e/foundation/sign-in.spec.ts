@@ -75,7 +75,8 @@ test('a state-changing request from a foreign origin or with x-middleware-subreq
 });
 
 test('too many sign-in link requests for one address get 429 with a clear message (hostile case 18)', async ({ request, baseURL }) => {
-  // Its own client address, so the other tests' sign-ins are not throttled with it.
+  // Its own client address (as the trusted proxy would name it: TRUSTED_PROXY_HOPS=1 in
+  // playwright.config.ts), so the other tests' sign-ins are not throttled with it.
   const headers = { origin: baseURL!, 'x-forwarded-for': '198.51.100.23' };
   const limit = 200; // RATE_LIMIT_PER_MINUTE in playwright.config.ts
   let lastStatus = 0;
@@ -89,4 +90,12 @@ test('too many sign-in link requests for one address get 429 with a clear messag
     }
   }
   expect(lastStatus).toBe(429);
+
+  // A forged entry left of the one the proxy appended does not buy the same client a fresh limit.
+  const spoofed = await request.post('/api/auth/signin/nodemailer', {
+    headers: { ...headers, 'x-forwarded-for': '203.0.113.9, 198.51.100.23' },
+    form: { email: 'flood-spoofed@unknown.example' },
+    maxRedirects: 0,
+  });
+  expect(spoofed.status()).toBe(429);
 });

@@ -4,6 +4,7 @@ import { CeremonyTimes } from '@/components/ceremony/ceremony-times';
 import { RehearsalForm } from '@/components/protocol/rehearsal-form';
 import { SummaryControls } from '@/components/protocol/summary-controls';
 import { Card } from '@/components/ui/card';
+import { DataTable } from '@/components/ui/data-table';
 import { isLocale } from '@/lib/i18n/locales';
 import type { CeremonyProtocol } from '@/lib/protocol/load-ceremony-protocol';
 import { formatDateTime } from '@/lib/time/format-instant';
@@ -70,56 +71,29 @@ export async function CeremonyProtocolSection({ ceremonyId, protocol }: { ceremo
           <RehearsalForm ceremonyId={ceremonyId} form={organiser.rehearsalForm} />
         </div>
         <h3 className="mb-2 font-medium">{t('readiness.heading')}</h3>
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm" data-testid="readiness-table">
-            <caption className="sr-only">{t('readiness.heading')}</caption>
-            <thead className="text-muted">
-              <tr>
-                <th scope="col" className="py-1 pr-3 font-medium">
-                  {t('readiness.person')}
-                </th>
-                <th scope="col" className="py-1 pr-3 font-medium">
-                  {t('readiness.camera')}
-                </th>
-                <th scope="col" className="py-1 pr-3 font-medium">
-                  {t('readiness.microphone')}
-                </th>
-                <th scope="col" className="py-1 pr-3 font-medium">
-                  {t('readiness.connection')}
-                </th>
-                <th scope="col" className="py-1 pr-3 font-medium">
-                  {t('readiness.signingPad')}
-                </th>
-                <th scope="col" className="py-1 font-medium">
-                  {t('readiness.checkedAt')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {organiser.readiness.map((row) => (
-                <tr key={row.participantId} className="border-t border-line" data-testid="readiness-row" data-ready={row.check ? 'checked' : 'unchecked'}>
-                  <th scope="row" className="py-1 pr-3 font-normal">
-                    <span className="font-medium">{row.name}</span>
-                    <span className="block text-xs text-muted">{[tRoles(row.role as 'organiser'), row.delegation].filter(Boolean).join(' · ')}</span>
-                  </th>
-                  {row.check ? (
-                    <>
-                      <td className="py-1 pr-3">{mark(row.check.cameraOk)}</td>
-                      <td className="py-1 pr-3">{mark(row.check.microphoneOk)}</td>
-                      <td className="py-1 pr-3">{t(`readiness.quality.${row.check.connectionQuality as 'good'}`)}</td>
-                      <td className="py-1 pr-3">{row.role === 'signatory' || row.role === 'witness' ? mark(row.check.signingPadTried) : t('readiness.notNeeded')}</td>
-                      <td className="py-1">{formatDateTime(row.check.checkedAt, isLocale(locale) ? locale : 'en', viewerZone)}</td>
-                    </>
-                  ) : (
-                    <td colSpan={5} className="py-1 text-muted">
-                      {t('readiness.notChecked')}
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable testId="readiness-table" caption={t('readiness.heading')} columns={(['person', 'camera', 'microphone', 'connection', 'signingPad', 'checkedAt'] as const).map((key) => ({ key, label: t(`readiness.${key}`) }))}>
+          {organiser.readiness.map((row) => (
+            <tr key={row.participantId} className="border-t border-line" data-testid="readiness-row" data-ready={row.check ? 'checked' : 'unchecked'}>
+              <th scope="row" className="py-1 pr-3 font-normal">
+                <span className="font-medium">{row.name}</span>
+                <span className="block text-xs text-muted">{[tRoles(row.role as 'organiser'), row.delegation].filter(Boolean).join(' · ')}</span>
+              </th>
+              {row.check ? (
+                <>
+                  <td className="py-1 pr-3">{mark(row.check.cameraOk)}</td>
+                  <td className="py-1 pr-3">{mark(row.check.microphoneOk)}</td>
+                  <td className="py-1 pr-3">{t(`readiness.quality.${row.check.connectionQuality as 'good'}`)}</td>
+                  <td className="py-1 pr-3">{row.role === 'signatory' || row.role === 'witness' ? mark(row.check.signingPadTried) : t('readiness.notNeeded')}</td>
+                  <td className="py-1">{formatDateTime(row.check.checkedAt, isLocale(locale) ? locale : 'en', viewerZone)}</td>
+                </>
+              ) : (
+                <td colSpan={5} className="py-1 text-muted">
+                  {t('readiness.notChecked')}
+                </td>
+              )}
+            </tr>
+          ))}
+        </DataTable>
       </Card>
       {organiser.concluded ? (
         <Card aria-labelledby="after-heading" data-testid="after-conclusion">

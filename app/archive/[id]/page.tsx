@@ -5,6 +5,7 @@ import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
 import { LegalHoldForm } from '@/components/archive/legal-hold-form';
 import { CeremonyTimes } from '@/components/ceremony/ceremony-times';
 import { Card } from '@/components/ui/card';
+import { DataTable, dataCellClass } from '@/components/ui/data-table';
 import { formatByteSize } from '@/lib/archive/format-byte-size';
 import { loadArchiveCeremony } from '@/lib/archive/load-archive-ceremony';
 import type { DownloadableArtefact } from '@/lib/archive/schemas';
@@ -23,8 +24,7 @@ function downloadHref(ceremonyId: string, artefact: DownloadableArtefact, docume
 
 const linkClass = 'inline-flex items-center gap-1 text-navy underline';
 const hashClass = 'break-all font-mono text-xs';
-const cellClass = 'border-b border-line px-2 py-2 align-top';
-const headClass = 'border-b border-line px-2 py-2 text-left font-medium';
+const cellClass = dataCellClass;
 
 export default async function ArchiveCeremonyPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -126,46 +126,30 @@ export default async function ArchiveCeremonyPage({ params }: { params: Promise<
                 {document.sealed ? t('record.downloadSealed') : t('record.downloadLatest')}
               </a>
             </div>
-            <div className="overflow-x-auto">
-              <table className="w-full min-w-[48rem] border-collapse text-sm">
-                <caption className="sr-only">{t('record.revisionCaption', { title: document.title })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col" className={headClass}>{t('record.columns.number')}</th>
-                    <th scope="col" className={headClass}>{t('record.columns.kind')}</th>
-                    <th scope="col" className={headClass}>{t('record.columns.time')}</th>
-                    <th scope="col" className={headClass}>{t('record.columns.who')}</th>
-                    <th scope="col" className={headClass}>{t('record.columns.hashes')}</th>
-                    <th scope="col" className={headClass}>{t('record.columns.size')}</th>
-                    <th scope="col" className={headClass}>{t('record.columns.file')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {document.revisions.map((revision) => (
-                    <tr key={revision.id}>
-                      <td className={cellClass}>{revision.number}</td>
-                      <td className={cellClass}>{t(`record.revisionKinds.${revision.kind as 'original'}`)}</td>
-                      <td className={cellClass}>{when(revision.createdAt)}</td>
-                      <td className={cellClass}>
-                        {revision.signature ? revision.signature.signerName : revision.kind === 'sealed' ? t('record.platformSeal') : (revision.createdBy ?? t('record.none'))}
-                        {revision.kind === 'sealed' && revision.createdBy ? <span className="block text-xs text-muted">{t('record.concludedBy', { name: revision.createdBy })}</span> : null}
-                      </td>
-                      <td className={cellClass}>
-                        <span className={`block ${hashClass}`}>{revision.sha256}</span>
-                        <span className={`block ${hashClass} text-muted`}>{revision.previousSha256 ? t('record.previous', { hash: revision.previousSha256 }) : t('record.noPrevious')}</span>
-                      </td>
-                      <td className={`${cellClass} whitespace-nowrap`}>{formatByteSize(revision.byteLength, locale)}</td>
-                      <td className={cellClass}>
-                        <a href={downloadHref(ceremony.id, 'document', { id: document.id, revision: revision.number })} download className={linkClass} aria-label={t('record.downloadRevision', { number: revision.number, title: document.title })}>
-                          <Download aria-hidden className="h-4 w-4" />
-                          {t('record.pdf')}
-                        </a>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable wide caption={t('record.revisionCaption', { title: document.title })} columns={(['number', 'kind', 'time', 'who', 'hashes', 'size', 'file'] as const).map((key) => ({ key, label: t(`record.columns.${key}`) }))}>
+              {document.revisions.map((revision) => (
+                <tr key={revision.id}>
+                  <td className={cellClass}>{revision.number}</td>
+                  <td className={cellClass}>{t(`record.revisionKinds.${revision.kind as 'original'}`)}</td>
+                  <td className={cellClass}>{when(revision.createdAt)}</td>
+                  <td className={cellClass}>
+                    {revision.signature ? revision.signature.signerName : revision.kind === 'sealed' ? t('record.platformSeal') : (revision.createdBy ?? t('record.none'))}
+                    {revision.kind === 'sealed' && revision.createdBy ? <span className="block text-xs text-muted">{t('record.concludedBy', { name: revision.createdBy })}</span> : null}
+                  </td>
+                  <td className={cellClass}>
+                    <span className={`block ${hashClass}`}>{revision.sha256}</span>
+                    <span className={`block ${hashClass} text-muted`}>{revision.previousSha256 ? t('record.previous', { hash: revision.previousSha256 }) : t('record.noPrevious')}</span>
+                  </td>
+                  <td className={`${cellClass} whitespace-nowrap`}>{formatByteSize(revision.byteLength, locale)}</td>
+                  <td className={cellClass}>
+                    <a href={downloadHref(ceremony.id, 'document', { id: document.id, revision: revision.number })} download className={linkClass} aria-label={t('record.downloadRevision', { number: revision.number, title: document.title })}>
+                      <Download aria-hidden className="h-4 w-4" />
+                      {t('record.pdf')}
+                    </a>
+                  </td>
+                </tr>
+              ))}
+            </DataTable>
           </Card>
         ))}
       </section>
@@ -177,42 +161,29 @@ export default async function ArchiveCeremonyPage({ params }: { params: Promise<
         {record.signatures.length === 0 ? (
           <p className="text-sm text-muted">{t('signatures.empty')}</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full min-w-[48rem] border-collapse text-sm">
-              <thead>
-                <tr>
-                  <th scope="col" className={headClass}>{t('signatures.columns.signer')}</th>
-                  <th scope="col" className={headClass}>{t('signatures.columns.document')}</th>
-                  <th scope="col" className={headClass}>{t('signatures.columns.signedAt')}</th>
-                  <th scope="col" className={headClass}>{t('signatures.columns.client')}</th>
-                  <th scope="col" className={headClass}>{t('signatures.columns.certificate')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {record.signatures.map((signature) => (
-                  <tr key={signature.id}>
-                    <td className={cellClass}>
-                      <span className="block font-medium">{signature.signerName}</span>
-                      {signature.signerTitle ? <span className="block text-xs text-muted">{signature.signerTitle}</span> : null}
-                      {signature.delegationName ? <span className="block text-xs text-muted">{signature.delegationName}</span> : null}
-                    </td>
-                    <td className={cellClass}>
-                      {signature.documentTitle}
-                      <span className="block text-xs text-muted">{t('signatures.revision', { number: signature.revisionNumber })}</span>
-                    </td>
-                    <td className={cellClass}>{when(signature.signedAt)}</td>
-                    <td className={cellClass}>
-                      <span className="block font-mono text-xs">{signature.ipAddress || t('record.none')}</span>
-                      <span className="block max-w-[16rem] break-words text-xs text-muted">{signature.userAgent || t('record.none')}</span>
-                    </td>
-                    <td className={cellClass}>
-                      <span className={hashClass}>{signature.certificateSha256}</span>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable wide caption={t('signatures.heading')} columns={(['signer', 'document', 'signedAt', 'client', 'certificate'] as const).map((key) => ({ key, label: t(`signatures.columns.${key}`) }))}>
+            {record.signatures.map((signature) => (
+              <tr key={signature.id}>
+                <td className={cellClass}>
+                  <span className="block font-medium">{signature.signerName}</span>
+                  {signature.signerTitle ? <span className="block text-xs text-muted">{signature.signerTitle}</span> : null}
+                  {signature.delegationName ? <span className="block text-xs text-muted">{signature.delegationName}</span> : null}
+                </td>
+                <td className={cellClass}>
+                  {signature.documentTitle}
+                  <span className="block text-xs text-muted">{t('signatures.revision', { number: signature.revisionNumber })}</span>
+                </td>
+                <td className={cellClass}>{when(signature.signedAt)}</td>
+                <td className={cellClass}>
+                  <span className="block font-mono text-xs">{signature.ipAddress || t('record.none')}</span>
+                  <span className="block max-w-[16rem] break-words text-xs text-muted">{signature.userAgent || t('record.none')}</span>
+                </td>
+                <td className={cellClass}>
+                  <span className={hashClass}>{signature.certificateSha256}</span>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </Card>
 
@@ -224,29 +195,18 @@ export default async function ArchiveCeremonyPage({ params }: { params: Promise<
         {record.attendance.length === 0 ? (
           <p className="text-sm text-muted">{t('attendance.empty')}</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full border-collapse text-sm">
-              <thead>
-                <tr>
-                  <th scope="col" className={headClass}>{t('attendance.columns.time')}</th>
-                  <th scope="col" className={headClass}>{t('attendance.columns.who')}</th>
-                  <th scope="col" className={headClass}>{t('attendance.columns.event')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {record.attendance.map((entry) => (
-                  <tr key={entry.id}>
-                    <td className={cellClass}>{when(entry.at)}</td>
-                    <td className={cellClass}>
-                      {entry.name ?? t('record.none')}
-                      {entry.role && ['organiser', 'signatory', 'witness', 'delegate', 'observer'].includes(entry.role) ? <span className="block text-xs text-muted">{tRoles(entry.role as 'organiser')}</span> : null}
-                    </td>
-                    <td className={cellClass}>{entry.kind === 'participant.joined' ? t('attendance.joined') : t('attendance.left')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable caption={t('attendance.heading')} columns={(['time', 'who', 'event'] as const).map((key) => ({ key, label: t(`attendance.columns.${key}`) }))}>
+            {record.attendance.map((entry) => (
+              <tr key={entry.id}>
+                <td className={cellClass}>{when(entry.at)}</td>
+                <td className={cellClass}>
+                  {entry.name ?? t('record.none')}
+                  {entry.role && ['organiser', 'signatory', 'witness', 'delegate', 'observer'].includes(entry.role) ? <span className="block text-xs text-muted">{tRoles(entry.role as 'organiser')}</span> : null}
+                </td>
+                <td className={cellClass}>{entry.kind === 'participant.joined' ? t('attendance.joined') : t('attendance.left')}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </Card>
 

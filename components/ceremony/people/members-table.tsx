@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { MemberActions, type MemberView } from '@/components/ceremony/people/member-forms';
+import { DataTable } from '@/components/ui/data-table';
 
 export async function MembersTable({
   ceremonyId,
@@ -17,41 +18,20 @@ export async function MembersTable({
   const t = await getTranslations();
   if (members.length === 0) return <p className="text-sm text-muted">{t('schedule.people.noMembers')}</p>;
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full border-collapse text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <thead>
-          <tr className="border-b border-line text-left text-muted">
-            <th scope="col" className="py-2 pr-3 font-medium">
-              {t('schedule.people.memberName')}
-            </th>
-            <th scope="col" className="py-2 pr-3 font-medium">
-              {t('schedule.people.email')}
-            </th>
-            <th scope="col" className="py-2 pr-3 font-medium">
-              {t('schedule.people.role')}
-            </th>
-            <th scope="col" className="py-2 text-right font-medium">
-              {t('schedule.people.actions')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {members.map((member) => (
-            <tr key={member.id} className="border-b border-line/60 align-middle" data-testid={`member-${member.email}`}>
-              <td className="py-2 pr-3">
-                <span className="font-medium">{member.name}</span>
-                {member.title ? <span className="block text-muted">{member.title}</span> : null}
-              </td>
-              <td className="py-2 pr-3 break-all">{member.email}</td>
-              <td className="py-2 pr-3">{t(`roles.${member.role as 'organiser'}`)}</td>
-              <td className="py-2">
-                <MemberActions ceremonyId={ceremonyId} member={member} delegations={delegations} disabled={disabled} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption={caption} columns={[...(['memberName', 'email', 'role'] as const).map((key) => ({ key, label: t(`schedule.people.${key}`) })), { key: 'actions', label: t('schedule.people.actions'), align: 'end' as const }]}>
+      {members.map((member) => (
+        <tr key={member.id} className="border-b border-line/60 align-middle" data-testid={`member-${member.email}`}>
+          <td className="py-2 pr-3">
+            <span className="font-medium">{member.name}</span>
+            {member.title ? <span className="block text-muted">{member.title}</span> : null}
+          </td>
+          <td className="py-2 pr-3 break-all">{member.email}</td>
+          <td className="py-2 pr-3">{t(`roles.${member.role as 'organiser'}`)}</td>
+          <td className="py-2">
+            <MemberActions ceremonyId={ceremonyId} member={member} delegations={delegations} disabled={disabled} />
+          </td>
+        </tr>
+      ))}
+    </DataTable>
   );
 }

@@ -8,6 +8,7 @@ import { ScheduleChecklist } from '@/components/ceremony/schedule-checklist';
 import { SigningOrderForm } from '@/components/ceremony/signing-order-form';
 import { SigningPlanView } from '@/components/ceremony/signing-plan-view';
 import { Card } from '@/components/ui/card';
+import { DataTable } from '@/components/ui/data-table';
 import { isPlanEditable } from '@/lib/ceremonies/ceremony-state';
 import { workspaceForPage } from '../workspace';
 
@@ -69,39 +70,18 @@ export default async function InvitationsPage({ params }: { params: Promise<{ id
           <p className="text-sm text-muted">{ceremony.state === 'DRAFT' ? t('schedule.invitations.scheduleFirst') : t('schedule.invitations.closed')}</p>
         )}
         {ceremony.mails.length > 0 ? (
-          <div className="mt-6 overflow-x-auto">
-            <table className="w-full border-collapse text-sm" data-testid="mail-log">
-              <caption className="mb-2 text-left font-medium">{t('schedule.invitations.logCaption')}</caption>
-              <thead>
-                <tr className="border-b border-line text-left text-muted">
-                  <th scope="col" className="py-1 pr-3 font-medium">
-                    {t('schedule.invitations.logTo')}
-                  </th>
-                  <th scope="col" className="py-1 pr-3 font-medium">
-                    {t('schedule.invitations.logSubject')}
-                  </th>
-                  <th scope="col" className="py-1 pr-3 font-medium">
-                    {t('schedule.invitations.logLanguage')}
-                  </th>
-                  <th scope="col" className="py-1 font-medium">
-                    {t('schedule.invitations.logStatus')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {ceremony.mails.map((mail) => (
-                  <tr key={mail.id} className="border-b border-line/60">
-                    <td className="py-1 pr-3 break-all">{mail.toEmail}</td>
-                    <td className="py-1 pr-3">{mail.subject}</td>
-                    <td className="py-1 pr-3">{t(`common.languageNames.${mail.locale as 'en'}`)}</td>
-                    <td className={`py-1 ${mail.error ? 'text-danger' : ''}`}>
-                      {mail.error ? t('schedule.invitations.failed') : mail.deliveredAt ? t('schedule.invitations.delivered') : t('schedule.invitations.pending')}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable className="mt-6" testId="mail-log" captionVisible caption={t('schedule.invitations.logCaption')} columns={(['logTo', 'logSubject', 'logLanguage', 'logStatus'] as const).map((key) => ({ key, label: t(`schedule.invitations.${key}`) }))}>
+            {ceremony.mails.map((mail) => (
+              <tr key={mail.id} className="border-b border-line/60">
+                <td className="py-1 pr-3 break-all">{mail.toEmail}</td>
+                <td className="py-1 pr-3">{mail.subject}</td>
+                <td className="py-1 pr-3">{t(`common.languageNames.${mail.locale as 'en'}`)}</td>
+                <td className={`py-1 ${mail.error ? 'text-danger' : ''}`}>
+                  {mail.error ? t('schedule.invitations.failed') : mail.deliveredAt ? t('schedule.invitations.delivered') : t('schedule.invitations.pending')}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         ) : null}
       </Card>
     </div>

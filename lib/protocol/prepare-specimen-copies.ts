@@ -6,6 +6,7 @@ import { lockForUpdate, transaction } from '@/lib/db';
 import { readRevisionBytes } from '@/lib/documents/read-revision-bytes';
 import { AppError } from '@/lib/errors';
 import { loadPlatformIdentity } from '@/lib/signing/load-platform-identity';
+import { documentLanguage } from '@/lib/signing/pdf/document-labels';
 import { prepareSigningFields } from '@/lib/signing/pdf/prepare-signing-fields';
 import { watermarkSpecimen } from '@/lib/signing/pdf/watermark-specimen';
 
@@ -42,6 +43,7 @@ export async function prepareSpecimenCopies({ ceremonyId, userId, now = new Date
       const prepared = await prepareSigningFields({
         pdf: specimenBytes,
         developmentNotice: identity.isDevelopment,
+        language: documentLanguage(original.language),
         fields: original.fields.map((field) => ({
           name: field.fieldName,
           kind: field.kind as 'signature' | 'initials' | 'witness',

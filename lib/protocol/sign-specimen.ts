@@ -5,6 +5,7 @@ import { lockForUpdate, transaction } from '@/lib/db';
 import { readRevisionBytes } from '@/lib/documents/read-revision-bytes';
 import { AppError, notFound } from '@/lib/errors';
 import { loadPlatformIdentity } from '@/lib/signing/load-platform-identity';
+import { documentLanguage, partyNameIn } from '@/lib/signing/pdf/document-labels';
 import { signPreparedFields } from '@/lib/signing/pdf/sign-prepared-fields';
 import { signatureCaptureSchema, type SignatureCapture } from '@/lib/signing/sign-agreement';
 import { formatDateTime } from '@/lib/time/format-instant';
@@ -45,6 +46,7 @@ export async function signSpecimen({ ceremonyId, userId, capture, now = new Date
     await lockForUpdate(tx, `document:${specimen.id}`);
     const { bytes, revision } = await readRevisionBytes({ documentId: specimen.id, client: tx });
     const delegationName = me.delegation?.name ?? '';
+    const language = documentLanguage(specimen.language);
     const result = await signPreparedFields({
       pdf: bytes,
       fields: specimen.fields.map((field) => ({ name: field.fieldName, kind: field.kind as 'signature' | 'initials' | 'witness' })),
@@ -53,9 +55,11 @@ export async function signSpecimen({ ceremonyId, userId, capture, now = new Date
         typedSignature: parsed.data.typed,
         signerName: me.displayName,
         signerTitle: me.title,
-        delegationName,
-        timeLines: ['SPECIMEN', ...ceremony.delegations.map((d) => `${d.capitalName}: ${formatDateTime(now, 'en', d.capitalTimeZone)}`)],
+        delegationName: delegationName && partyNameIn(language, delegationName),
+        // "SPECIMEN" matches the copy's watermark (watermark-specimen.ts), which is English in every language version.
+        timeLines: ['SPECIMEN', ...ceremony.delegations.map((d) => `${d.capitalName}: ${formatDateTime(now, language, d.capitalTimeZone)}`)],
         developmentCertificate: identity.isDevelopment,
+        language,
       },
       signature: { name: me.displayName, reason: `SPECIMEN (rehearsal) — ${ceremony.title}; not a signature of the agreement`, location: 'Technical rehearsal', signingTime: now },
       identity,

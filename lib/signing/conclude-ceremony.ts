@@ -12,6 +12,7 @@ import { composeCertificate } from '@/lib/evidence/compose-certificate';
 import { loadPlatformIdentity } from '@/lib/signing/load-platform-identity';
 import { loadSigningContext, SEAL_FIELD_NAME, turnInputOf } from '@/lib/signing/load-signing-context';
 import { buildCertificateOfCompletion } from '@/lib/signing/pdf/build-certificate-of-completion';
+import { documentLabels, documentLanguage } from '@/lib/signing/pdf/document-labels';
 import { createHttpTimestampRequester, type RequestTimestamp } from '@/lib/signing/pdf/request-timestamp';
 import { sealDocument } from '@/lib/signing/pdf/seal-document';
 import { allFieldsSigned } from '@/lib/signing/signing-turn';
@@ -40,16 +41,18 @@ export async function concludeCeremony({ ceremonyId, userId, now = new Date(), r
     for (const document of ceremony.documents) {
       await lockForUpdate(tx, `document:${document.id}`);
       const { bytes, revision } = await readRevisionBytes({ documentId: document.id, client: tx });
-      const capitals = ceremony.delegations.map((d) => `${d.capitalName}: ${formatDateTime(now, 'en', d.capitalTimeZone)}`);
+      const language = documentLanguage(document.language);
+      const labels = documentLabels(language);
+      const capitals = ceremony.delegations.map((d) => `${d.capitalName}: ${formatDateTime(now, language, d.capitalTimeZone)}`);
       const seal = await sealDocument({
         pdf: bytes,
         fieldName: SEAL_FIELD_NAME,
         sealTime: now,
-        appearance: { title: 'Sealed by Accord', lines: capitals, developmentCertificate: identity.isDevelopment },
+        appearance: { title: labels.sealTitle, lines: capitals, developmentCertificate: identity.isDevelopment, language },
         kind: 'platform-signature',
         identity,
         requestTimestamp: timestamps,
-        reason: `Closing seal of ${ceremony.title}`,
+        reason: labels.closingSealOf(ceremony.title),
         location: ceremony.placeName,
       });
       const hash = sha256(seal.pdf);

@@ -8,6 +8,7 @@ import { AppError } from '@/lib/errors';
 import { notifyCeremonyRoom } from '@/lib/live/notify-room';
 import { loadPlatformIdentity } from '@/lib/signing/load-platform-identity';
 import { loadSigningContext, SEAL_FIELD_NAME } from '@/lib/signing/load-signing-context';
+import { documentLanguage } from '@/lib/signing/pdf/document-labels';
 import { prepareSigningFields } from '@/lib/signing/pdf/prepare-signing-fields';
 
 /**
@@ -35,6 +36,7 @@ export async function openSigning({ ceremonyId, userId, now = new Date() }: { ce
       const result = await prepareSigningFields({
         pdf: bytes,
         developmentNotice: identity.isDevelopment,
+        language: documentLanguage(document.language),
         fields: [
           ...personFields.map((field) => ({
             name: field.fieldName,

@@ -6,11 +6,11 @@ import { isUniqueViolation, lockForUpdate, transaction } from '@/lib/db';
 import { readRevisionBytes } from '@/lib/documents/read-revision-bytes';
 import { AppError } from '@/lib/errors';
 import { env } from '@/lib/env';
-import { isLocale } from '@/lib/i18n/locales';
 import { notifyCeremonyRoom } from '@/lib/live/notify-room';
 import { requireApprovedFullPowers } from '@/lib/protocol/full-powers';
 import { loadPlatformIdentity } from '@/lib/signing/load-platform-identity';
 import { loadSigningContext, originalsWereExchanged, turnInputOf } from '@/lib/signing/load-signing-context';
+import { documentLabels, documentLanguage, partyNameIn } from '@/lib/signing/pdf/document-labels';
 import { isPdfError } from '@/lib/signing/pdf/pdf-error';
 import { createHttpTimestampRequester, type RequestTimestamp } from '@/lib/signing/pdf/request-timestamp';
 import { signPreparedFields } from '@/lib/signing/pdf/sign-prepared-fields';
@@ -92,8 +92,9 @@ export async function signAgreement(input: SignAgreementInput): Promise<{ signat
 
       const myFields = fields.filter((field) => field.participantId === me.id && field.signatureId === null).sort((a, b) => a.position - b.position || a.page - b.page);
       const { bytes, revision } = await readRevisionBytes({ documentId: document.id, client: tx });
-      const locale = isLocale(document.language) ? document.language : 'en';
+      const language = documentLanguage(document.language);
       const delegationName = me.delegation?.name ?? '';
+      const partyName = delegationName && partyNameIn(language, delegationName);
       const result = await signPreparedFields({
         pdf: bytes,
         fields: myFields.map((field) => ({ name: field.fieldName, kind: field.kind as 'signature' | 'initials' | 'witness' })),
@@ -102,13 +103,14 @@ export async function signAgreement(input: SignAgreementInput): Promise<{ signat
           typedSignature: parsed.data.typed,
           signerName: me.displayName,
           signerTitle: me.title,
-          delegationName,
-          timeLines: ceremony.delegations.map((d) => `${d.capitalName}: ${formatDateTime(now, locale, d.capitalTimeZone)}`),
+          delegationName: partyName,
+          timeLines: ceremony.delegations.map((d) => `${d.capitalName}: ${formatDateTime(now, language, d.capitalTimeZone)}`),
           developmentCertificate: identity.isDevelopment,
+          language,
         },
         signature: {
           name: me.displayName,
-          reason: `Signed for ${delegationName || me.displayName} at ${ceremony.title}`,
+          reason: documentLabels(language).signedFor(partyName || me.displayName, ceremony.title),
           location: ceremony.placeName || ceremony.delegations.map((d) => d.capitalName).join(' / '),
           signingTime: now,
         },

@@ -1,5 +1,7 @@
 import { rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
 
+import type { AgreementLanguage } from './agreement-texts';
+import { DOCUMENT_LABELS } from './document-labels';
 import { drawFormXObject, uprightMatrix, uprightSize, type DrawingFonts, type DrawnXObject } from './draw-form-xobject';
 import { fontCoversText } from './load-fonts';
 import { PdfError } from './pdf-error';
@@ -17,6 +19,8 @@ export interface SignatureAppearance {
   /** e.g. "Berlin: 24 Nov 2026, 10:00 CET", "Seoul: 24 Nov 2026, 18:00 KST". */
   timeLines: string[];
   developmentCertificate: boolean;
+  /** The document's language: the development notice is written in it (default English). */
+  language?: AgreementLanguage;
   /** For initials fields; default: the initials of typedSignature or signerName. */
   initials?: string;
   initialsImagePng?: Uint8Array;
@@ -26,6 +30,8 @@ export interface SealAppearance {
   title: string;
   lines: string[];
   developmentCertificate: boolean;
+  /** The document's language: the development notice is written in it (default English). */
+  language?: AgreementLanguage;
 }
 
 const INK = rgb(0.08, 0.16, 0.42);
@@ -34,7 +40,12 @@ const MUTED = rgb(0.36, 0.38, 0.43);
 const RULE = rgb(0.62, 0.65, 0.7);
 const WARNING = rgb(0.62, 0.12, 0.1);
 
-export const DEVELOPMENT_NOTICE = 'Signed with a development certificate — not for official use';
+/** The English notice; a document in another language gets `developmentNoticeFor(language)`. */
+export const DEVELOPMENT_NOTICE = DOCUMENT_LABELS.en.developmentNotice;
+
+export function developmentNoticeFor(language: AgreementLanguage = 'en'): string {
+  return DOCUMENT_LABELS[language].developmentNotice;
+}
 
 interface TextLine {
   text: string;
@@ -163,7 +174,7 @@ export async function drawSignatureAppearance(
         { text: appearance.delegationName, font: sans, size: base * 0.92, color: TEXT },
         ...appearance.timeLines.map((text) => ({ text, font: sans, size: base * 0.8, color: MUTED })),
       ];
-      if (appearance.developmentCertificate) lines.push({ text: DEVELOPMENT_NOTICE, font: sans, size: base * 0.72, color: WARNING });
+      if (appearance.developmentCertificate) lines.push({ text: developmentNoticeFor(appearance.language), font: sans, size: base * 0.72, color: WARNING });
       return lines.filter((line) => line.text.trim() !== '').map((line) => fitted(line, inner.width));
     };
     // Text gets what it needs at a legible size; the signature itself keeps at least 35 %.
@@ -206,7 +217,7 @@ export async function drawSealAppearance(
       { text: nfc(seal.title), font: bold, size: base, color: TEXT },
       ...seal.lines.map((text) => ({ text: nfc(text), font: sans, size: base * 0.82, color: MUTED })),
     ];
-    if (seal.developmentCertificate) lines.push({ text: DEVELOPMENT_NOTICE, font: sans, size: base * 0.75, color: WARNING });
+    if (seal.developmentCertificate) lines.push({ text: developmentNoticeFor(seal.language), font: sans, size: base * 0.75, color: WARNING });
     page.drawRectangle({ x: 0.5, y: 0.5, width: width - 1, height: height - 1, borderColor: RULE, borderWidth: 0.5 });
     drawLines(
       page,
@@ -245,14 +256,21 @@ export async function drawEmptyFieldAppearance(
   }, { matrix: uprightMatrix(rotate) });
 }
 
-/** A one-line notice, drawn into page content at prepare time only. */
-export async function drawDevelopmentNotice(firstNum: number): Promise<DrawnXObject & { width: number; height: number }> {
+/** A one-line notice in the document's language, drawn into page content at prepare time only. */
+export async function drawDevelopmentNotice(
+  firstNum: number,
+  language: AgreementLanguage = 'en',
+): Promise<DrawnXObject & { width: number; height: number }> {
+  const notice = developmentNoticeFor(language);
+  const maxWidth = 400;
   const size = 7;
   let measured = 0;
-  const drawn = await drawFormXObject(400, size * 1.6, firstNum, async (page, fonts) => {
+  const drawn = await drawFormXObject(maxWidth, size * 1.6, firstNum, async (page, fonts) => {
     const sans = await fonts.get('sans');
-    measured = sans.widthOfTextAtSize(DEVELOPMENT_NOTICE, size);
-    page.drawText(DEVELOPMENT_NOTICE, { x: 0, y: size * 0.45, size, font: sans, color: WARNING });
+    // The box is fixed before drawing: a longer notice is set smaller rather than clipped.
+    const line = fitted({ text: notice, font: sans, size, color: WARNING }, maxWidth);
+    measured = sans.widthOfTextAtSize(line.text, line.size);
+    page.drawText(line.text, { x: 0, y: size * 0.45, size: line.size, font: sans, color: WARNING });
   });
   return { ...drawn, width: measured, height: size * 1.6 };
 }

@@ -43,7 +43,8 @@ export {
   type SignPreparedFieldsResult,
 } from './sign-prepared-fields';
 export type { AppendedSignature } from './append-signature';
-export { DEVELOPMENT_NOTICE, type FieldKind, type SealAppearance, type SignatureAppearance } from './draw-field-appearances';
+export { DEVELOPMENT_NOTICE, developmentNoticeFor, type FieldKind, type SealAppearance, type SignatureAppearance } from './draw-field-appearances';
+export { DOCUMENT_LABELS, documentLabels, documentLanguage, partyNameIn, type DocumentLabels } from './document-labels';
 export { sealDocument, type SealDocumentOptions } from './seal-document';
 
 export {

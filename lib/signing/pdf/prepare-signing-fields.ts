@@ -1,5 +1,6 @@
 import { deflateSync } from 'node:zlib';
 
+import type { AgreementLanguage } from './agreement-texts';
 import { drawDevelopmentNotice, drawEmptyFieldAppearance, type FieldKind } from './draw-field-appearances';
 import { findAcroForm, listFormFields } from './find-form-fields';
 import { PdfError } from './pdf-error';
@@ -42,8 +43,10 @@ export interface FieldPlanEntry {
 export interface PrepareSigningFieldsOptions {
   pdf: Uint8Array;
   fields: FieldPlanEntry[];
-  /** Draws "Signed with a development certificate — not for official use" at the foot of every page. */
+  /** Draws the development-certificate notice ("… not for official use") at the foot of every page. */
   developmentNotice?: boolean;
+  /** The document's language: the notice is written in it (default English). */
+  language?: AgreementLanguage;
   /** Draw a light box for each empty field (default true). */
   emptyAppearance?: boolean;
 }
@@ -170,7 +173,7 @@ export async function prepareSigningFields(options: PrepareSigningFieldsOptions)
     objects.push({ num: annotsRef.num, gen: annotsRef.gen, body: serializeObjectBody(items) });
   }
 
-  if (options.developmentNotice) nextNum = await addDevelopmentNotice(file, pages, pageDict, objects, nextNum);
+  if (options.developmentNotice) nextNum = await addDevelopmentNotice(file, pages, pageDict, objects, nextNum, options.language);
 
   for (const [parentName, entry] of parents) {
     const parentDict = dict({
@@ -259,8 +262,9 @@ async function addDevelopmentNotice(
   pageDict: (page: PageInfo) => PdfDict,
   objects: UpdateObject[],
   firstNum: number,
+  language: AgreementLanguage | undefined,
 ): Promise<number> {
-  const notice = await drawDevelopmentNotice(firstNum);
+  const notice = await drawDevelopmentNotice(firstNum, language);
   objects.push(...notice.objects);
   let nextNum = notice.nextNum;
   const saveNum = nextNum++;

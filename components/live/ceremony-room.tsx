@@ -17,6 +17,7 @@ import { ObserverJoinPanel, PreJoinPanel } from '@/components/live/pre-join-pane
 import { useLobby } from '@/components/live/use-lobby';
 import type { LobbyState } from '@/lib/live/load-lobby';
 import type { RoomCeremony, RoomMe } from '@/lib/live/load-room';
+import { mayWaitInLobby } from '@/lib/live/room-access';
 import type { SigningStatus } from '@/lib/signing/load-signing-status';
 
 type Stage = 'prejoin' | 'lobby' | 'room' | RoomExit;
@@ -33,10 +34,15 @@ export function CeremonyRoom({ ceremony, me, programme, signing }: { ceremony: R
   const [choices, setChoices] = useState<LocalUserChoices | null>(null);
   const isOrganiser = me.role === 'organiser';
   const lobbyPolling = stage === 'lobby' || (isOrganiser && stage === 'room');
-  const onLobbyUpdate = useCallback((update: LobbyState | 'removed') => {
-    if (update === 'removed') setStage('removed');
-    else if (update.me.admitted && update.me.mayEnterRoom) setStage((current) => (current === 'lobby' ? 'room' : current));
-  }, []);
+  const onLobbyUpdate = useCallback(
+    (update: LobbyState | 'removed') => {
+      if (update === 'removed') setStage('removed');
+      // Ended and archived while I waited: the refetched page says the room is closed for good.
+      else if (!mayWaitInLobby(update.ceremonyState)) router.refresh();
+      else if (update.me.admitted && update.me.mayEnterRoom) setStage((current) => (current === 'lobby' ? 'room' : current));
+    },
+    [router],
+  );
   const { lobby, failed, refresh } = useLobby(ceremony.id, lobbyPolling, onLobbyUpdate);
 
   const arrive = useCallback(
@@ -55,7 +61,14 @@ export function CeremonyRoom({ ceremony, me, programme, signing }: { ceremony: R
     [ceremony.id, tErrors],
   );
 
-  const onExit = useCallback((exit: RoomExit) => setStage(exit), []);
+  const onExit = useCallback(
+    (exit: RoomExit) => {
+      setStage(exit);
+      // Ending a concluded ceremony archives it: the refetched page then says the room is closed for good.
+      if (exit === 'ended') router.refresh();
+    },
+    [router],
+  );
 
   if (stage === 'room') {
     return (
@@ -115,6 +128,8 @@ function RoomTopBar({ ceremony, isOrganiser, onChanged }: { ceremony: RoomCeremo
   const t = useTranslations('live.room');
   const tStates = useTranslations('states');
   const { run, pending } = useHostAction();
+  // After conclusion, ending the call ends the ceremony: it is archived and the room closes for good.
+  const endsCeremony = ceremony.state === 'CONCLUDED';
   return (
     <>
       <div className="flex min-w-0 items-center gap-3">
@@ -141,10 +156,11 @@ function RoomTopBar({ ceremony, isOrganiser, onChanged }: { ceremony: RoomCeremo
             disabled={pending}
             className="rounded-md border border-red-400/70 px-3 py-1.5 text-sm text-red-200 disabled:opacity-50"
             onClick={() => {
-              if (window.confirm(t('endConfirm'))) run(() => endCeremonyForAllAction(ceremony.id), onChanged);
+              if (window.confirm(endsCeremony ? t('endAndArchiveConfirm') : t('endConfirm'))) run(() => endCeremonyForAllAction(ceremony.id), onChanged);
             }}
+            data-testid="end-for-all"
           >
-            {t('endForAll')}
+            {endsCeremony ? t('endAndArchive') : t('endForAll')}
           </button>
         </div>
       ) : null}

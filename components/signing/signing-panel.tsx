@@ -1,5 +1,6 @@
 'use client';
 
+import { BadgeCheck } from 'lucide-react';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, useTransition } from 'react';
@@ -94,6 +95,7 @@ export function SigningPanel({
   }
 
   const isOrganiser = status.myRole === 'organiser';
+  const concluded = status.state === 'CONCLUDED' || status.state === 'ARCHIVED';
   const sharedPrefix = sharedTitlePrefix(status.documents.map((document) => document.title));
   return (
     <section aria-labelledby="signing-heading" className="flex flex-col gap-3 rounded-lg border border-white/15 bg-white/5 p-4 text-white" data-testid="signing-panel">
@@ -102,9 +104,20 @@ export function SigningPanel({
           {t('title')}
         </h2>
         <span className="rounded-full bg-white/10 px-2 py-0.5 text-xs" data-testid="signing-state">
-          {status.signingOpen ? t('state.open') : status.state === 'CONCLUDED' || status.state === 'ARCHIVED' ? t('state.concluded') : t('state.notOpen')}
+          {status.signingOpen ? t('state.open') : concluded ? t('state.concluded') : t('state.notOpen')}
         </span>
       </div>
+
+      {concluded ? (
+        <div role="status" className="flex gap-3 rounded-md border border-amber-200/40 bg-amber-100/5 px-3 py-2" data-testid="concluded-notice">
+          <BadgeCheck aria-hidden className="mt-0.5 h-5 w-5 shrink-0 text-amber-100" />
+          <div className="flex flex-col gap-1">
+            <p className="font-serif text-base text-amber-50">{t('concluded.heading')}</p>
+            <p className="text-sm text-white/80">{t('concluded.body')}</p>
+            {isOrganiser && status.state === 'CONCLUDED' ? <p className="text-sm text-white/70">{t('concluded.organiserHint')}</p> : null}
+          </div>
+        </div>
+      ) : null}
 
       {status.myRole === 'signatory' && !status.fullPowersApproved ? (
         <p role="status" className="text-sm text-amber-200">
@@ -124,7 +137,7 @@ export function SigningPanel({
         </p>
       ) : null}
 
-      {isOrganiser ? (
+      {isOrganiser && (status.state === 'LIVE' || status.signingOpen) ? (
         <div className="flex flex-wrap gap-2 border-t border-white/10 pt-3">
           {status.state === 'LIVE' ? (
             <Button type="button" disabled={pending} onClick={() => organiserAction(openSigningAction)}>

@@ -12,7 +12,7 @@ import { readAgreementDocumentIds } from '../support/ceremony-documents';
  * Issue 9 end to end, against the real LiveKit server: the organiser runs the seed
  * ceremony's programme with both signatories and the press in four browser contexts —
  * roll call, remarks, signing (alternat: own originals, exchange, countersignature),
- * closing — while the press sees every step but no page until the organiser releases them.
+ * conclusion, closing — while the press sees every step but no page until the organiser releases them.
  * Screenshots of the room at each step (test-results/…/protocol-*.png).
  */
 
@@ -210,7 +210,17 @@ test('the run of show: roll call, remarks, signing with the exchange, closing; t
     await shoot([lni, reporter], '6-countersigned');
   });
 
-  await test.step('closing: the organiser releases the pages, and only now does the press see them', async () => {
+  await test.step('the organiser concludes: everyone stays in the room, signing is read-only, the programme runs on', async () => {
+    await host.page.getByTestId('signing-panel').getByRole('button', { name: de.signing.organiser.conclude }).click();
+    for (const person of everyone) {
+      await expect(person.page.getByTestId('concluded-notice')).toBeVisible({ timeout: 90_000 });
+      await expect(person.page.getByTestId('room')).toBeVisible();
+    }
+    await expect(host.page.getByTestId('ceremony-state')).toHaveText(de.states.CONCLUDED);
+    await expectCurrentStep(everyone, 'exchange');
+  });
+
+  await test.step('closing, after conclusion: the organiser releases the pages, and only now does the press see them', async () => {
     await host.page.getByTestId('programme-advance').click();
     await expectCurrentStep(everyone, 'closing');
     await expect(reporter.page.getByTestId('programme-current')).toContainText(closingTitle);

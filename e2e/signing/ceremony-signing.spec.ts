@@ -14,7 +14,8 @@ import { expect, signInByEmail, test } from '../fixtures';
  * the real room (real LiveKit, real SMTP sign-in). Both signatories sign in alternat order —
  * their own originals, the exchange, the countersignatures — while the organiser and a
  * delegate watch each signature appear in the signing panel and in the viewer; the
- * organiser concludes and downloads the evidence package, whose sealed PDFs pass pdfsig.
+ * organiser concludes (the room stays open for the closing), ends the ceremony for everyone
+ * (which archives it) and downloads the evidence package, whose sealed PDFs pass pdfsig.
  */
 
 const lni = referenceDelegations[0]!;
@@ -205,12 +206,31 @@ test('the ceremony from SCHEDULED to CONCLUDED: alternat signing in the live roo
     for (const person of [lniSigner, kosmoSigner]) await expect(person.page.getByTestId('sign-now')).toHaveCount(0);
   });
 
-  await test.step('the organiser concludes: the room closes and points to the signed originals', async () => {
+  await test.step('the organiser concludes: the room stays open for the closing, signing is read-only', async () => {
     const conclude = host.page.getByTestId('signing-panel').getByRole('button', { name: de.signing.organiser.conclude });
     await expect(conclude).toBeEnabled();
     await conclude.click();
-    await expect(host.page.getByTestId('concluded-record')).toBeVisible({ timeout: 90_000 });
-    await expect(watcher.page.getByText(de.live.closed.title)).toBeVisible();
+    for (const person of everyone) {
+      await expect(person.page.getByTestId('concluded-notice')).toBeVisible({ timeout: 90_000 });
+      await expect(person.page.getByTestId('concluded-notice')).toContainText(person.messages.signing.concluded.heading);
+      await expect(person.page.getByTestId('ceremony-state')).toHaveText(person.messages.states.CONCLUDED);
+      await expect(person.page.getByTestId('room')).toBeVisible();
+      await expect(person.page.getByTestId('sign-now')).toHaveCount(0);
+    }
+    await expect(host.page.getByTestId('signing-panel').getByRole('button')).toHaveCount(0);
+    await expect(host.page.getByTestId('programme-controls')).toBeVisible();
+    await host.page.screenshot({ path: test.info().outputPath('concluded-room-organiser.png') });
+  });
+
+  await test.step('the organiser ends the ceremony for everyone: it is archived and the room closes, pointing to the signed originals', async () => {
+    const end = host.page.getByTestId('end-for-all');
+    await expect(end).toHaveText(de.live.room.endAndArchive);
+    host.page.once('dialog', (dialog) => void dialog.accept());
+    await end.click();
+    await expect(host.page.getByTestId('concluded-record')).toBeVisible({ timeout: 30_000 });
+    await expect(host.page.getByText(de.live.closed.overTitle)).toBeVisible();
+    await expect(watcher.page.getByText(de.live.closed.overTitle)).toBeVisible({ timeout: 30_000 });
+    await expect(kosmoSigner.page.getByText(ko.live.closed.overTitle)).toBeVisible({ timeout: 30_000 });
   });
 
   await test.step('the evidence package downloads; every sealed original passes pdfsig; the certificate renders', async () => {

@@ -1,6 +1,7 @@
 import 'server-only';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
-import { transaction } from '@/lib/db';
+import { assertTransition } from '@/lib/ceremonies/ceremony-state';
+import { lockForUpdate, transaction } from '@/lib/db';
 import { forgetEnsuredRoom } from '@/lib/live/ensure-room';
 import { getRoomService, isLiveKitNotFound } from '@/lib/live/livekit-clients';
 import { assertHostControlsAvailable, loadOrganiser } from '@/lib/live/load-live-participant';
@@ -8,27 +9,35 @@ import { assertHostControlsAvailable, loadOrganiser } from '@/lib/live/load-live
 /**
  * The organiser ends the call for everyone: the LiveKit room is deleted (all disconnected)
  * and the lobby closes again, so nobody but an organiser gets back in until admitted anew.
- * The ceremony's state is not changed: signing and conclusion have their own use-cases.
+ * Before conclusion the ceremony's state is not changed (signing and conclusion have their
+ * own use-cases). After conclusion the closing is over: the ceremony moves CONCLUDED →
+ * ARCHIVED, and the room stays closed to everyone from then on.
  */
-export async function endCeremonyForAll({ ceremonyId, userId }: { ceremonyId: string; userId: string }) {
-  const roomName = await transaction(async (tx) => {
+export async function endCeremonyForAll({ ceremonyId, userId, now = new Date() }: { ceremonyId: string; userId: string; now?: Date }) {
+  const ended = await transaction(async (tx) => {
+    // Serialised with conclusion, which may be committing the CONCLUDED this decides on.
+    await lockForUpdate(tx, `ceremony:${ceremonyId}`);
     const organiser = await loadOrganiser(tx, { ceremonyId, userId });
-    assertHostControlsAvailable(organiser.ceremony.state);
-    await tx.ceremony.update({ where: { id: ceremonyId }, data: { lobbyOpen: false } });
+    const { state, roomName } = organiser.ceremony;
+    assertHostControlsAvailable(state);
+    const archive = state === 'CONCLUDED';
+    if (archive) assertTransition(state, 'ARCHIVED');
+    await tx.ceremony.update({ where: { id: ceremonyId }, data: archive ? { lobbyOpen: false, state: 'ARCHIVED', archivedAt: now } : { lobbyOpen: false } });
     const readmit = await tx.participant.updateMany({
       where: { ceremonyId, role: { not: 'organiser' }, admittedAt: { not: null } },
       data: { admittedAt: null },
     });
-    await appendAuditEvent(tx, { ceremonyId, actorUserId: userId, kind: 'room.ended', payload: { sentBackToLobby: readmit.count } });
-    return organiser.ceremony.roomName;
+    await appendAuditEvent(tx, { ceremonyId, actorUserId: userId, kind: 'room.ended', payload: { sentBackToLobby: readmit.count }, at: now });
+    if (archive) await appendAuditEvent(tx, { ceremonyId, actorUserId: userId, kind: 'ceremony.archived', payload: { from: state }, at: now });
+    return { roomName, archived: archive };
   });
-  forgetEnsuredRoom(roomName);
+  forgetEnsuredRoom(ended.roomName);
   try {
-    await getRoomService().deleteRoom(roomName);
-    return { liveRoomUpdated: true };
+    await getRoomService().deleteRoom(ended.roomName);
+    return { liveRoomUpdated: true, archived: ended.archived };
   } catch (error) {
-    if (isLiveKitNotFound(error)) return { liveRoomUpdated: true };
-    console.error(`LiveKit deleteRoom(${roomName}) failed:`, error);
-    return { liveRoomUpdated: false };
+    if (isLiveKitNotFound(error)) return { liveRoomUpdated: true, archived: ended.archived };
+    console.error(`LiveKit deleteRoom(${ended.roomName}) failed:`, error);
+    return { liveRoomUpdated: false, archived: ended.archived };
   }
 }

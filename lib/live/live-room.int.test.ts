@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { AccessToken, TokenVerifier } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POST as webhookRoute } from '@/app/api/livekit/webhook/route';
+import { createConcludedCeremony } from '@/lib/archive/testing/concluded-ceremony';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { admitAllWaiting } from '@/lib/live/admit-all-waiting';
@@ -16,6 +17,7 @@ import { removeParticipant } from '@/lib/live/remove-participant';
 import { requestToJoin } from '@/lib/live/request-to-join';
 import { setLobbyOpen } from '@/lib/live/set-lobby-open';
 import type { LiveKitWebhook } from '@/lib/live/verify-webhook';
+import { signMyTurn } from '@/lib/signing/sign-my-turn';
 import { createCeremony, createUser } from '@/test/factories';
 import { useLocalLiveKit } from '@/test/livekit-server';
 
@@ -77,14 +79,14 @@ describe('room tokens (DESIGN.md "Live")', () => {
     expect(claims.video).toMatchObject({ canPublish: false, canPublishData: false, hidden: true, canSubscribe: true, roomAdmin: false });
   });
 
-  it('opens the room to non-organisers only while LIVE or SIGNING; the organiser from SCHEDULED on', async () => {
+  it('opens the room to non-organisers only while LIVE, SIGNING or CONCLUDED (the closing); the organiser from SCHEDULED on', async () => {
     const scheduled = await createCeremony({ state: 'SCHEDULED' });
     const signatory = scheduled.delegations[0]!.signatory;
     await admitParticipant({ ceremonyId: scheduled.ceremonyId, userId: scheduled.organiser.userId, participantId: signatory.participantId });
     await expect(createRoomToken({ ceremonyId: scheduled.ceremonyId, userId: signatory.userId })).rejects.toMatchObject({ code: 'INVALID_STATE' });
     await expect(createRoomToken({ ceremonyId: scheduled.ceremonyId, userId: scheduled.organiser.userId })).resolves.toHaveProperty('token');
 
-    for (const state of ['DRAFT', 'CONCLUDED', 'ARCHIVED', 'CANCELLED']) {
+    for (const state of ['DRAFT', 'ARCHIVED', 'CANCELLED']) {
       const closed = await createCeremony({ state });
       await expect(createRoomToken({ ceremonyId: closed.ceremonyId, userId: closed.organiser.userId })).rejects.toMatchObject({ code: 'INVALID_STATE' });
     }
@@ -174,10 +176,94 @@ describe('lobby and host controls', () => {
     await setLobbyOpen({ ceremonyId: ceremony.ceremonyId, userId: ceremony.organiser.userId, open: true });
     await createRoomToken({ ceremonyId: ceremony.ceremonyId, userId: signatory.userId });
 
-    expect(await endCeremonyForAll({ ceremonyId: ceremony.ceremonyId, userId: ceremony.organiser.userId })).toEqual({ liveRoomUpdated: true });
+    expect(await endCeremonyForAll({ ceremonyId: ceremony.ceremonyId, userId: ceremony.organiser.userId })).toEqual({ liveRoomUpdated: true, archived: false });
     await expect(createRoomToken({ ceremonyId: ceremony.ceremonyId, userId: signatory.userId })).rejects.toMatchObject({ code: 'INVALID_STATE' });
     await expect(createRoomToken({ ceremonyId: ceremony.ceremonyId, userId: ceremony.organiser.userId })).resolves.toHaveProperty('token');
     expect(await auditKinds(ceremony.ceremonyId)).toContain('room.ended');
+  });
+
+  it('ending a LIVE or SIGNING ceremony archives nothing: its state stays', async () => {
+    for (const state of ['LIVE', 'SIGNING']) {
+      const ceremony = await createCeremony({ state });
+      await expect(endCeremonyForAll({ ceremonyId: ceremony.ceremonyId, userId: ceremony.organiser.userId })).resolves.toMatchObject({ archived: false });
+      expect(await db.ceremony.findUniqueOrThrow({ where: { id: ceremony.ceremonyId }, select: { state: true, archivedAt: true } })).toEqual({ state, archivedAt: null });
+      expect(await auditKinds(ceremony.ceremonyId)).toEqual(['room.ended']);
+    }
+  });
+});
+
+describe('after conclusion: the closing in the room, then the archive', () => {
+  it('keeps the room open to the same people with the same roles; nobody can sign any more', async () => {
+    const c = await createConcludedCeremony({ title: 'Closing in the room' });
+    const [lni] = c.parties;
+    const ids = { ceremonyId: c.ceremonyId, userId: c.organiserId };
+    expect((await db.ceremony.findUniqueOrThrow({ where: { id: c.ceremonyId } })).state).toBe('CONCLUDED');
+
+    // The lobby and admission work as before: a signatory who dropped out comes back for the photo.
+    expect(await requestToJoin({ ceremonyId: c.ceremonyId, userId: lni!.userId })).toEqual({ admitted: false, roomOpen: true });
+    await admitAllWaiting(ids);
+    const signatoryClaims = await decode((await createRoomToken({ ceremonyId: c.ceremonyId, userId: lni!.userId })).token);
+    expect(signatoryClaims.sub).toBe(lni!.userId);
+    expect(signatoryClaims.video).toMatchObject({ canPublish: true, roomAdmin: false });
+    expect(JSON.parse(signatoryClaims.metadata ?? '{}')).toMatchObject({ role: 'signatory', participantId: lni!.participantId });
+    expect((await decode((await createRoomToken(ids)).token)).video).toMatchObject({ roomAdmin: true });
+    await setLobbyOpen({ ...ids, open: true });
+    expect((await decode((await createRoomToken({ ceremonyId: c.ceremonyId, userId: c.observerId })).token)).video).toMatchObject({ canPublish: false, hidden: true });
+
+    const view = await loadRoom({ ceremonyId: c.ceremonyId, userId: lni!.userId });
+    expect(view).toMatchObject({ kind: 'open', ceremony: { state: 'CONCLUDED' }, me: { role: 'signatory', mayEnterRoom: true } });
+    expect(view.kind === 'open' && view.signing).toMatchObject({ state: 'CONCLUDED', signingOpen: false, canSignNow: false });
+    expect(view.kind === 'open' && view.ceremony.documents.flatMap((document) => document.myOpenFields)).toEqual([]);
+    const revisions = await db.documentRevision.count({ where: { documentId: c.documentId } });
+    await expect(signMyTurn({ ceremonyId: c.ceremonyId, userId: lni!.userId, idempotencyKey: randomUUID(), capture: { typed: lni!.signer } })).rejects.toMatchObject({
+      code: 'INVALID_STATE',
+      message: 'Signing is closed.',
+    });
+    expect(await db.documentRevision.count({ where: { documentId: c.documentId } })).toBe(revisions);
+  });
+
+  it('ending a concluded ceremony archives it, with its audit event; the room is closed to everyone from then on', async () => {
+    const c = await createConcludedCeremony({ title: 'Ended and archived' });
+    const [lni] = c.parties;
+    const ids = { ceremonyId: c.ceremonyId, userId: c.organiserId };
+    await setLobbyOpen({ ...ids, open: true });
+    await createRoomToken({ ceremonyId: c.ceremonyId, userId: lni!.userId });
+    const eventsBefore = (await auditKinds(c.ceremonyId)).length;
+    const now = new Date('2026-11-26T11:30:00Z');
+
+    expect(await endCeremonyForAll({ ...ids, now })).toEqual({ liveRoomUpdated: true, archived: true });
+    const ceremony = await db.ceremony.findUniqueOrThrow({ where: { id: c.ceremonyId }, select: { state: true, archivedAt: true, lobbyOpen: true } });
+    expect(ceremony).toEqual({ state: 'ARCHIVED', archivedAt: now, lobbyOpen: false });
+    expect((await auditKinds(c.ceremonyId)).slice(eventsBefore)).toEqual(['room.ended', 'ceremony.archived']);
+    const archived = await db.auditEvent.findFirstOrThrow({ where: { ceremonyId: c.ceremonyId, kind: 'ceremony.archived' } });
+    expect(archived.actorUserId).toBe(c.organiserId);
+    expect(JSON.parse(archived.payload)).toEqual({ from: 'CONCLUDED' });
+
+    // The existing refusal, for every role: the room is not open while the ceremony is ARCHIVED.
+    for (const userId of [c.organiserId, lni!.userId, c.observerId]) {
+      await expect(createRoomToken({ ceremonyId: c.ceremonyId, userId })).rejects.toMatchObject({
+        code: 'INVALID_STATE',
+        message: 'The room is not open while the ceremony is ARCHIVED.',
+      });
+      await expect(requestToJoin({ ceremonyId: c.ceremonyId, userId })).rejects.toMatchObject({ code: 'INVALID_STATE' });
+      await expect(loadRoom({ ceremonyId: c.ceremonyId, userId })).resolves.toMatchObject({ kind: 'closed', state: 'ARCHIVED' });
+    }
+    // Ending again changes nothing.
+    await expect(endCeremonyForAll(ids)).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    await expect(setLobbyOpen({ ...ids, open: true })).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    expect((await auditKinds(c.ceremonyId)).slice(eventsBefore)).toEqual(['room.ended', 'ceremony.archived']);
+  });
+
+  it('only the organiser ends a concluded ceremony; a refusal archives nothing', async () => {
+    const c = await createConcludedCeremony({ title: 'Not yours to end' });
+    const eventsBefore = (await auditKinds(c.ceremonyId)).length;
+    for (const userId of [c.parties[0]!.userId, c.observerId]) {
+      await expect(endCeremonyForAll({ ceremonyId: c.ceremonyId, userId })).rejects.toMatchObject({ code: 'FORBIDDEN', message: 'Only the organiser can do this.' });
+    }
+    const stranger = await createUser();
+    await expect(endCeremonyForAll({ ceremonyId: c.ceremonyId, userId: stranger.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect((await db.ceremony.findUniqueOrThrow({ where: { id: c.ceremonyId } })).state).toBe('CONCLUDED');
+    expect(await auditKinds(c.ceremonyId)).toHaveLength(eventsBefore);
   });
 });
 

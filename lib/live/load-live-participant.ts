@@ -49,9 +49,9 @@ export async function loadTargetParticipant(client: Db | Tx, { ceremonyId, parti
   return target;
 }
 
-/** Host controls act on a ceremony that is scheduled or under way. */
+/** Host controls act on a ceremony that is scheduled or under way (the closing after conclusion included). */
 export function assertHostControlsAvailable(ceremonyState: string): void {
-  if (!['SCHEDULED', 'LIVE', 'SIGNING'].includes(ceremonyState)) {
+  if (!['SCHEDULED', 'LIVE', 'SIGNING', 'CONCLUDED'].includes(ceremonyState)) {
     throw new AppError('INVALID_STATE', `The room cannot be run while the ceremony is ${ceremonyState}.`);
   }
 }

@@ -2,17 +2,19 @@ import type { ParticipantRole } from '@/lib/live/participant-roles';
 
 /**
  * When someone may be in the ceremony's room or its lobby. Pure: the token use-case
- * enforces it, the room page uses it to say "not yet".
+ * enforces it, the room page uses it to say "not yet" or "over".
  * The organiser may open the room as soon as the ceremony is scheduled (to check the
- * technology, admit people early); everyone else enters while it is LIVE or SIGNING.
+ * technology, admit people early); everyone else enters while it is LIVE or SIGNING, and
+ * stays for the closing remarks and photo after conclusion (CONCLUDED) until the organiser
+ * ends the ceremony, which archives it and closes the room for good.
  */
 const roomStatesByRole = {
-  organiser: ['SCHEDULED', 'LIVE', 'SIGNING'],
-  others: ['LIVE', 'SIGNING'],
+  organiser: ['SCHEDULED', 'LIVE', 'SIGNING', 'CONCLUDED'],
+  others: ['LIVE', 'SIGNING', 'CONCLUDED'],
 } as const satisfies Record<string, readonly string[]>;
 
-/** People may wait in the lobby from the moment the ceremony is scheduled. */
-const lobbyStates: readonly string[] = ['SCHEDULED', 'LIVE', 'SIGNING'];
+/** People may wait in the lobby from the moment the ceremony is scheduled until it is archived. */
+const lobbyStates: readonly string[] = ['SCHEDULED', 'LIVE', 'SIGNING', 'CONCLUDED'];
 
 export function mayEnterRoom(role: ParticipantRole, ceremonyState: string, rehearsalPlanned = false): boolean {
   // The technical rehearsal (issue 9) uses the same room before the day: once it is planned,

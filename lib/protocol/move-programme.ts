@@ -20,12 +20,16 @@ import { formatDateTime } from '@/lib/time/format-instant';
  * Technical rehearsal (a SCHEDULED ceremony with a rehearsal planned): the same programme
  * runs, but reaching the signing step prepares the SPECIMEN copies instead of opening
  * signing, and the exchange records nothing. Going live starts the programme afresh.
+ *
+ * After conclusion (CONCLUDED) the programme runs on through the closing and photo; the
+ * exchange is already on record then, so beginning its step records nothing. Once the
+ * ceremony is archived the programme is over for good.
  */
 export async function moveRunOfShow({ ceremonyId, userId, action, now = new Date() }: { ceremonyId: string; userId: string; action: ProgrammeAction; now?: Date }) {
   const planned = await transaction(async (tx) => {
     const organiser = await loadOrganiser(tx, { ceremonyId, userId });
     const rehearsal = organiser.ceremony.state === 'SCHEDULED' && organiser.ceremony.rehearsalStart !== null;
-    if (!rehearsal && !['LIVE', 'SIGNING'].includes(organiser.ceremony.state)) throw new AppError('INVALID_STATE', 'The programme runs only while the ceremony is live.');
+    assertProgrammeRuns(organiser.ceremony);
     const steps = await loadOrCreateProgramme(tx, ceremonyId);
     const ceremony = await tx.ceremony.findUniqueOrThrow({ where: { id: ceremonyId }, select: { currentStepId: true, state: true } });
     try {
@@ -41,15 +45,22 @@ export async function moveRunOfShow({ ceremonyId, userId, action, now = new Date
     if (planned.move.effects.includes('open-signing')) await prepareSpecimenCopies({ ceremonyId, userId, now });
   } else {
     if (planned.move.effects.includes('open-signing') && planned.state === 'LIVE') await openSigning({ ceremonyId, userId, now });
-    if (planned.move.effects.includes('record-exchange')) await recordOriginalsExchange({ ceremonyId, userId, now });
+    if (planned.move.effects.includes('record-exchange') && planned.state !== 'CONCLUDED') await recordOriginalsExchange({ ceremonyId, userId, now });
   }
 
   const result = await transaction(async (tx) => {
     await lockForUpdate(tx, `ceremony:${ceremonyId}`);
     const ceremony = await tx.ceremony.findUniqueOrThrow({
       where: { id: ceremonyId },
-      select: { currentStepId: true, delegations: { select: { capitalName: true, capitalTimeZone: true }, orderBy: { position: 'asc' } } },
+      select: {
+        currentStepId: true,
+        state: true,
+        rehearsalStart: true,
+        delegations: { select: { capitalName: true, capitalTimeZone: true }, orderBy: { position: 'asc' } },
+      },
     });
+    // The organiser may have ended (and so archived) the ceremony meanwhile.
+    assertProgrammeRuns(ceremony);
     const steps = await loadOrCreateProgramme(tx, ceremonyId);
     // Someone else moved the programme meanwhile: recompute from where it is now.
     const move = moveProgramme(steps, ceremony.currentStepId, action);
@@ -76,4 +87,10 @@ export async function moveRunOfShow({ ceremonyId, userId, action, now = new Date
   });
   await notifyCeremonyRoom(ceremonyId, { kind: 'step', stepId: result.currentStepId });
   return result;
+}
+
+/** The programme moves during the rehearsal, while the ceremony is live, and through the closing after conclusion. */
+function assertProgrammeRuns(ceremony: { state: string; rehearsalStart: Date | null }): void {
+  const rehearsal = ceremony.state === 'SCHEDULED' && ceremony.rehearsalStart !== null;
+  if (!rehearsal && !['LIVE', 'SIGNING', 'CONCLUDED'].includes(ceremony.state)) throw new AppError('INVALID_STATE', 'The programme runs only while the ceremony is live.');
 }

@@ -8,7 +8,7 @@ describe('room access during the technical rehearsal', () => {
     expect(mayEnterRoom('observer', 'SCHEDULED', true)).toBe(true);
     expect(mayEnterRoom('organiser', 'SCHEDULED')).toBe(true);
     // A planned rehearsal opens nothing once the ceremony is over, nor before it is scheduled.
-    expect(mayEnterRoom('signatory', 'CONCLUDED', true)).toBe(false);
+    expect(mayEnterRoom('signatory', 'ARCHIVED', true)).toBe(false);
     expect(mayEnterRoom('signatory', 'DRAFT', true)).toBe(false);
     expect(mayEnterRoom('delegate', 'LIVE', false)).toBe(true);
   });

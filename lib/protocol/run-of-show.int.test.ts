@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { createConcludedCeremony } from '@/lib/archive/testing/concluded-ceremony';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { db, transaction } from '@/lib/db';
 import { confirmRollCall } from '@/lib/protocol/confirm-roll-call';
 import { loadRoomProgramme } from '@/lib/protocol/load-room-programme';
 import { moveRunOfShow } from '@/lib/protocol/move-programme';
 import { updateProgramme } from '@/lib/protocol/update-programme';
+import { concludeCeremony } from '@/lib/signing/conclude-ceremony';
 import { signMyTurn } from '@/lib/signing/sign-my-turn';
 import { createCeremony, createSigningCeremony } from '@/test/factories';
 
@@ -60,6 +62,48 @@ describe('run of show in the room', () => {
     const moved = await movedEvents(c.ceremonyId);
     expect(moved.map((e) => JSON.parse(e.payload).action)).toEqual(['advance', 'advance', 'advance', 'back', 'skip', 'advance', 'advance', 'advance', 'advance']);
     expect(JSON.parse(moved[0]!.payload).times).toEqual([expect.stringMatching(/^Berlin: /), expect.stringMatching(/^Seoul: /)]);
+  });
+
+  it('runs on after conclusion through the closing and photo; the exchange is not recorded again', async () => {
+    const c = await createSigningCeremony({ order: 'alternat' });
+    const [lni, kosmo] = c.parties as [(typeof c.parties)[0], (typeof c.parties)[0]];
+    const move = (action: 'advance' | 'back' | 'skip') => moveRunOfShow({ ceremonyId: c.ceremonyId, userId: c.organiserId, action });
+    const sign = (party: typeof lni, key: string) => signMyTurn({ ceremonyId: c.ceremonyId, userId: party.userId, idempotencyKey: `${key}-${c.ceremonyId}`, capture: { typed: party.signer } });
+    for (let step = 0; step < 4; step++) await move('advance');
+    await sign(lni, 'own-lni');
+    await sign(kosmo, 'own-kosmo');
+    expect(await move('advance')).toMatchObject({ kind: 'exchange' });
+    await sign(lni, 'counter-lni');
+    await sign(kosmo, 'counter-kosmo');
+    await concludeCeremony({ ceremonyId: c.ceremonyId, userId: c.organiserId });
+    expect((await db.ceremony.findUniqueOrThrow({ where: { id: c.ceremonyId } })).state).toBe('CONCLUDED');
+
+    const events = await countEvents(c.ceremonyId);
+    expect(await move('advance')).toMatchObject({ kind: 'closing' });
+    expect(await countEvents(c.ceremonyId)).toBe(events + 1);
+    // Back to the exchange and on again: the exchange is on record already, nothing else is written.
+    expect(await move('back')).toMatchObject({ kind: 'exchange' });
+    expect(await move('advance')).toMatchObject({ kind: 'closing' });
+    expect(await db.auditEvent.count({ where: { ceremonyId: c.ceremonyId, kind: 'signing.originals-exchanged' } })).toBe(1);
+    expect(await move('advance')).toEqual({ currentStepId: null, kind: null });
+    expect(await loadRoomProgramme(db, { ceremonyId: c.ceremonyId, isOrganiser: false })).toMatchObject({ finished: true, currentStepId: null });
+    expect(await countEvents(c.ceremonyId)).toBe(events + 4);
+    expect((await db.ceremony.findUniqueOrThrow({ where: { id: c.ceremonyId } })).state).toBe('CONCLUDED');
+
+    // Once archived (ended for everyone), the programme is over for good and nothing is written.
+    await db.ceremony.update({ where: { id: c.ceremonyId }, data: { state: 'ARCHIVED' } });
+    await expect(move('back')).rejects.toMatchObject({ code: 'INVALID_STATE', message: 'The programme runs only while the ceremony is live.' });
+    expect(await countEvents(c.ceremonyId)).toBe(events + 4);
+  });
+
+  it('reaches the closing after conclusion even when signing was concluded before the programme got there', async () => {
+    const c = await createConcludedCeremony({ title: 'Programme after the fact' });
+    const move = (action: 'advance' | 'skip') => moveRunOfShow({ ceremonyId: c.ceremonyId, userId: c.organiserId, action });
+    for (const kind of ['opening', 'remarks', 'remarks', 'signing', 'closing']) expect(await move('advance')).toMatchObject({ kind });
+    // Beginning the signing step did not try to open signing again.
+    expect(await db.auditEvent.count({ where: { ceremonyId: c.ceremonyId, kind: 'signing.opened' } })).toBe(1);
+    expect((await movedEvents(c.ceremonyId)).map((event) => JSON.parse(event.payload).stepKind)).toEqual(['opening', 'remarks', 'remarks', 'signing', 'closing']);
+    await expect(moveRunOfShow({ ceremonyId: c.ceremonyId, userId: c.parties[0]!.userId, action: 'advance' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it('only the organiser moves the programme, and only while the ceremony is live', async () => {

@@ -33,7 +33,7 @@ export default async function CeremonyPage({ params }: { params: Promise<{ id: s
           <span className="rounded-full bg-navy/10 px-2 py-1 text-navy">{t(`states.${ceremony.state as 'DRAFT'}`)}</span>
         </div>
       </header>
-      {['SCHEDULED', 'LIVE', 'SIGNING'].includes(ceremony.state) ? (
+      {['SCHEDULED', 'LIVE', 'SIGNING', 'CONCLUDED'].includes(ceremony.state) ? (
         <Link href={`/ceremonies/${ceremony.id}/room`} className="self-start rounded-md bg-navy px-4 py-2 text-sm font-medium text-white hover:bg-navy-dark" data-testid="enter-room">
           {ceremony.state === 'SCHEDULED' ? t('ceremony.enterRoomEarly') : t('ceremony.enterRoom')}
         </Link>

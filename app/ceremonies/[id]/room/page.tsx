@@ -28,11 +28,14 @@ export default async function CeremonyRoomPage({ params }: { params: Promise<{ i
     );
 
   const t = await getTranslations();
+  const over = view.kind === 'closed' && ['CONCLUDED', 'ARCHIVED', 'CANCELLED'].includes(view.state);
   return (
-    <Card className="flex flex-col gap-3">
-      <h1 className="font-serif text-2xl">{view.kind === 'removed' ? t('live.removed.title') : t('live.closed.title')}</h1>
+    <Card className="flex flex-col gap-3" data-testid={view.kind === 'closed' ? 'room-closed' : undefined}>
+      <h1 className="font-serif text-2xl">{view.kind === 'removed' ? t('live.removed.title') : over ? t('live.closed.overTitle') : t('live.closed.title')}</h1>
       <p className="text-muted">
-        {view.kind === 'removed' ? t('live.removed.body') : t('live.closed.body', { state: t(`states.${view.state as 'DRAFT'}`) })}
+        {view.kind === 'removed'
+          ? t('live.removed.body')
+          : t(over ? 'live.closed.overBody' : 'live.closed.body', { state: t(`states.${view.state as 'DRAFT'}`) })}
       </p>
       <Link href={view.kind === 'removed' ? '/' : `/ceremonies/${id}`} className="text-sm text-navy underline">
         {t('live.backToCeremony')}

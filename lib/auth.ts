@@ -7,7 +7,7 @@ import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
-import { clientAddressFromForwardedFor } from '@/lib/http/client-address';
+import { clientAddressFromForwardedFor, evidenceAddressFromForwardedFor, rateLimitKeysForAddress } from '@/lib/http/client-address';
 import { sendMagicLink } from '@/lib/mail/send-magic-link';
 
 /**
@@ -100,26 +100,31 @@ export async function requireSessionUser(returnTo: string): Promise<SessionUser>
   return user;
 }
 
-/** {@link clientAddressFrom} for server actions. */
-export async function requestClientAddress(): Promise<string> {
-  const list = await headers();
-  return clientAddressFrom(list);
+/** {@link clientRateLimitKeys} for server actions. */
+export async function requestClientRateLimitKeys(): Promise<string[]> {
+  return clientRateLimitKeys(await headers());
 }
 
 /**
- * The client part of a rate-limit key: the address named by the TRUSTED_PROXY_HOPS
- * proxies, else 'unknown', one bucket shared by every client without a trustworthy
- * address, so that no header a client chose picks its own bucket. With no proxy (0 hops)
- * that is every client: `npm start` listens on 127.0.0.1, where only this host's
- * processes connect, so their socket addresses would hardly tell them apart anyway.
+ * The client's rate-limit key: the address named by the TRUSTED_PROXY_HOPS proxies, or no
+ * key at all. Without a trustworthy address (no proxy in front: a client's own
+ * X-Forwarded-For reaches us untouched) a per-client key would let a client pick its bucket,
+ * or exhaust someone else's by naming their address; one shared bucket would let one client
+ * throttle everyone. So the limits that remain are the ones on what the request is for: the
+ * user, the email address.
  */
-export function clientAddressFrom(list: Headers): string {
-  return trustedClientAddressFrom(list) ?? 'unknown';
+export function clientRateLimitKeys(list: Headers): string[] {
+  return rateLimitKeysForAddress(trustedClientAddressFrom(list));
 }
 
 /** The client's address for evidence, or null when none is trustworthy (nothing is recorded then). */
 export function trustedClientAddressFrom(list: Headers): string | null {
   return clientAddressFromForwardedFor(list.get('x-forwarded-for'), env.TRUSTED_PROXY_HOPS);
+}
+
+/** The address a signing's evidence records (see evidenceAddressFromForwardedFor). */
+export function evidenceClientAddressFrom(list: Headers): string {
+  return evidenceAddressFromForwardedFor(list.get('x-forwarded-for'), env.TRUSTED_PROXY_HOPS);
 }
 
 export async function requestUserAgent(): Promise<string> {

@@ -9,7 +9,7 @@ import { createCeremony } from '@/test/factories';
 const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string; globalRole: 'organiser'; locale: null } }));
 vi.mock('@/lib/auth', () => ({
   getSessionUser: async () => session.user,
-  clientAddressFrom: (headers: Headers) => headers.get('x-forwarded-for') ?? 'test-client',
+  clientRateLimitKeys: (headers: Headers) => [`client:${headers.get('x-forwarded-for') ?? 'test-client'}`],
 }));
 
 const { POST } = await import('@/app/api/ceremonies/[id]/documents/route');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clientAddressFromForwardedFor } from '@/lib/http/client-address';
+import { clientAddressFromForwardedFor, evidenceAddressFromForwardedFor, rateLimitKeysForAddress } from '@/lib/http/client-address';
 
 describe('clientAddressFromForwardedFor', () => {
   it('trusts nothing with no proxy in front: the header may be the client’s own', () => {
@@ -41,5 +41,23 @@ describe('clientAddressFromForwardedFor', () => {
     expect(clientAddressFromForwardedFor('198.51.100.23, ', 1)).toBeNull();
     expect(clientAddressFromForwardedFor('unknown', 1)).toBeNull();
     expect(clientAddressFromForwardedFor('198.51.100.23, evil.example', 1)).toBeNull();
+  });
+});
+
+describe('rateLimitKeysForAddress', () => {
+  it('keys a trusted address, and gives no client key (never a shared one) without one', () => {
+    expect(rateLimitKeysForAddress('198.51.100.23')).toEqual(['client:198.51.100.23']);
+    expect(rateLimitKeysForAddress(null)).toEqual([]);
+  });
+});
+
+describe('evidenceAddressFromForwardedFor', () => {
+  it('records the trusted address as it is, and without trusted proxies the reported one marked unverified', () => {
+    expect(evidenceAddressFromForwardedFor('203.0.113.9, 198.51.100.23', 1)).toBe('198.51.100.23');
+    expect(evidenceAddressFromForwardedFor('127.0.0.1', 0)).toBe('127.0.0.1 (unverified)');
+    expect(evidenceAddressFromForwardedFor('203.0.113.9, 198.51.100.23', 0)).toBe('198.51.100.23 (unverified)');
+    expect(evidenceAddressFromForwardedFor('not-an-address', 0)).toBe('');
+    expect(evidenceAddressFromForwardedFor(null, 0)).toBe('');
+    expect(evidenceAddressFromForwardedFor('garbage', 1)).toBe('');
   });
 });

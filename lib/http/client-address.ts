@@ -31,3 +31,22 @@ function normalizedAddress(entry: string): string | null {
   if (address.startsWith('::ffff:') && isIP(address.slice('::ffff:'.length)) === 4) address = address.slice('::ffff:'.length);
   return isIP(address) === 0 ? null : address;
 }
+
+/** A client's rate-limit keys: its trusted address, or none (see clientRateLimitKeys in lib/auth.ts). */
+export function rateLimitKeysForAddress(address: string | null): string[] {
+  return address ? [`client:${address}`] : [];
+}
+
+/**
+ * The address a signing's evidence records. Behind the trusted proxies it is the client's
+ * address. With none configured the app cannot vouch for any address, but a browser never
+ * sends X-Forwarded-For itself, so the value `next start` filled in from the socket is
+ * usually the truth: it is recorded, marked so that nobody reads it as verified.
+ */
+export function evidenceAddressFromForwardedFor(forwardedFor: string | null | undefined, trustedProxyHops: number): string {
+  const trusted = clientAddressFromForwardedFor(forwardedFor, trustedProxyHops);
+  if (trusted) return trusted;
+  if (trustedProxyHops > 0) return '';
+  const reported = clientAddressFromForwardedFor(forwardedFor, 1);
+  return reported ? `${reported} (unverified)` : '';
+}

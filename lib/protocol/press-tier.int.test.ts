@@ -11,7 +11,7 @@ import { createSigningCeremony } from '@/test/factories';
 const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string; globalRole: 'member'; locale: null } }));
 vi.mock('@/lib/auth', () => ({
   getSessionUser: async () => session.user,
-  clientAddressFrom: (headers: Headers) => headers.get('x-forwarded-for') ?? 'test-client',
+  clientRateLimitKeys: (headers: Headers) => [`client:${headers.get('x-forwarded-for') ?? 'test-client'}`],
 }));
 
 const originalRoute = await import('@/app/api/ceremonies/[id]/documents/[documentId]/file/route');

@@ -2,7 +2,7 @@
 
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { requestClientAddress, signIn } from '@/lib/auth';
+import { requestClientRateLimitKeys, signIn } from '@/lib/auth';
 import { isAppError } from '@/lib/errors';
 import { enforceRateLimit } from '@/lib/rate-limit';
 
@@ -17,7 +17,7 @@ export async function requestMagicLink(_previous: SignInFormState, formData: For
   const parsed = signInSchema.safeParse({ email: String(formData.get('email') ?? '').trim(), callbackUrl: formData.get('callbackUrl') ?? '/' });
   if (!parsed.success) return { error: 'invalidEmail', email: String(formData.get('email') ?? '') };
   try {
-    enforceRateLimit('magic-link', [`address:${parsed.data.email}`, `client:${await requestClientAddress()}`]);
+    enforceRateLimit('magic-link', [`address:${parsed.data.email}`, ...(await requestClientRateLimitKeys())]);
   } catch (error) {
     if (isAppError(error) && error.code === 'RATE_LIMITED') return { error: 'RATE_LIMITED', email: parsed.data.email };
     throw error;

@@ -1,4 +1,4 @@
-import { clientAddressFrom, getSessionUser } from '@/lib/auth';
+import { clientRateLimitKeys, getSessionUser } from '@/lib/auth';
 import { requireArchiveViewer } from '@/lib/archive/archive-access';
 import { verifyUploadedPdf } from '@/lib/archive/verify-uploaded-pdf';
 import { db } from '@/lib/db';
@@ -20,7 +20,7 @@ export async function POST(request: Request) {
     if (requestHygieneProblem(request.method, request.headers)) throw new AppError('FORBIDDEN', 'Cross-origin uploads are refused.');
     const user = await getSessionUser();
     if (!user) throw new AppError('UNAUTHENTICATED', 'Please sign in first.');
-    enforceRateLimit('upload', [`user:${user.id}`, `client:${clientAddressFrom(request.headers)}`]);
+    enforceRateLimit('upload', [`user:${user.id}`, ...clientRateLimitKeys(request.headers)]);
     // Refuse members before reading a byte of their body.
     await requireArchiveViewer(db, { userId: user.id });
     const bytes = await readUploadBody(request.body, request.headers.get('content-length'), env.UPLOAD_MAX_BYTES);

@@ -1,5 +1,5 @@
 import type { NextRequest } from 'next/server';
-import { clientAddressFrom, handlers } from '@/lib/auth';
+import { clientRateLimitKeys, handlers } from '@/lib/auth';
 import { toHttpError } from '@/lib/errors';
 import { enforceRateLimit } from '@/lib/rate-limit';
 
@@ -11,7 +11,7 @@ export async function POST(request: NextRequest) {
     const form = await request.clone().formData().catch(() => null);
     const email = String(form?.get('email') ?? '').trim().toLowerCase();
     try {
-      enforceRateLimit('magic-link', [`address:${email}`, `client:${clientAddressFrom(request.headers)}`]);
+      enforceRateLimit('magic-link', [`address:${email}`, ...clientRateLimitKeys(request.headers)]);
     } catch (error) {
       const { status, body } = toHttpError(error);
       return Response.json(body, { status });

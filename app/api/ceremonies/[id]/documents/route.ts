@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { clientAddressFrom, getSessionUser } from '@/lib/auth';
+import { clientRateLimitKeys, getSessionUser } from '@/lib/auth';
 import { authorizeDocumentUpload } from '@/lib/documents/authorize-document-upload';
 import { readUploadBody } from '@/lib/documents/read-upload-body';
 import { uploadMetadataSchema } from '@/lib/documents/schemas';
@@ -23,7 +23,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     const user = await getSessionUser();
     if (!user) throw new AppError('UNAUTHENTICATED', 'Please sign in first.');
     const { id: ceremonyId } = await params;
-    enforceRateLimit('upload', [`user:${user.id}`, `client:${clientAddressFrom(request.headers)}`]);
+    enforceRateLimit('upload', [`user:${user.id}`, ...clientRateLimitKeys(request.headers)]);
     const metadata = uploadMetadataSchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
     if (!metadata.success) throw new AppError('INVALID_INPUT', 'Please check the document details.', fieldErrorsFromZod(metadata.error));
     await authorizeDocumentUpload({ ceremonyId, userId: user.id });

@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
-import { clientAddressFrom, getSessionUser } from '@/lib/auth';
+import { clientRateLimitKeys, getSessionUser } from '@/lib/auth';
 import { readUploadBody } from '@/lib/documents/read-upload-body';
 import { env } from '@/lib/env';
 import { AppError, toHttpError } from '@/lib/errors';
@@ -23,7 +23,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     const user = await getSessionUser();
     if (!user) throw new AppError('UNAUTHENTICATED', 'Please sign in first.');
     const { id: ceremonyId } = await params;
-    enforceRateLimit('upload', [`user:${user.id}`, `client:${clientAddressFrom(request.headers)}`]);
+    enforceRateLimit('upload', [`user:${user.id}`, ...clientRateLimitKeys(request.headers)]);
     const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
     if (!query.success) throw new AppError('INVALID_INPUT', 'Please say whose full powers these are.');
     const bytes = await readUploadBody(request.body, request.headers.get('content-length'), env.UPLOAD_MAX_BYTES);

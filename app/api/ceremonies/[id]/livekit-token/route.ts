@@ -1,6 +1,6 @@
 import { headers } from 'next/headers';
 import { z } from 'zod';
-import { clientAddressFrom, getSessionUser } from '@/lib/auth';
+import { clientRateLimitKeys, getSessionUser } from '@/lib/auth';
 import { AppError, toHttpError } from '@/lib/errors';
 import { createRoomToken } from '@/lib/live/create-room-token';
 import { enforceRateLimit } from '@/lib/rate-limit';
@@ -16,7 +16,7 @@ export async function POST(_request: Request, context: { params: Promise<{ id: s
     if (!user) throw new AppError('UNAUTHENTICATED', 'Please sign in first.');
     const params = paramsSchema.safeParse(await context.params);
     if (!params.success) throw new AppError('NOT_FOUND', 'Ceremony not found');
-    enforceRateLimit('livekit-token', [`user:${user.id}`, `ip:${clientAddressFrom(await headers())}`]);
+    enforceRateLimit('livekit-token', [`user:${user.id}`, ...clientRateLimitKeys(await headers())]);
     const token = await createRoomToken({ ceremonyId: params.data.id, userId: user.id });
     return Response.json(token, { headers: { 'Cache-Control': 'no-store' } });
   } catch (error) {

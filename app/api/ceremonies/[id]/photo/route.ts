@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { clientAddressFrom, getSessionUser } from '@/lib/auth';
+import { clientRateLimitKeys, getSessionUser } from '@/lib/auth';
 import { readUploadBody } from '@/lib/documents/read-upload-body';
 import { AppError, toHttpError } from '@/lib/errors';
 import { requestHygieneProblem } from '@/lib/http/request-hygiene';
@@ -18,7 +18,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     const user = await getSessionUser();
     if (!user) throw new AppError('UNAUTHENTICATED', 'Please sign in first.');
     const { id: ceremonyId } = await params;
-    enforceRateLimit('upload', [`user:${user.id}`, `client:${clientAddressFrom(request.headers)}`]);
+    enforceRateLimit('upload', [`user:${user.id}`, ...clientRateLimitKeys(request.headers)]);
     const bytes = await readUploadBody(request.body, request.headers.get('content-length'), SUMMARY_PHOTO_MAX_BYTES);
     const photo = await uploadSummaryPhoto({ ceremonyId, userId: user.id, bytes });
     return NextResponse.json({ photo }, { status: 201 });

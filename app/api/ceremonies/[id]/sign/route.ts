@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
-import { clientAddressFrom, getSessionUser, trustedClientAddressFrom } from '@/lib/auth';
+import { clientRateLimitKeys, evidenceClientAddressFrom, getSessionUser } from '@/lib/auth';
 import { AppError, toHttpError } from '@/lib/errors';
 import { enforceRateLimit } from '@/lib/rate-limit';
 import { signatureCaptureSchema } from '@/lib/signing/sign-agreement';
@@ -16,8 +16,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     const user = await getSessionUser();
     if (!user) throw new AppError('UNAUTHENTICATED', 'Please sign in first.');
     const { id: ceremonyId } = await params;
-    enforceRateLimit('sign', [`user:${user.id}`, `client:${clientAddressFrom(request.headers)}`]);
-    const ipAddress = trustedClientAddressFrom(request.headers) ?? undefined;
+    enforceRateLimit('sign', [`user:${user.id}`, ...clientRateLimitKeys(request.headers)]);
+    const ipAddress = evidenceClientAddressFrom(request.headers);
     const parsed = signRequestSchema.safeParse(await request.json().catch(() => null));
     if (!parsed.success) throw new AppError('INVALID_INPUT', parsed.error.issues[0]?.message ?? 'Invalid signature request');
     const result = await signMyTurn({ ceremonyId, userId: user.id, ...parsed.data, ipAddress, userAgent: request.headers.get('user-agent') ?? '' });

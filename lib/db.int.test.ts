@@ -1,6 +1,8 @@
+import { createHash, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { db, transaction } from '@/lib/db';
-import { createUser } from '@/test/factories';
+import { db, readBlob, readBlobs, transaction } from '@/lib/db';
+import { env } from '@/lib/env';
+import { createCeremony, createUser } from '@/test/factories';
 
 describe('concurrent writes (hostile case 22)', () => {
   it("keeps another request's write when a transaction rolls back, and never shows uncommitted data", async () => {
@@ -34,5 +36,70 @@ describe('concurrent writes (hostile case 22)', () => {
     expect(seenInsideTransaction).toBeNull();
     expect(await db.user.findUnique({ where: { email: survivor } })).not.toBeNull();
     expect(await db.user.findUnique({ where: { email: doomed } })).toBeNull();
+  });
+});
+
+describe('readBlobs', () => {
+  const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+  it('returns the stored bytes of artefacts and full-powers letters unchanged, in the order asked', async () => {
+    const ceremony = await createCeremony({ title: 'readBlobs test ceremony' });
+    const files = [randomBytes(3 * 1024 * 1024), Buffer.alloc(0), randomBytes(1)];
+    const artefactIds = [];
+    for (const [index, bytes] of files.entries()) {
+      const artefact = await db.artefact.create({
+        data: { ceremonyId: ceremony.ceremonyId, kind: 'photo', fileName: `f${index}`, contentType: 'application/octet-stream', bytes: new Uint8Array(bytes), sha256: sha256(bytes), byteLength: bytes.length },
+        select: { id: true },
+      });
+      artefactIds.push(artefact.id);
+    }
+    const read = await readBlobs(db, 'Artefact.bytes', [...artefactIds].reverse());
+    expect(read.map(sha256)).toEqual([...files].reverse().map(sha256));
+
+    const letter = randomBytes(2 * 1024 * 1024);
+    const fullPowers = await db.fullPowers.create({
+      data: { participantId: ceremony.delegations[0]!.signatory.participantId, fileName: 'full-powers.pdf', bytes: new Uint8Array(letter), sha256: sha256(letter), uploadedById: ceremony.organiser.userId },
+      select: { id: true },
+    });
+    const letterRead = await readBlob(db, 'FullPowers.bytes', fullPowers.id);
+    expect(sha256(letterRead)).toBe(sha256(letter));
+    if (env.databaseProvider === 'sqlite') {
+      // The fast path hands over better-sqlite3's Buffer; Prisma's own read would make a plain Uint8Array.
+      expect(Buffer.isBuffer(letterRead)).toBe(true);
+    }
+    await expect(readBlob(db, 'Artefact.bytes', 'no-such-artefact')).rejects.toThrow('no row with id no-such-artefact');
+  });
+
+  it("never returns another request's uncommitted row, and a transaction reads its own", async () => {
+    const ceremony = await createCeremony({ title: 'readBlobs transaction test ceremony' });
+    const bytes = randomBytes(512 * 1024);
+    let uncommittedId = '';
+    let seenInside = '';
+    let signalWritten!: () => void;
+    const written = new Promise<void>((resolve) => (signalWritten = resolve));
+    let release!: () => void;
+    const mayFinish = new Promise<void>((resolve) => (release = resolve));
+
+    const failing = transaction(async (tx) => {
+      const artefact = await tx.artefact.create({
+        data: { ceremonyId: ceremony.ceremonyId, kind: 'photo', fileName: 'doomed', contentType: 'application/octet-stream', bytes: new Uint8Array(bytes), sha256: sha256(bytes), byteLength: bytes.length },
+        select: { id: true },
+      });
+      uncommittedId = artefact.id;
+      seenInside = sha256(await readBlob(tx, 'Artefact.bytes', artefact.id));
+      signalWritten();
+      await mayFinish;
+      throw new Error('roll back');
+    });
+    await written;
+    const outside = readBlob(db, 'Artefact.bytes', uncommittedId).then(
+      (read) => ({ read }),
+      (error: unknown) => ({ error }),
+    );
+    release();
+
+    await expect(failing).rejects.toThrow('roll back');
+    expect(seenInside).toBe(sha256(bytes));
+    expect(await outside).toEqual({ error: expect.objectContaining({ message: `Artefact.bytes: no row with id ${uncommittedId}` }) });
   });
 });

@@ -24,7 +24,7 @@ process.env.LIVEKIT_URL ??= 'ws://127.0.0.1:1';
 
 try {
   execFileSync('npx', ['tsx', path.join(root, 'scripts/db/migrate.ts')], { cwd: root, stdio: 'pipe', env: process.env });
-  const { db } = await import('@/lib/db');
+  const { db, readBlob } = await import('@/lib/db');
   const { seedReferenceCeremony } = await import('@/lib/demo/seed-reference-ceremony');
   const { referenceCeremonyId } = await import('@/lib/demo/reference-scenario');
   const { concludeReferenceCeremony } = await import('@/lib/demo/conclude-reference-ceremony');
@@ -43,7 +43,7 @@ try {
     writeFileSync(file, bytes);
     written.push(file);
   };
-  const documents = await db.agreementDocument.findMany({ where: { ceremonyId: referenceCeremonyId }, include: { revisions: { orderBy: { number: 'asc' } } } });
+  const documents = await db.agreementDocument.findMany({ where: { ceremonyId: referenceCeremonyId }, include: { revisions: { orderBy: { number: 'asc' }, select: { number: true, kind: true } } } });
   for (const document of documents) {
     const base = document.fileName.replace(/\.pdf$/i, '');
     for (const revision of document.revisions) {
@@ -52,8 +52,8 @@ try {
       if (revision.kind === 'sealed') write(`${base}.sealed.pdf`, bytes);
     }
   }
-  const certificate = await db.artefact.findFirstOrThrow({ where: { ceremonyId: referenceCeremonyId, kind: 'certificate' } });
-  write('certificate-of-completion.pdf', certificate.bytes);
+  const certificate = await db.artefact.findFirstOrThrow({ where: { ceremonyId: referenceCeremonyId, kind: 'certificate' }, select: { id: true } });
+  write('certificate-of-completion.pdf', await readBlob(db, 'Artefact.bytes', certificate.id));
   write(evidence.fileName, evidence.bytes);
   const transmittal = await buildTransmittal({ ceremonyId: referenceCeremonyId, userId: organiser.id });
   write('transmittal.json', new TextEncoder().encode(`${JSON.stringify(transmittal.json, null, 2)}\n`));

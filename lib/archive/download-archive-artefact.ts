@@ -4,7 +4,7 @@ import { requireArchivedCeremony } from '@/lib/archive/archive-access';
 import { auditLogCsv, auditLogJson } from '@/lib/archive/audit-log-export';
 import type { DownloadableArtefact } from '@/lib/archive/schemas';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
-import { db, transaction } from '@/lib/db';
+import { db, readBlob, transaction } from '@/lib/db';
 import { readRevisionBytes } from '@/lib/documents/read-revision-bytes';
 import { AppError, notFound } from '@/lib/errors';
 
@@ -75,12 +75,17 @@ export async function downloadArchiveArtefact({
     };
     record = { artefact, documentId: document.id, revisionNumber: revision.number, revisionKind: revision.kind };
   } else {
-    const stored = await db.artefact.findFirst({ where: { ceremonyId, kind: artefact }, orderBy: { createdAt: 'desc' } });
+    const stored = await db.artefact.findFirst({
+      where: { ceremonyId, kind: artefact },
+      orderBy: { createdAt: 'desc' },
+      select: { id: true, fileName: true, contentType: true, sha256: true, purgedAt: true },
+    });
     if (!stored) throw notFound('This ceremony has no such file');
     if (stored.purgedAt) {
       throw new AppError('INVALID_STATE', `This file was deleted on ${stored.purgedAt.toISOString().slice(0, 10)} under the retention policy.`, { artefact: 'PURGED' });
     }
-    const bytes: Uint8Array = stored.bytes;
+    // A purge between these two reads empties the bytes: the hash check then refuses to send them.
+    const bytes = await readBlob(db, 'Artefact.bytes', stored.id);
     const actual = sha256Of(bytes);
     if (actual !== stored.sha256) throw new AppError('INTERNAL', `Artefact ${stored.id} does not match its stored SHA-256; it is not sent.`);
     download = { fileName: stored.fileName, contentType: stored.contentType, bytes, sha256: actual };

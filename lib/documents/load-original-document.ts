@@ -1,7 +1,7 @@
 import 'server-only';
 import { isArchivedState } from '@/lib/archive/archive-access';
 import { requireParticipant } from '@/lib/ceremonies/require-organiser';
-import { db } from '@/lib/db';
+import { db, readBlob } from '@/lib/db';
 import { AppError, notFound } from '@/lib/errors';
 
 /**
@@ -17,7 +17,7 @@ export async function loadOriginalDocument({ ceremonyId, documentId, userId }: {
       fileName: true,
       originalSha256: true,
       ceremony: { select: { state: true, pagesReleasedAt: true } },
-      revisions: { where: { number: 0 }, select: { appendedBytes: true, sha256: true } },
+      revisions: { where: { number: 0 }, select: { id: true, sha256: true } },
     },
   });
   const original = document?.revisions[0];
@@ -25,5 +25,6 @@ export async function loadOriginalDocument({ ceremonyId, documentId, userId }: {
   if (me.role === 'observer' && !document.ceremony.pagesReleasedAt && !isArchivedState(document.ceremony.state)) {
     throw new AppError('FORBIDDEN', 'The agreement’s pages have not been released to the press yet.');
   }
-  return { fileName: document.fileName, sha256: original.sha256, bytes: original.appendedBytes };
+  const bytes = await readBlob(db, 'DocumentRevision.appendedBytes', original.id);
+  return { fileName: document.fileName, sha256: original.sha256, bytes };
 }

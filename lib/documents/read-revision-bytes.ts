@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Tx } from '@/lib/db';
-import { db } from '@/lib/db';
+import { db, readBlobs } from '@/lib/db';
 
 /**
  * The whole file of a document's revision: revision 0's bytes followed by every later
@@ -11,16 +11,19 @@ export async function readRevisionBytes({ documentId, number, client = db }: { d
   const revisions = await client.documentRevision.findMany({
     where: { documentId, ...(number === undefined ? {} : { number: { lte: number } }) },
     orderBy: { number: 'asc' },
-    select: { number: true, appendedBytes: true, byteLength: true, sha256: true, kind: true, id: true },
+    select: { number: true, byteLength: true, sha256: true, kind: true, id: true },
   });
   const last = revisions.at(-1);
   if (!last) throw new Error(`Document ${documentId} has no revisions`);
-  const bytes = Buffer.allocUnsafe(last.byteLength);
+  // Revisions are never updated, so reading their bytes after their rows is safe.
+  const parts = await readBlobs(client, 'DocumentRevision.appendedBytes', revisions.map((revision) => revision.id));
+  const length = parts.reduce((sum, part) => sum + part.length, 0);
+  if (length !== last.byteLength) throw new Error(`Revision chain of document ${documentId} is inconsistent: ${length} bytes, expected ${last.byteLength}`);
+  const bytes = Buffer.allocUnsafe(length);
   let offset = 0;
-  for (const revision of revisions) {
-    bytes.set(revision.appendedBytes, offset);
-    offset += revision.appendedBytes.length;
+  for (const part of parts) {
+    bytes.set(part, offset);
+    offset += part.length;
   }
-  if (offset !== last.byteLength) throw new Error(`Revision chain of document ${documentId} is inconsistent: ${offset} bytes, expected ${last.byteLength}`);
   return { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), revision: last };
 }

@@ -2,7 +2,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { zipSync } from 'fflate';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
-import { db, transaction } from '@/lib/db';
+import { db, readBlob, readBlobs, transaction } from '@/lib/db';
 import { readRevisionBytes } from '@/lib/documents/read-revision-bytes';
 import { AppError } from '@/lib/errors';
 import { loadPlatformIdentity } from '@/lib/signing/load-platform-identity';
@@ -19,11 +19,11 @@ const utf8 = (text: string) => new TextEncoder().encode(text);
  * checks it offline. Built once; later calls return the stored package.
  */
 export async function buildEvidencePackage({ ceremonyId, actorUserId }: { ceremonyId: string; actorUserId: string | null }) {
-  const existing = await db.artefact.findFirst({ where: { ceremonyId, kind: EVIDENCE_PACKAGE_KIND }, orderBy: { createdAt: 'desc' } });
-  if (existing) return existing;
+  const existing = await db.artefact.findFirst({ where: { ceremonyId, kind: EVIDENCE_PACKAGE_KIND }, orderBy: { createdAt: 'desc' }, omit: { bytes: true } });
+  if (existing) return { ...existing, bytes: await readBlob(db, 'Artefact.bytes', existing.id) };
   const ceremony = await db.ceremony.findUniqueOrThrow({
     where: { id: ceremonyId },
-    include: { documents: { where: { specimen: false }, orderBy: { createdAt: 'asc' } }, artefacts: { where: { kind: 'certificate' } } },
+    include: { documents: { where: { specimen: false }, orderBy: { createdAt: 'asc' } }, artefacts: { where: { kind: 'certificate' }, select: { id: true } } },
   });
   if (ceremony.state !== 'CONCLUDED' && ceremony.state !== 'ARCHIVED') throw new AppError('INVALID_STATE', 'Only a concluded ceremony has an evidence package.');
   const certificate = ceremony.artefacts[0];
@@ -35,11 +35,16 @@ export async function buildEvidencePackage({ ceremonyId, actorUserId }: { ceremo
     if (sha256(bytes) !== revision.sha256) throw new AppError('INTERNAL', `Stored revision of "${document.title}" does not match its hash.`);
     files[`originals/${document.fileName.replace(/\.pdf$/i, '')}.sealed.pdf`] = bytes;
   }
-  files['certificate-of-completion.pdf'] = new Uint8Array(certificate.bytes);
-  const letters = await db.fullPowers.findMany({ where: { participant: { ceremonyId } }, orderBy: { createdAt: 'asc' }, include: { participant: { select: { displayName: true } } } });
+  files['certificate-of-completion.pdf'] = await readBlob(db, 'Artefact.bytes', certificate.id);
+  const letters = await db.fullPowers.findMany({
+    where: { participant: { ceremonyId } },
+    orderBy: { createdAt: 'asc' },
+    select: { id: true, status: true, participant: { select: { displayName: true } } },
+  });
+  const letterBytes = await readBlobs(db, 'FullPowers.bytes', letters.map((letter) => letter.id));
   for (const [index, letter] of letters.entries()) {
     const safeName = letter.participant.displayName.replace(/[^\p{L}\p{N}._-]+/gu, '-').replace(/^-|-$/g, '') || 'signatory';
-    files[`full-powers/${String(index + 1).padStart(2, '0')}-${safeName}-${letter.status}.pdf`] = new Uint8Array(letter.bytes);
+    files[`full-powers/${String(index + 1).padStart(2, '0')}-${safeName}-${letter.status}.pdf`] = letterBytes[index]!;
   }
   const events = await db.auditEvent.findMany({ where: { chain: ceremonyId }, orderBy: { seq: 'asc' } });
   files['audit-log.json'] = utf8(
@@ -65,8 +70,8 @@ export async function buildEvidencePackage({ ceremonyId, actorUserId }: { ceremo
   const zip = zipSync(Object.fromEntries(Object.entries(files).map(([path, bytes]) => [path, [bytes, { level: path.endsWith('.pdf') ? 0 : 6 }]])));
 
   return transaction(async (tx) => {
-    const again = await tx.artefact.findFirst({ where: { ceremonyId, kind: EVIDENCE_PACKAGE_KIND } });
-    if (again) return again;
+    const again = await tx.artefact.findFirst({ where: { ceremonyId, kind: EVIDENCE_PACKAGE_KIND }, omit: { bytes: true } });
+    if (again) return { ...again, bytes: await readBlob(tx, 'Artefact.bytes', again.id) };
     const artefact = await tx.artefact.create({
       data: {
         ceremonyId,
@@ -77,8 +82,10 @@ export async function buildEvidencePackage({ ceremonyId, actorUserId }: { ceremo
         sha256: sha256(zip),
         byteLength: zip.length,
       },
+      // Returning the stored bytes would read them back through Prisma's slow BLOB path (readBlobs in lib/db.ts).
+      omit: { bytes: true },
     });
     await appendAuditEvent(tx, { ceremonyId, actorUserId, kind: 'evidence.packaged', payload: { artefactId: artefact.id, sha256: artefact.sha256, files: manifest.files.length } });
-    return artefact;
+    return { ...artefact, bytes: zip };
   });
 }

@@ -35,6 +35,8 @@ export function RoomLayout({
   const t = useTranslations('live.room');
   const spotlight = useSpotlight().spotlight !== null;
   const [active, setActive] = useState(panels[0]?.id);
+  // Folding the panel away gives the agreement the column's height; choosing a tab unfolds it.
+  const [folded, setFolded] = useState(false);
   const current = panels.find((panel) => panel.id === active) ?? panels[0];
   return (
     <div className="fixed inset-0 z-40 flex flex-col bg-[#0f1620] text-white" data-lk-theme="default" data-testid="room" data-spotlight={spotlight ? 'on' : 'off'}>
@@ -46,30 +48,49 @@ export function RoomLayout({
           </section>
           {signing ? <div className="max-h-[50%] shrink-0 overflow-y-auto">{signing}</div> : null}
         </div>
-        <aside aria-label={t('sidePanels')} className={`flex min-h-0 w-full flex-col gap-3 ${spotlight ? 'flex-1' : 'lg:w-[min(40%,480px)]'}`}>
+        <aside aria-label={t('sidePanels')} className={`flex min-h-0 w-full flex-col gap-3 ${spotlight ? 'flex-1' : 'lg:w-[min(42%,600px)]'}`}>
           {programme ? <div className="rounded-lg bg-white/5 p-3">{programme}</div> : null}
-          <div className="min-h-[200px] flex-1 overflow-y-auto rounded-lg bg-white/5 p-3">{document}</div>
+          <div className="min-h-[200px] flex-1 overflow-y-auto rounded-lg bg-white/5 p-3" data-testid="document-region">
+            {document}
+          </div>
           {current && !spotlight ? (
-            <div className="flex max-h-[45%] min-h-[180px] flex-col rounded-lg bg-white/5">
-              <div role="tablist" className="flex gap-1 border-b border-white/10 px-2 pt-2">
-                {panels.map((panel) => (
-                  <button
-                    key={panel.id}
-                    type="button"
-                    role="tab"
-                    id={`room-tab-${panel.id}`}
-                    aria-selected={panel.id === current.id}
-                    aria-controls={`room-panel-${panel.id}`}
-                    className={`rounded-t-md px-3 py-1.5 text-sm ${panel.id === current.id ? 'bg-white/10 font-medium' : 'text-white/70'}`}
-                    onClick={() => setActive(panel.id)}
-                  >
-                    {panel.label}
-                  </button>
-                ))}
+            <div className={`flex flex-col rounded-lg bg-white/5 ${folded ? '' : 'max-h-[40%] min-h-[180px]'}`} data-testid="side-panels" data-folded={folded ? 'yes' : 'no'}>
+              <div className="flex items-end gap-1 border-b border-white/10 px-2 pt-2">
+                <div role="tablist" className="flex min-w-0 flex-1 flex-wrap gap-1">
+                  {panels.map((panel) => (
+                    <button
+                      key={panel.id}
+                      type="button"
+                      role="tab"
+                      id={`room-tab-${panel.id}`}
+                      aria-selected={!folded && panel.id === current.id}
+                      aria-controls={folded ? undefined : `room-panel-${panel.id}`}
+                      className={`rounded-t-md px-3 py-1.5 text-sm ${!folded && panel.id === current.id ? 'bg-white/10 font-medium' : 'text-white/70'}`}
+                      onClick={() => {
+                        setActive(panel.id);
+                        setFolded(false);
+                      }}
+                    >
+                      {panel.label}
+                    </button>
+                  ))}
+                </div>
+                <button
+                  type="button"
+                  className="mb-1 rounded-md px-2 py-1 text-xs text-white/70 hover:bg-white/10 focus-visible:outline focus-visible:outline-2 focus-visible:outline-white"
+                  aria-expanded={!folded}
+                  aria-controls={`room-panel-${current.id}`}
+                  onClick={() => setFolded((value) => !value)}
+                  data-testid="fold-side-panels"
+                >
+                  {folded ? t('showPanel') : t('hidePanel')}
+                </button>
               </div>
-              <div role="tabpanel" id={`room-panel-${current.id}`} aria-labelledby={`room-tab-${current.id}`} className="min-h-0 flex-1 overflow-y-auto p-3">
-                {current.content}
-              </div>
+              {folded ? null : (
+                <div role="tabpanel" id={`room-panel-${current.id}`} aria-labelledby={`room-tab-${current.id}`} className="min-h-0 flex-1 overflow-y-auto p-3">
+                  {current.content}
+                </div>
+              )}
             </div>
           ) : null}
         </aside>

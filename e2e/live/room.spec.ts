@@ -117,6 +117,18 @@ test('the live room: lobby, video both ways, hidden press, shared page, mute, re
     }
   });
 
+  await test.step('folding the side panel gives the agreement the column; choosing a tab unfolds it', async () => {
+    const region = signer.page.getByTestId('document-region');
+    const before = (await region.boundingBox())!.height;
+    await signer.page.getByTestId('fold-side-panels').click();
+    await expect(signer.page.getByTestId('side-panels')).toHaveAttribute('data-folded', 'yes');
+    await expect(signer.page.getByRole('tabpanel')).toHaveCount(0);
+    await expect.poll(async () => (await region.boundingBox())!.height).toBeGreaterThan(before + 100);
+    await signer.page.getByRole('tab', { name: /참가자/ }).click();
+    await expect(signer.page.getByTestId('side-panels')).toHaveAttribute('data-folded', 'no');
+    await expect(signer.page.getByTestId('people-panel')).toBeVisible();
+  });
+
   await test.step('the muted person sees that the organiser muted them', async () => {
     const entry = host.page.getByTestId('people-entry').filter({ hasText: signatory.name });
     await entry.getByRole('button').first().click();

@@ -14,9 +14,9 @@ export async function buildTransmittal({ ceremonyId, userId }: { ceremonyId: str
     where: { id: ceremonyId },
     include: {
       delegations: { orderBy: { position: 'asc' } },
-      participants: { where: { role: { in: ['signatory', 'witness'] }, removedAt: null }, include: { delegation: true, fullPowers: { orderBy: { createdAt: 'desc' }, take: 1 } } },
+      participants: { where: { role: { in: ['signatory', 'witness'] }, removedAt: null }, include: { delegation: true, fullPowers: { orderBy: { createdAt: 'desc' }, take: 1, select: { fileName: true, sha256: true, status: true, reviewedById: true, reviewedAt: true } } } },
       documents: { where: { specimen: false }, orderBy: { createdAt: 'asc' }, include: { revisions: { orderBy: { number: 'asc' }, select: { number: true, kind: true, sha256: true } }, originalFor: true } },
-      artefacts: { where: { kind: 'evidence-package' }, orderBy: { createdAt: 'desc' }, take: 1 },
+      artefacts: { where: { kind: 'evidence-package' }, orderBy: { createdAt: 'desc' }, take: 1, select: { fileName: true, sha256: true } },
     },
   });
   if (!ceremony.concludedAt || !['CONCLUDED', 'ARCHIVED'].includes(ceremony.state)) throw new AppError('INVALID_STATE', 'The transmittal exists once the ceremony is concluded.');

@@ -7,7 +7,7 @@ import { AppError } from '@/lib/errors';
  * powers (the gate lives here, on the server, used by the signing use-case).
  */
 export async function requireApprovedFullPowers(tx: Tx, participant: { id: string; ceremonyId: string; delegationId: string | null }): Promise<void> {
-  const latest = await tx.fullPowers.findFirst({ where: { participantId: participant.id }, orderBy: { createdAt: 'desc' } });
+  const latest = await tx.fullPowers.findFirst({ where: { participantId: participant.id }, orderBy: { createdAt: 'desc' }, select: { status: true, reviewReason: true } });
   if (latest?.status === 'approved') return;
   const others = await tx.delegation.findMany({
     where: { ceremonyId: participant.ceremonyId, id: { not: participant.delegationId ?? '' } },

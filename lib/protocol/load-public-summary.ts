@@ -1,5 +1,5 @@
 import 'server-only';
-import { db } from '@/lib/db';
+import { db, readBlob } from '@/lib/db';
 import { formatDateTime } from '@/lib/time/format-instant';
 import type { Locale } from '@/lib/i18n/locales';
 
@@ -51,9 +51,14 @@ export async function readPublicSummaryPhoto({ ceremonyId }: { ceremonyId: strin
     select: {
       state: true,
       publicSummaryPublishedAt: true,
-      artefacts: { where: { kind: 'photo', purgedAt: null }, orderBy: { createdAt: 'desc' }, take: 1, select: { bytes: true, contentType: true, sha256: true } },
+      artefacts: { where: { kind: 'photo', purgedAt: null }, orderBy: { createdAt: 'desc' }, take: 1, select: { id: true, contentType: true, sha256: true, byteLength: true } },
     },
   });
   if (!ceremony?.publicSummaryPublishedAt || !['CONCLUDED', 'ARCHIVED'].includes(ceremony.state)) return null;
-  return ceremony.artefacts[0] ?? null;
+  const photo = ceremony.artefacts[0];
+  if (!photo) return null;
+  const bytes = await readBlob(db, 'Artefact.bytes', photo.id);
+  // A retention purge between the two reads empties the bytes: then there is no photo, as if purged before.
+  if (bytes.byteLength !== photo.byteLength) return null;
+  return { bytes, contentType: photo.contentType, sha256: photo.sha256 };
 }

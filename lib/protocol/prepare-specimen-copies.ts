@@ -73,6 +73,8 @@ export async function prepareSpecimenCopies({ ceremonyId, userId, now = new Date
       });
       await tx.documentRevision.create({
         data: { documentId: specimen.id, number: 0, kind: 'original', appendedBytes: new Uint8Array(specimenBytes), byteLength: specimenBytes.byteLength, sha256: originalSha256, createdById: userId, createdAt: now },
+        // Returning the row would read the whole file back through Prisma's slow BLOB path (readBlobs in lib/db.ts).
+        select: { id: true },
       });
       const preparedSha256 = sha256Of(prepared.pdf);
       await tx.documentRevision.create({
@@ -87,6 +89,7 @@ export async function prepareSpecimenCopies({ ceremonyId, userId, now = new Date
           createdById: userId,
           createdAt: now,
         },
+        select: { id: true },
       });
       for (const field of original.fields) {
         await tx.signatureField.create({

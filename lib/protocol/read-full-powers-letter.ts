@@ -1,5 +1,5 @@
 import 'server-only';
-import { db } from '@/lib/db';
+import { db, readBlob } from '@/lib/db';
 import { notFound } from '@/lib/errors';
 
 /**
@@ -11,9 +11,10 @@ export async function readFullPowersLetter({ ceremonyId, fullPowersId, userId }:
   if (!me || me.removedAt) throw notFound('Ceremony not found');
   const letter = await db.fullPowers.findUnique({
     where: { id: fullPowersId },
-    select: { fileName: true, bytes: true, sha256: true, participantId: true, participant: { select: { ceremonyId: true } } },
+    select: { id: true, fileName: true, sha256: true, participantId: true, participant: { select: { ceremonyId: true } } },
   });
   if (!letter || letter.participant.ceremonyId !== ceremonyId) throw notFound('Full powers not found');
   if (me.role !== 'organiser' && me.id !== letter.participantId) throw notFound('Full powers not found');
-  return { fileName: letter.fileName, bytes: letter.bytes, sha256: letter.sha256 };
+  // A letter's bytes are never updated, so reading them after its row is safe.
+  return { fileName: letter.fileName, bytes: await readBlob(db, 'FullPowers.bytes', letter.id), sha256: letter.sha256 };
 }

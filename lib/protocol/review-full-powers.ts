@@ -17,7 +17,10 @@ export async function reviewFullPowers({ ceremonyId, userId, fullPowersId, revie
   return transaction(async (tx) => {
     const me = await tx.participant.findUnique({ where: { ceremonyId_userId: { ceremonyId, userId } }, select: { role: true, removedAt: true, delegationId: true } });
     if (!me || me.removedAt) throw notFound('Ceremony not found');
-    const record = await tx.fullPowers.findUnique({ where: { id: fullPowersId }, include: { participant: { include: { delegation: true } } } });
+    const record = await tx.fullPowers.findUnique({
+      where: { id: fullPowersId },
+      select: { status: true, sha256: true, participantId: true, participant: { select: { ceremonyId: true, delegationId: true, displayName: true } } },
+    });
     if (!record || record.participant.ceremonyId !== ceremonyId) throw notFound('Full powers not found');
     if (me.role !== 'organiser') throw new AppError('FORBIDDEN', 'Only an organiser examines full powers.');
     if (!me.delegationId || me.delegationId === record.participant.delegationId) {

@@ -77,6 +77,8 @@ export async function signSpecimen({ ceremonyId, userId, capture, now = new Date
         createdById: userId,
         createdAt: now,
       },
+      // Not the appended bytes: returning them would read them back through Prisma's slow BLOB path (readBlobs in lib/db.ts).
+      select: { id: true, number: true },
     });
     const signature = await tx.signature.create({
       data: {

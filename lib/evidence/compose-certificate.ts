@@ -29,6 +29,8 @@ export async function composeCertificate(
   const fullPowersRows = await tx.fullPowers.findMany({
     where: { participant: { ceremonyId } },
     orderBy: { createdAt: 'asc' },
+    // The letters themselves (up to 25 MB each) are not part of the certificate.
+    omit: { bytes: true },
     include: { participant: { select: { displayName: true } } },
   });
   const reviewers = new Map((await tx.user.findMany({ where: { id: { in: fullPowersRows.flatMap((r) => (r.reviewedById ? [r.reviewedById] : [])) } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));

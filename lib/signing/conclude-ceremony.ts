@@ -57,6 +57,7 @@ export async function concludeCeremony({ ceremonyId, userId, now = new Date(), r
       });
       const hash = sha256(seal.pdf);
       await tx.documentRevision.create({
+        select: { id: true },
         data: {
           documentId: document.id,
           number: revision.number + 1,
@@ -76,6 +77,7 @@ export async function concludeCeremony({ ceremonyId, userId, now = new Date(), r
       await composeCertificate(tx, { ceremonyId, sealedAt: now, certificateSubject, developmentCertificate: identity.isDevelopment }),
     );
     const artefact = await tx.artefact.create({
+      omit: { bytes: true },
       data: {
         ceremonyId,
         kind: 'certificate',

@@ -50,6 +50,7 @@ export async function openSigning({ ceremonyId, userId, now = new Date() }: { ce
       });
       const sha256 = createHash('sha256').update(result.pdf).digest('hex');
       await tx.documentRevision.create({
+        select: { id: true },
         data: {
           documentId: document.id,
           number: revision.number + 1,

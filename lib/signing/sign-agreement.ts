@@ -121,6 +121,7 @@ export async function signAgreement(input: SignAgreementInput): Promise<{ signat
 
       const sha256 = createHash('sha256').update(result.pdf).digest('hex');
       const stored = await tx.documentRevision.create({
+        omit: { appendedBytes: true },
         data: {
           documentId: document.id,
           number: revision.number + 1,

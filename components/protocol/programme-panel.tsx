@@ -188,7 +188,7 @@ function RollCall({ rollCall, defaultOpen, pending, onConfirm }: { rollCall: Rol
           onConfirm([...present]);
         }}
       >
-        <p className="text-white/70">{t('hint')}</p>
+        {rollCall.canConfirm ? <p className="text-white/70">{t('hint')}</p> : null}
         {rollCall.delegations.map((delegation) => (
           <fieldset key={delegation.id} className="flex flex-col gap-1">
             <legend className="mb-1 font-medium">{delegation.name}</legend>
@@ -197,6 +197,7 @@ function RollCall({ rollCall, defaultOpen, pending, onConfirm }: { rollCall: Rol
                 <input
                   type="checkbox"
                   className="h-4 w-4"
+                  disabled={!rollCall.canConfirm}
                   checked={present.has(member.participantId)}
                   onChange={(event) => toggle(member.participantId, event.target.checked)}
                 />
@@ -208,9 +209,11 @@ function RollCall({ rollCall, defaultOpen, pending, onConfirm }: { rollCall: Rol
           </fieldset>
         ))}
         <div className="flex flex-wrap items-center gap-3">
-          <button type="submit" className="rounded-md bg-white px-3 py-1.5 font-medium text-[#0f1620] disabled:opacity-50" disabled={pending} data-testid="roll-call-confirm">
-            {t('confirm', { count: present.size })}
-          </button>
+          {rollCall.canConfirm ? (
+            <button type="submit" className="rounded-md bg-white px-3 py-1.5 font-medium text-[#0f1620] disabled:opacity-50" disabled={pending} data-testid="roll-call-confirm">
+              {t('confirm', { count: present.size })}
+            </button>
+          ) : null}
           {rollCall.confirmedAt ? (
             <span className="text-xs text-white/60" role="status">
               {t('confirmedAt', { time: format.dateTime(new Date(rollCall.confirmedAt), { timeStyle: 'short' }) })}

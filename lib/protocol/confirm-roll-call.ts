@@ -4,6 +4,7 @@ import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { lockForUpdate, transaction } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { loadOrganiser } from '@/lib/live/load-live-participant';
+import { rollCallStates } from '@/lib/protocol/run-of-show';
 import { formatDateTime } from '@/lib/time/format-instant';
 
 export const rollCallSchema = z.object({
@@ -22,7 +23,7 @@ export async function confirmRollCall({ ceremonyId, userId, presentParticipantId
   return transaction(async (tx) => {
     await lockForUpdate(tx, `ceremony:${ceremonyId}`);
     const organiser = await loadOrganiser(tx, { ceremonyId, userId });
-    if (!['LIVE', 'SIGNING'].includes(organiser.ceremony.state)) throw new AppError('INVALID_STATE', 'The roll call is taken while the ceremony is live.');
+    if (!rollCallStates.includes(organiser.ceremony.state)) throw new AppError('INVALID_STATE', 'The roll call is taken while the ceremony is live.');
     const ceremony = await tx.ceremony.findUniqueOrThrow({
       where: { id: ceremonyId },
       select: {

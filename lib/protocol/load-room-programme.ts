@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Db, Tx } from '@/lib/db';
-import { defaultProgramme, programmeView, type ProgrammeStep, type StepKind } from '@/lib/protocol/run-of-show';
+import { defaultProgramme, programmeView, rollCallStates, type ProgrammeStep, type StepKind } from '@/lib/protocol/run-of-show';
 
 export type StepStatus = 'done' | 'skipped' | 'current' | 'upcoming';
 
@@ -27,6 +27,8 @@ export interface RollCallView {
   delegations: { id: string; name: string; members: RollCallMember[] }[];
   /** When the organiser last confirmed the roll call (null: not yet). */
   confirmedAt: string | null;
+  /** False once the ceremony is no longer live: the roll call is shown, read-only. */
+  canConfirm: boolean;
 }
 
 export interface RoomProgramme {
@@ -108,6 +110,7 @@ async function loadRollCall(
   client: Db | Tx,
   ceremonyId: string,
   ceremony: {
+    state: string;
     delegations: { id: string; name: string }[];
     participants: { id: string; displayName: string; role: string; delegationId: string | null; presentConfirmedAt: Date | null }[];
   },
@@ -123,6 +126,7 @@ async function loadRollCall(
         .map((p) => ({ participantId: p.id, name: p.displayName, role: p.role, inRoom: inRoom.has(p.id), confirmedAt: p.presentConfirmedAt?.toISOString() ?? null })),
     })),
     confirmedAt: confirmed?.createdAt.toISOString() ?? null,
+    canConfirm: rollCallStates.includes(ceremony.state),
   };
 }
 

@@ -89,6 +89,9 @@ describe('run of show in the room', () => {
     expect(await loadRoomProgramme(db, { ceremonyId: c.ceremonyId, isOrganiser: false })).toMatchObject({ finished: true, currentStepId: null });
     expect(await countEvents(c.ceremonyId)).toBe(events + 4);
     expect((await db.ceremony.findUniqueOrThrow({ where: { id: c.ceremonyId } })).state).toBe('CONCLUDED');
+    // The roll call is still shown to the organiser, read-only: it is refused after conclusion.
+    expect((await loadRoomProgramme(db, { ceremonyId: c.ceremonyId, isOrganiser: true })).rollCall).toMatchObject({ canConfirm: false });
+    await expect(confirmRollCall({ ceremonyId: c.ceremonyId, userId: c.organiserId, presentParticipantIds: [] })).rejects.toMatchObject({ code: 'INVALID_STATE' });
 
     // Once archived (ended for everyone), the programme is over for good and nothing is written.
     await db.ceremony.update({ where: { id: c.ceremonyId }, data: { state: 'ARCHIVED' } });
@@ -161,6 +164,7 @@ describe('roll call', () => {
     expect(again.find((m) => m.participantId === kosmo.participantId)!.confirmedAt).not.toBeNull();
     expect(again.find((m) => m.participantId === lni.participantId)!.confirmedAt).toBeNull();
     expect(after.rollCall!.confirmedAt).not.toBeNull();
+    expect(after.rollCall!.canConfirm).toBe(true);
     expect(await db.auditEvent.count({ where: { ceremonyId: c.ceremonyId, kind: 'roll-call.confirmed' } })).toBe(2);
   });
 

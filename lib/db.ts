@@ -28,7 +28,9 @@ class SqliteAdapterFactory extends PrismaBetterSQLite3 {
   readonly #holder: SqliteConnectionHolder;
 
   constructor(url: string, holder: SqliteConnectionHolder) {
-    super({ url });
+    // SQLite's busy timeout: how long a write waits for another process's write lock (a
+    // script or cron run beside the app) before failing. better-sqlite3's default is 5 s.
+    super({ url, timeout: 30_000 });
     this.#holder = holder;
   }
 
@@ -54,35 +56,54 @@ function createBaseClient(holder: SqliteConnectionHolder): SqlitePrismaClient {
   return client as unknown as SqlitePrismaClient;
 }
 
-const insideTransaction = new AsyncLocalStorage<true>();
-let sqliteQueue: Promise<unknown> = Promise.resolve();
-
-function serialised<T>(work: () => Promise<T>): Promise<T> {
-  const run = sqliteQueue.then(work, work);
-  sqliteQueue = run.catch(() => undefined);
-  return run;
+/**
+ * Everything the one-connection rule depends on, once per process. A production build
+ * bundles this module into several server chunks (pages, route handlers, actions), and
+ * each chunk may evaluate it anew: with module-level state every copy would open its own
+ * SQLite connection and keep its own queue, so two requests could write through two
+ * connections at once, and better-sqlite3 waits for a lock synchronously, stalling the
+ * whole process until its busy timeout. So the client, the connection, the queue and the
+ * "inside a transaction" marker live on globalThis, in every environment.
+ */
+interface DbRuntime {
+  db: SqlitePrismaClient;
+  sqlite: SqliteConnectionHolder;
+  insideTransaction: AsyncLocalStorage<true>;
+  queue: { tail: Promise<unknown> };
 }
 
-function createClient(holder: SqliteConnectionHolder) {
-  const base = createBaseClient(holder);
-  if (env.databaseProvider !== 'sqlite') return base;
-  return base.$extends({
-    query: {
-      $allOperations({ args, query }) {
-        return insideTransaction.getStore() ? query(args) : serialised(() => query(args));
-      },
-    },
-  }) as unknown as SqlitePrismaClient;
+function serialisedOn(runtime: Pick<DbRuntime, 'queue'>) {
+  return <T>(work: () => Promise<T>): Promise<T> => {
+    const run = runtime.queue.tail.then(work, work);
+    runtime.queue.tail = run.catch(() => undefined);
+    return run;
+  };
 }
 
-const globalForDb = globalThis as unknown as { accordDb?: SqlitePrismaClient; accordSqlite?: SqliteConnectionHolder };
-// A client cached without its holder (a reload across this change) would leave readBlobs() no connection.
-const sqlite: SqliteConnectionHolder = globalForDb.accordSqlite ?? {};
-export const db: SqlitePrismaClient = (globalForDb.accordSqlite && globalForDb.accordDb) || createClient(sqlite);
-if (env.NODE_ENV !== 'production') {
-  globalForDb.accordDb = db;
-  globalForDb.accordSqlite = sqlite;
+function createRuntime(): DbRuntime {
+  const sqlite: SqliteConnectionHolder = {};
+  const insideTransaction = new AsyncLocalStorage<true>();
+  const queue = { tail: Promise.resolve() as Promise<unknown> };
+  const base = createBaseClient(sqlite);
+  const inQueue = serialisedOn({ queue });
+  const client =
+    env.databaseProvider !== 'sqlite'
+      ? base
+      : (base.$extends({
+          query: {
+            $allOperations({ args, query }) {
+              return insideTransaction.getStore() ? query(args) : inQueue(() => query(args));
+            },
+          },
+        }) as unknown as SqlitePrismaClient);
+  return { db: client, sqlite, insideTransaction, queue };
 }
+
+const globalForDb = globalThis as unknown as { accordDbRuntime?: DbRuntime };
+const runtime: DbRuntime = (globalForDb.accordDbRuntime ??= createRuntime());
+const { sqlite, insideTransaction } = runtime;
+const serialised = serialisedOn(runtime);
+export const db: SqlitePrismaClient = runtime.db;
 
 export type Db = SqlitePrismaClient;
 export type Tx = Prisma.TransactionClient;

@@ -6,7 +6,10 @@ import { env } from '@/lib/env';
  * Fixed-window counters in this process's memory: enough for one app node. A cluster
  * would put these in Redis; the call sites stay the same.
  */
-const windows = new Map<string, { startedAt: number; count: number }>();
+// On globalThis: a production build may evaluate this module once per server chunk, and
+// separate maps would let each route count on its own.
+const globalForRateLimits = globalThis as unknown as { accordRateLimitWindows?: Map<string, { startedAt: number; count: number }> };
+const windows = (globalForRateLimits.accordRateLimitWindows ??= new Map<string, { startedAt: number; count: number }>());
 const WINDOW_MS = 60_000;
 
 export type RateLimitedAction = 'magic-link' | 'upload' | 'livekit-token' | 'sign';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useState, type ReactNode } from 'react';
+import { useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useSpotlight } from '@/components/live/use-spotlight';
 
 export interface SidePanel {
@@ -17,6 +17,17 @@ export interface SidePanel {
  * panel) sits under the video. While someone signs (`spotlight`), the agreement takes the
  * larger share of the screen beside that signatory's video; afterwards the grid returns.
  */
+const subscribeToNothing = () => () => undefined;
+
+/** True once React has hydrated the room (false in the server's HTML): controls work from then on. */
+function useHydrated(): boolean {
+  return useSyncExternalStore(
+    subscribeToNothing,
+    () => true,
+    () => false,
+  );
+}
+
 export function RoomLayout({
   topBar,
   video,
@@ -34,12 +45,13 @@ export function RoomLayout({
 }) {
   const t = useTranslations('live.room');
   const spotlight = useSpotlight().spotlight !== null;
+  const hydrated = useHydrated();
   const [active, setActive] = useState(panels[0]?.id);
   // Folding the panel away gives the agreement the column's height; choosing a tab unfolds it.
   const [folded, setFolded] = useState(false);
   const current = panels.find((panel) => panel.id === active) ?? panels[0];
   return (
-    <div className="fixed inset-0 z-40 flex flex-col bg-[#0f1620] text-white" data-lk-theme="default" data-testid="room" data-spotlight={spotlight ? 'on' : 'off'}>
+    <div className="fixed inset-0 z-40 flex flex-col bg-[#0f1620] text-white" data-lk-theme="default" data-testid="room" data-spotlight={spotlight ? 'on' : 'off'} data-hydrated={hydrated ? 'yes' : 'no'}>
       <header className="flex flex-wrap items-center justify-between gap-3 border-b border-white/10 px-4 py-2">{topBar}</header>
       <div className="flex min-h-0 flex-1 flex-col gap-3 p-3 lg:flex-row">
         <div className={`flex min-h-0 min-w-0 flex-col gap-3 ${spotlight ? 'lg:w-[34%]' : 'flex-1'}`}>

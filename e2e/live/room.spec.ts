@@ -60,6 +60,8 @@ test('the live room: lobby, video both ways, hidden press, shared page, mute, re
   await test.step('the organiser checks devices, enters the scheduled room and starts the ceremony', async () => {
     await passPreJoin(host.page, ceremonyPath!);
     await expect(host.page.getByTestId('room')).toBeVisible();
+    // A click on the server's HTML before React hydrates it would be lost.
+    await expect(host.page.getByTestId('room')).toHaveAttribute('data-hydrated', 'yes');
     await host.page.getByTestId('room').locator('header button').first().click(); // go live
     await expect(host.page.getByTestId('ceremony-state')).toHaveText(/Live|Live/i);
   });

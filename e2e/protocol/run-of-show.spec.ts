@@ -112,6 +112,8 @@ test('the run of show: roll call, remarks, signing with the exchange, closing; t
   await test.step('the organiser enters, starts the ceremony and sees the programme not yet begun', async () => {
     await enterRoom(host);
     await expect(host.page.getByTestId('room')).toBeVisible();
+    // A click on the server's HTML before React hydrates it would be lost.
+    await expect(host.page.getByTestId('room')).toHaveAttribute('data-hydrated', 'yes');
     await host.page.getByTestId('room').locator('header button').first().click(); // go live
     await expect(host.page.getByTestId('ceremony-state')).toHaveText(de.states.LIVE);
     await expect(host.page.getByTestId('programme-current')).toHaveAttribute('data-kind', 'none');

@@ -134,6 +134,7 @@ test('the ceremony from SCHEDULED to CONCLUDED: alternat signing in the live roo
   await test.step('the organiser enters the scheduled room and starts the ceremony', async () => {
     await enterRoom(host);
     await expect(host.page.getByTestId('room')).toBeVisible();
+    await expect(host.page.getByTestId('room')).toHaveAttribute('data-hydrated', 'yes');
     await host.page.getByTestId('room').locator('header').getByRole('button', { name: de.live.room.goLive }).click();
     await expect(host.page.getByTestId('ceremony-state')).toHaveText(de.states.LIVE);
   });

@@ -118,7 +118,9 @@ async function signDue(signer: Person, watchers: Person[], expectedDocuments: nu
     const after = signaturesBefore + expectedDocuments;
     for (const person of [signer, ...watchers]) {
       await expect(person.page.getByTestId('signature-entry')).toHaveCount(after);
-      await expect(person.page.getByTestId('room')).toHaveAttribute('data-spotlight', 'off');
+      // The signer's "spotlight off" message normally ends it at once; if a client misses it,
+      // the spotlight fades once the signer's heartbeat stops (STALE_MS, 12 s, use-spotlight.tsx).
+      await expect(person.page.getByTestId('room')).toHaveAttribute('data-spotlight', 'off', { timeout: 20_000 });
       await expect(person.page.getByTestId('video-grid')).toBeVisible();
       await expectViewerCurrent(person);
     }

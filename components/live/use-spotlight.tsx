@@ -73,7 +73,11 @@ export function SpotlightProvider({ localIdentity, children }: { localIdentity: 
   // While I sign: repeat for late joiners; on the way out (unmount, leaving) switch it off.
   useEffect(() => {
     if (!mine) return;
-    const repeat = () => broadcast({ ...mine, active: true });
+    // Read the ref, not `mine`: a tick between announce(null) and this effect's cleanup would
+    // otherwise send "active" after "off", and the others would keep the spotlight until it fades.
+    const repeat = () => {
+      if (mineRef.current) broadcast({ ...mineRef.current, active: true });
+    };
     const timer = setInterval(repeat, HEARTBEAT_MS);
     room.on(RoomEvent.ParticipantConnected, repeat);
     return () => {

@@ -38,16 +38,39 @@ export function buildInvitationIcs(input: InvitationIcsInput): string {
     end: input.end.getTime(),
     endInputType: 'utc',
     endOutputType: 'utc',
-    title: input.summary,
-    description: input.description,
-    location: input.location || undefined,
-    url: input.url,
+    title: icsText(input.summary),
+    description: icsText(input.description),
+    location: icsText(input.location) || undefined,
+    url: icsValue(input.url),
     status: input.method === 'CANCEL' ? 'CANCELLED' : 'CONFIRMED',
-    organizer: { name: input.organizer.name, email: input.organizer.email },
-    attendees: [{ name: input.attendee.name, email: input.attendee.email, rsvp: false, role: 'REQ-PARTICIPANT', partstat: 'NEEDS-ACTION' }],
+    organizer: { name: icsParameter(input.organizer.name), email: icsValue(input.organizer.email) },
+    attendees: [{ name: icsParameter(input.attendee.name), email: icsValue(input.attendee.email), rsvp: false, role: 'REQ-PARTICIPANT', partstat: 'NEEDS-ACTION' }],
   });
   if (error || !value) throw new Error(`Could not build the calendar entry: ${error?.message ?? 'no output'}`);
+  // The library escapes LF but passes a bare CR through, which many calendar parsers read
+  // as a line break: a name or title could then inject properties. Never emit one.
+  if (/\r(?!\n)|(?<!\r)\n/.test(value)) throw new Error('Could not build the calendar entry: a line break escaped the encoder.');
   return value;
+}
+
+// eslint-disable-next-line no-control-regex -- control characters are what these remove
+const CONTROL_EXCEPT_LF_TAB = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
+// eslint-disable-next-line no-control-regex -- control characters are what these remove
+const CONTROL = /[\u0000-\u001f\u007f]/g;
+
+/** TEXT values: every line break becomes LF, which the library escapes as \n; other controls go. */
+export function icsText(text: string): string {
+  return text.replace(/\r\n?/g, '\n').replace(CONTROL_EXCEPT_LF_TAB, '');
+}
+
+/** Parameter values (CN=…) cannot escape anything: line breaks and quotes become spaces. */
+export function icsParameter(text: string): string {
+  return text.replace(CONTROL, ' ').replace(/"/g, "'").replace(/ {2,}/g, ' ').trim();
+}
+
+/** URIs, addresses: no control characters at all. */
+function icsValue(text: string): string {
+  return text.replace(CONTROL, '');
 }
 
 /** "Accord <no-reply@accord.localhost>" → { name: 'Accord', email: 'no-reply@accord.localhost' } */

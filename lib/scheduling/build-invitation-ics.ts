@@ -53,9 +53,7 @@ export function buildInvitationIcs(input: InvitationIcsInput): string {
   return value;
 }
 
-// eslint-disable-next-line no-control-regex -- control characters are what these remove
 const CONTROL_EXCEPT_LF_TAB = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
-// eslint-disable-next-line no-control-regex -- control characters are what these remove
 const CONTROL = /[\u0000-\u001f\u007f]/g;
 
 /** TEXT values: every line break becomes LF, which the library escapes as \n; other controls go. */

@@ -21,15 +21,30 @@ export const errorStatus = {
 
 export type ErrorCode = keyof typeof errorStatus;
 
+/**
+ * A stable, machine-readable cause within a code (e.g. 'view-outdated' within CONFLICT),
+ * for clients that react to it; params say what it concerns (ids, numbers).
+ */
+export interface ErrorDetails {
+  reason?: string;
+  params?: Record<string, string | number>;
+}
+
 export class AppError extends Error {
+  readonly reason?: string;
+  readonly params?: Record<string, string | number>;
+
   constructor(
     readonly code: ErrorCode,
     message: string,
     /** Per-field problems for forms: { fieldName: message } */
     readonly fieldErrors?: Record<string, string>,
+    details: ErrorDetails = {},
   ) {
     super(message);
     this.name = 'AppError';
+    this.reason = details.reason;
+    this.params = details.params;
   }
 
   get status(): number {
@@ -47,14 +62,14 @@ export function notFound(what = 'Not found'): AppError {
 }
 
 export interface HttpErrorBody {
-  error: { code: ErrorCode; message: string; fieldErrors?: Record<string, string> };
+  error: { code: ErrorCode; message: string; reason?: string; params?: Record<string, string | number>; fieldErrors?: Record<string, string> };
 }
 
 export function toHttpError(error: unknown): { status: number; body: HttpErrorBody } {
   if (isAppError(error)) {
     return {
       status: error.status,
-      body: { error: { code: error.code, message: error.message, fieldErrors: error.fieldErrors } },
+      body: { error: { code: error.code, message: error.message, reason: error.reason, params: error.params, fieldErrors: error.fieldErrors } },
     };
   }
   // Unknown errors are bugs: log them whole, tell the client nothing internal.

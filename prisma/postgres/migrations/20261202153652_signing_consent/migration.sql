@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Ceremony" ADD COLUMN     "signingConsent" TEXT NOT NULL DEFAULT '{}';
+

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { defineConfig } from '@playwright/test';
 
 /**
@@ -7,6 +8,13 @@ import { defineConfig } from '@playwright/test';
 const appPort = Number(process.env.E2E_APP_PORT ?? 3100);
 const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 2525);
 export const mailDir = process.env.E2E_MAIL_DIR ?? 'e2e/.artifacts/mail';
+// Production mode refuses the public development LiveKit pair: one random pair per run, in
+// process.env so that the LiveKit server, the app, the workers (which load this file again)
+// and the scripts the specs start all agree on it.
+const livekitPair = {
+  LIVEKIT_API_KEY: (process.env.LIVEKIT_API_KEY ??= 'accord-e2e'),
+  LIVEKIT_API_SECRET: (process.env.LIVEKIT_API_SECRET ??= randomBytes(32).toString('hex')),
+};
 
 const appEnv = {
   NODE_ENV: 'production',
@@ -16,6 +24,7 @@ const appEnv = {
   AUTH_TRUST_HOST: 'true',
   CRON_SECRET: 'e2e-cron-secret',
   SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+  ...livekitPair,
   EMAIL_FROM: 'Accord <no-reply@accord.test>',
   // Tests sign several people in from one address; the limit itself has its own test.
   RATE_LIMIT_PER_MINUTE: '200',
@@ -62,7 +71,7 @@ export default defineConfig({
       url: 'http://127.0.0.1:7880/',
       reuseExistingServer: false,
       timeout: 60_000,
-      env: { APP_URL: `http://127.0.0.1:${appPort}` },
+      env: { APP_URL: `http://127.0.0.1:${appPort}`, ...livekitPair },
     },
     {
       command: 'npx tsx e2e/support/smtp-receiver.ts',

@@ -14,6 +14,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
 import { get } from 'node:http';
 import path from 'node:path';
+import { benchProductionEnv } from './lib/bench-env';
 import { median, printBudget } from './lib/budget';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -35,6 +36,7 @@ const appEnv = {
   RATE_LIMIT_PER_MINUTE: '1000000',
   LIVEKIT_URL: 'ws://127.0.0.1:1',
   LOG_LEVEL: 'warn',
+  ...benchProductionEnv,
 };
 
 for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${databaseFile}${suffix}`, { force: true });

@@ -2,6 +2,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { HOSTILE_PDFS } from '../lib/signing/pdf/testing/hostile-pdfs';
+import { benchProductionEnv } from './lib/bench-env';
 import { median, printBudget } from './lib/budget';
 
 /**
@@ -100,6 +101,7 @@ const env: NodeJS.ProcessEnv = {
   CRON_SECRET: 'bench-cron-secret',
   RATE_LIMIT_PER_MINUTE: '1000000',
   LOG_LEVEL: 'warn',
+  ...benchProductionEnv,
 } as NodeJS.ProcessEnv;
 
 if (!existsSync(path.join(root, '.next/BUILD_ID'))) {

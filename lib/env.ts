@@ -6,6 +6,7 @@ import { z } from 'zod';
  * instead of failing on some later request.
  */
 
+const DEV_LIVEKIT_KEY = 'accord-dev';
 const DEV_LIVEKIT_SECRET = 'accord-development-livekit-secret-change-me-0123456789abcdef';
 const DEV_AUTH_SECRET = 'accord-development-auth-secret-do-not-use-in-production';
 const DEV_CRON_SECRET = 'accord-development-cron-secret';
@@ -46,7 +47,7 @@ const envSchema = z
     OIDC_CLIENT_SECRET: optionalNonEmpty,
     OIDC_NAME: z.string().default('Single sign-on'),
     LIVEKIT_URL: z.string().regex(/^wss?:\/\//, 'must be a ws:// or wss:// URL').default('ws://127.0.0.1:7880'),
-    LIVEKIT_API_KEY: z.string().min(3).default('accord-dev'),
+    LIVEKIT_API_KEY: z.string().min(3).default(DEV_LIVEKIT_KEY),
     LIVEKIT_API_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEV_LIVEKIT_SECRET),
     /** The URL browsers connect to, when it differs from the server's LIVEKIT_URL (proxy, container network). */
     LIVEKIT_PUBLIC_URL: optionalNonEmpty.pipe(z.string().regex(/^wss?:\/\//, 'must be a ws:// or wss:// URL').optional()),
@@ -67,7 +68,10 @@ const envSchema = z
     RETENTION_DAYS: optionalNonEmpty.pipe(z.string().regex(/^\d+$/, 'must be a whole number of days').transform(Number).optional()),
     /** Enables the routes and reference pages that bench/ measures (also on with ACCORD_DEV_TOOLS). */
     ACCORD_BENCH: booleanString.default(false),
-    /** Enables /dev/outbox and the development sign-in helpers outside production. */
+    /**
+     * Enables /dev/outbox (signed-in users only) and the development sign-in helpers; on by
+     * default outside production. In production only when set, and then required without SMTP_URL.
+     */
     ACCORD_DEV_TOOLS: booleanString.optional(),
     /** Requests per minute per client for magic links / uploads / tokens / signing. */
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
@@ -86,6 +90,17 @@ const envSchema = z
     if (env.NODE_ENV === 'production' && env.NEXT_PHASE !== 'phase-production-build') {
       for (const name of ['AUTH_SECRET', 'CRON_SECRET'] as const) {
         if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required in production' });
+      }
+      // The development pair is public (it is in this file): anyone could mint room tokens with it.
+      if (env.LIVEKIT_API_KEY === DEV_LIVEKIT_KEY) {
+        ctx.addIssue({ code: 'custom', path: ['LIVEKIT_API_KEY'], message: 'is the development key; set your own key pair in production' });
+      }
+      if (env.LIVEKIT_API_SECRET === DEV_LIVEKIT_SECRET) {
+        ctx.addIssue({ code: 'custom', path: ['LIVEKIT_API_SECRET'], message: 'is the development secret; set a random secret of at least 32 characters in production' });
+      }
+      // Without SMTP every sign-in link is printed to the log and kept for /dev/outbox.
+      if (!env.SMTP_URL && env.ACCORD_DEV_TOOLS !== true) {
+        ctx.addIssue({ code: 'custom', path: ['SMTP_URL'], message: 'is required in production (without it sign-in links go to the server log); set ACCORD_DEV_TOOLS=true to run without email on purpose' });
       }
     }
     if (Boolean(env.SIGNING_KEY_PEM) !== Boolean(env.SIGNING_CERT_PEM)) {

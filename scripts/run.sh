@@ -17,8 +17,17 @@ if [ ! -f data/dev-secrets.env ]; then
     echo "CRON_SECRET=$(node -e 'console.log(require("crypto").randomBytes(24).toString("hex"))')"
   } > data/dev-secrets.env
 fi
+# The app runs in production mode, which refuses the public development LiveKit pair; a
+# pair set in the environment (LiveKit Cloud, your own cluster) wins over this one.
+if ! grep -q '^DEMO_LIVEKIT_API_SECRET=' data/dev-secrets.env; then
+  {
+    echo "DEMO_LIVEKIT_API_KEY=accord-demo"
+    echo "DEMO_LIVEKIT_API_SECRET=$(node -e 'console.log(require("crypto").randomBytes(32).toString("hex"))')"
+  } >> data/dev-secrets.env
+fi
 set -a; . data/dev-secrets.env; set +a
 export NODE_ENV=production ACCORD_DEV_TOOLS="${ACCORD_DEV_TOOLS:-true}" APP_URL="${APP_URL:-http://localhost:3000}"
+export LIVEKIT_API_KEY="${LIVEKIT_API_KEY:-$DEMO_LIVEKIT_API_KEY}" LIVEKIT_API_SECRET="${LIVEKIT_API_SECRET:-$DEMO_LIVEKIT_API_SECRET}"
 
 step "database"
 npx tsx scripts/db/migrate.ts

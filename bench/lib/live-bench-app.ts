@@ -1,6 +1,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { assertLiveKitKnowsBenchPair, benchProductionEnv } from './bench-env';
 
 /**
  * The built app (`next start`) on a throwaway SQLite database with one LIVE ceremony and a
@@ -57,6 +58,7 @@ export async function startBenchApp({ fixtureScript = 'bench/lib/live-fixture.ts
     ACCORD_BENCH: 'true',
     RATE_LIMIT_PER_MINUTE: '1000000',
     LOG_LEVEL: 'warn',
+    ...benchProductionEnv,
   } as NodeJS.ProcessEnv;
   if (!existsSync(path.join(root, '.next/BUILD_ID')) || process.env.BENCH_BUILD === '1') {
     if (process.env.BENCH_SKIP_BUILD === '1') throw new Error('No build in .next and BENCH_SKIP_BUILD=1');
@@ -73,6 +75,7 @@ export async function startBenchApp({ fixtureScript = 'bench/lib/live-fixture.ts
   const fixture = JSON.parse(fixtureOutput.trim().split('\n').at(-1) ?? '{}') as { ceremonyId: string; sessionToken: string } & Record<string, unknown>;
 
   const livekitWasRunning = await answers('http://127.0.0.1:7880/');
+  assertLiveKitKnowsBenchPair(livekitWasRunning);
   if (!livekitWasRunning) execFileSync('bash', ['scripts/livekit/start.sh'], { cwd: root, stdio: 'pipe', env });
 
   const app = spawn('npx', ['next', 'start', '--hostname', '127.0.0.1', '--port', String(port)], {

@@ -1,6 +1,7 @@
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { Card } from '@/components/ui/card';
+import { requireSessionUser } from '@/lib/auth';
 import { env } from '@/lib/env';
 import { listOutbox } from '@/lib/mail/list-outbox';
 
@@ -9,7 +10,8 @@ export const dynamic = 'force-dynamic';
 
 export default async function OutboxPage() {
   if (!env.ACCORD_DEV_TOOLS) notFound();
-  const [messages, t] = await Promise.all([listOutbox(), getTranslations('outbox')]);
+  const user = await requireSessionUser('/dev/outbox');
+  const [messages, t] = await Promise.all([listOutbox({ userId: user.id }), getTranslations('outbox')]);
   return (
     <div className="flex flex-col gap-4">
       <h1 className="font-serif text-3xl">{t('title')}</h1>

@@ -7,6 +7,7 @@ import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
+import { safeRedirectUrl } from '@/lib/http/safe-redirect-path';
 import { clientAddressFromForwardedFor, evidenceAddressFromForwardedFor, rateLimitKeysForAddress } from '@/lib/http/client-address';
 import { sendMagicLink } from '@/lib/mail/send-magic-link';
 
@@ -68,6 +69,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       const known = await db.user.findUnique({ where: { email: user.email.toLowerCase() }, select: { id: true } });
       // Unknown addresses see the same "check your email" page: nobody learns who has an account.
       return known ? true : '/check-email';
+    },
+    // Every redirect Auth.js makes (after sign-in, from its own callbackUrl parameter) stays on this site.
+    redirect({ url, baseUrl }) {
+      return safeRedirectUrl(url, baseUrl);
     },
     session({ session, user }) {
       const stored = user as typeof user & { globalRole?: string; locale?: string | null };

@@ -4,13 +4,14 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { requestClientRateLimitKeys, signIn } from '@/lib/auth';
 import { isAppError } from '@/lib/errors';
+import { safeRedirectPath } from '@/lib/http/safe-redirect-path';
 import { enforceRateLimit } from '@/lib/rate-limit';
 
 export type SignInFormState = { error?: 'invalidEmail' | 'RATE_LIMITED'; email?: string };
 
 const signInSchema = z.object({
   email: z.email().max(254).transform((email) => email.trim().toLowerCase()),
-  callbackUrl: z.string().startsWith('/').refine((url) => !url.startsWith('//')).catch('/'),
+  callbackUrl: z.unknown().transform((url) => safeRedirectPath(url)),
 });
 
 export async function requestMagicLink(_previous: SignInFormState, formData: FormData): Promise<SignInFormState> {

@@ -3,11 +3,12 @@ import { getTranslations } from 'next-intl/server';
 import { Card } from '@/components/ui/card';
 import { getSessionUser, signIn } from '@/lib/auth';
 import { env } from '@/lib/env';
+import { safeRedirectPath } from '@/lib/http/safe-redirect-path';
 import { SignInForm } from './sign-in-form';
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const [{ callbackUrl: requested }, user, t] = await Promise.all([searchParams, getSessionUser(), getTranslations()]);
-  const callbackUrl = requested?.startsWith('/') && !requested.startsWith('//') ? requested : '/';
+  const callbackUrl = safeRedirectPath(requested);
   if (user) redirect(callbackUrl);
   const oidcConfigured = Boolean(env.OIDC_ISSUER);
   return (

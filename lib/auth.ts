@@ -10,6 +10,7 @@ import { env } from '@/lib/env';
 import { safeRedirectUrl } from '@/lib/http/safe-redirect-path';
 import { clientAddressFromForwardedFor, evidenceAddressFromForwardedFor, rateLimitKeysForAddress } from '@/lib/http/client-address';
 import { sendMagicLink } from '@/lib/mail/send-magic-link';
+import { normalizeSignInEmail } from '@/lib/users/normalize-sign-in-email';
 
 /**
  * Sign-in: email magic link (+ generic OIDC when configured), database sessions (revocable
@@ -35,6 +36,8 @@ function providers(): NextAuthConfig['providers'] {
       server: env.SMTP_URL ?? 'smtp://127.0.0.1:25',
       from: env.EMAIL_FROM,
       maxAge: 15 * 60,
+      // The address our rate limits counted is the one the link goes to.
+      normalizeIdentifier: normalizeSignInEmail,
       sendVerificationRequest: async ({ identifier, url, request }) => {
         await sendMagicLink({ email: identifier, url, acceptLanguage: request.headers.get('accept-language') });
       },

@@ -10,6 +10,7 @@ import { env } from '@/lib/env';
 import { safeRedirectUrl } from '@/lib/http/safe-redirect-path';
 import { clientAddressFromForwardedFor, evidenceAddressFromForwardedFor, rateLimitKeysForAddress } from '@/lib/http/client-address';
 import { sendMagicLink } from '@/lib/mail/send-magic-link';
+import { decideSignIn } from '@/lib/users/decide-sign-in';
 import { normalizeSignInEmail } from '@/lib/users/normalize-sign-in-email';
 
 /**
@@ -51,7 +52,8 @@ function providers(): NextAuthConfig['providers'] {
       issuer: env.OIDC_ISSUER,
       clientId: env.OIDC_CLIENT_ID,
       clientSecret: env.OIDC_CLIENT_SECRET,
-      // Accounts are matched by the verified email of an invited user.
+      // Accounts are matched by the email of an invited user; the signIn callback lets a
+      // link happen only when the provider says that address is verified.
       allowDangerousEmailAccountLinking: true,
     });
   }
@@ -67,11 +69,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   providers: providers(),
   pages: { signIn: '/sign-in', verifyRequest: '/check-email', error: '/auth-error' },
   callbacks: {
-    async signIn({ user }) {
-      if (!user.email) return false;
-      const known = await db.user.findUnique({ where: { email: user.email.toLowerCase() }, select: { id: true } });
+    async signIn({ user, account, profile }) {
+      const email = user.email?.toLowerCase();
+      const known = email ? await db.user.findUnique({ where: { email }, select: { id: true } }) : null;
       // Unknown addresses see the same "check your email" page: nobody learns who has an account.
-      return known ? true : '/check-email';
+      const decision = decideSignIn({ providerType: account?.type, email, emailVerified: profile?.email_verified, knownUser: Boolean(known) });
+      return decision.allow ? true : decision.redirectTo;
     },
     // Every redirect Auth.js makes (after sign-in, from its own callbackUrl parameter) stays on this site.
     redirect({ url, baseUrl }) {

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { Card } from '@/components/ui/card';
 
-const knownErrors = ['Verification', 'AccessDenied', 'Configuration'] as const;
+const knownErrors = ['Verification', 'AccessDenied', 'Configuration', 'EmailUnverified'] as const;
 
 export default async function AuthErrorPage({ searchParams }: { searchParams: Promise<{ error?: string }> }) {
   const [{ error }, t] = await Promise.all([searchParams, getTranslations('authError')]);

@@ -1,10 +1,11 @@
 'use client';
 
-import { ChevronLeft, ChevronRight } from 'lucide-react';
+import { ChevronLeft, ChevronRight, Columns2, Maximize2, Minimize2, MoveHorizontal, Scan, ZoomIn, ZoomOut } from 'lucide-react';
 import { useTranslations } from 'next-intl';
-import type { PDFDocumentProxy, PageViewport } from 'pdfjs-dist';
+import type { PageViewport } from 'pdfjs-dist';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { loadPdfJs, loadSharedPdfWorker } from '@/components/ceremony/fields/load-pdfjs';
+import { PageThumbnails } from '@/components/live/page-thumbnails';
+import { usePdfRevision } from '@/components/live/use-pdf-revision';
 
 export interface FieldRect {
   page: number;
@@ -12,6 +13,14 @@ export interface FieldRect {
   y: number;
   width: number;
   height: number;
+  kind?: string;
+  fieldName?: string;
+}
+
+/** The signature as it will appear, drawn into the fields being signed (review step). */
+export interface SignaturePreview {
+  typed?: string;
+  drawnDataUrl?: string;
 }
 
 export interface DocumentPaneProps {
@@ -29,26 +38,30 @@ export interface DocumentPaneProps {
   highlights?: FieldRect[];
   /** Per page, that corner in PDF user space (AgreementDocument.pageSizes); pdf.js's page box otherwise. */
   pageOrigins?: [number, number][];
-}
-
-interface LoadedRevision {
-  pdf: PDFDocumentProxy;
-  number: number;
-  sha256: string;
+  /** Told when a page has been drawn (from which revision). */
+  onPageShown?: (shown: { documentId: string; page: number; revision: number }) => void;
+  /** Told which highlighted fields are on screen, drawn from which revision (the signer has seen them). */
+  onFieldsShown?: (shown: { documentId: string; revision: number; fieldNames: string[] }) => void;
+  preview?: SignaturePreview | null;
+  /** Focus mode: the page gets most of the screen (the room decides the layout). */
+  focusMode?: boolean;
+  onToggleFocus?: () => void;
+  /** Bring the first highlight into view whenever this key changes (the signer steps to a field). */
+  revealKey?: string;
 }
 
 interface Rendered {
+  documentId: string;
   page: number;
   revision: number;
   viewport: PageViewport;
   origin: [number, number];
 }
 
-type Failure = 'forbidden' | 'failed';
-
-/** A revision message can overtake the commit's visibility to another connection for a moment; ask again, briefly. */
-const STALE_RETRIES = 4;
-const STALE_RETRY_MS = 250;
+type Fit = 'width' | 'page';
+const ZOOM_STEPS = [0.5, 0.67, 0.8, 1, 1.25, 1.5, 2, 3];
+/** A field counts as seen when this share of it is on screen. */
+const SHOWN_RATIO = 0.75;
 
 function screenRect(viewport: PageViewport, origin: [number, number], field: FieldRect) {
   const [ax, ay] = viewport.convertToViewportPoint(origin[0] + field.x, origin[1] + field.y);
@@ -56,22 +69,54 @@ function screenRect(viewport: PageViewport, origin: [number, number], field: Fie
   return { left: Math.min(ax, bx), top: Math.min(ay, by), width: Math.abs(bx - ax), height: Math.abs(by - ay) };
 }
 
+function initialsOf(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter((part) => part && !part.endsWith('.'))
+    .map((part) => Array.from(part)[0])
+    .join('');
+}
+
 /**
- * The shared agreement beside the video: pdf.js renders the document's newest revision, so
- * every signature appears in place as soon as its revision lands. The page follows whoever
- * drives (page-follow); the revision is fetched again only when its SHA-256 (the ETag)
- * changes. A signatory whose turn it is sees their own empty fields highlighted.
+ * The shared agreement: pdf.js renders the document's newest revision, so every signature
+ * appears in place as soon as its revision lands. A reader, not a thumbnail: fit to width
+ * (default) or to the page, zoom, page thumbnails, and a focus mode that hands the page most
+ * of the screen. The page follows whoever drives; a signatory signing sees their fields
+ * highlighted — with their signature drawn in place while they review it.
  */
-export function DocumentPane({ ceremonyId, documentId, page, canDrive, onPageChange, pageCount, title, revision, highlights = [], pageOrigins }: DocumentPaneProps) {
+export function DocumentPane({
+  ceremonyId,
+  documentId,
+  page,
+  canDrive,
+  onPageChange,
+  pageCount,
+  title,
+  revision,
+  highlights = [],
+  pageOrigins,
+  onFieldsShown,
+  onPageShown,
+  preview,
+  focusMode = false,
+  onToggleFocus,
+  revealKey,
+}: DocumentPaneProps) {
   const t = useTranslations('live.document');
-  const [loaded, setLoaded] = useState<LoadedRevision | null>(null);
-  const [failure, setFailure] = useState<Failure | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const { loaded, failure } = usePdfRevision({ ceremonyId, documentId, revision, attempt });
   const [rendered, setRendered] = useState<Rendered | null>(null);
   const [box, setBox] = useState<{ width: number; height: number } | null>(null);
-  const [attempt, setAttempt] = useState(0);
+  const [fit, setFit] = useState<Fit>('width');
+  const [zoom, setZoom] = useState(1);
+  const [thumbnails, setThumbnails] = useState(false);
   const stageRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  const loadedRef = useRef<LoadedRevision | null>(null);
+  const highlightRefs = useRef(new Map<string, HTMLDivElement>());
+  const pageShownCallback = useRef(onPageShown);
+  useEffect(() => {
+    pageShownCallback.current = onPageShown;
+  }, [onPageShown]);
 
   const last = pageCount ?? loaded?.pdf.numPages ?? Number.POSITIVE_INFINITY;
   const shownPage = Math.max(1, Math.min(page, loaded?.pdf.numPages ?? page));
@@ -79,74 +124,10 @@ export function DocumentPane({ ceremonyId, documentId, page, canDrive, onPageCha
   const knownOrigin = pageOrigins?.[shownPage - 1];
   const originX = knownOrigin?.[0] ?? 0;
   const originY = knownOrigin?.[1] ?? 0;
+  // Only a drawing of this document counts (the previous document's canvas stays up until the new one is drawn).
+  const visibleRendered = rendered?.documentId === documentId ? rendered : null;
 
-  // Fetch the newest revision whenever a newer one is known (or the document changes).
-  useEffect(() => {
-    const controller = new AbortController();
-    let retries = 0;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const load = async (): Promise<void> => {
-      const response = await fetch(`/api/ceremonies/${encodeURIComponent(ceremonyId)}/documents/${encodeURIComponent(documentId)}/revision`, {
-        signal: controller.signal,
-        credentials: 'same-origin',
-      });
-      if (!response.ok) {
-        setFailure(response.status === 403 ? 'forbidden' : 'failed');
-        return;
-      }
-      const sha256 = (response.headers.get('etag') ?? '').replace(/^(W\/)?"|"$/g, '');
-      const number = Number(response.headers.get('x-accord-revision') ?? -1);
-      if (revision !== null && number < revision && retries < STALE_RETRIES) {
-        retries += 1;
-        await response.body?.cancel();
-        timer = setTimeout(() => void load().catch(onError), STALE_RETRY_MS);
-        return;
-      }
-      const current = loadedRef.current;
-      if (current && current.sha256 === sha256) {
-        await response.body?.cancel();
-        setFailure(null);
-        return;
-      }
-      const data = new Uint8Array(await response.arrayBuffer());
-      const [pdfjs, worker] = await Promise.all([loadPdfJs(), loadSharedPdfWorker()]);
-      const pdf = await pdfjs.getDocument({ data, worker }).promise;
-      if (controller.signal.aborted) {
-        void pdf.destroy();
-        return;
-      }
-      const previous = loadedRef.current;
-      loadedRef.current = { pdf, number, sha256 };
-      setLoaded(loadedRef.current);
-      setFailure(null);
-      // The previous document stays on screen until the new one has drawn its page.
-      if (previous && previous.pdf !== pdf) setTimeout(() => void previous.pdf.destroy(), 2000);
-    };
-    const onError = (error: unknown) => {
-      if (!controller.signal.aborted) {
-        console.error('The agreement viewer could not load the document', error);
-        setFailure('failed');
-      }
-    };
-    void load().catch(onError);
-    return () => {
-      controller.abort();
-      if (timer) clearTimeout(timer);
-    };
-  }, [ceremonyId, documentId, revision, attempt]);
-
-  // A different document: forget the old one (its pages must not show under the new title).
-  useEffect(() => {
-    return () => {
-      const previous = loadedRef.current;
-      loadedRef.current = null;
-      setLoaded(null);
-      setRendered(null);
-      if (previous) void previous.pdf.destroy();
-    };
-  }, [documentId]);
-
-  // Follow the stage's size (the layout changes while someone signs).
+  // Follow the stage's size (the layout changes while someone signs, or in focus mode).
   useEffect(() => {
     const stage = stageRef.current;
     if (!stage) return;
@@ -168,6 +149,7 @@ export function DocumentPane({ ceremonyId, documentId, page, canDrive, onPageCha
   }, []);
 
   // Draw the page off screen, then swap it in at once: no blank frame between revisions.
+  // Only what changes the picture redraws it (revision, page, size, zoom), never a room message.
   useEffect(() => {
     if (!loaded || !box || box.width < 40 || box.height < 40) return;
     let cancelled = false;
@@ -176,7 +158,9 @@ export function DocumentPane({ ceremonyId, documentId, page, canDrive, onPageCha
       const pdfPage = await loaded.pdf.getPage(shownPage);
       if (cancelled) return;
       const base = pdfPage.getViewport({ scale: 1 });
-      const scale = Math.max(0.2, Math.min((box.width - 4) / base.width, (box.height - 4) / base.height));
+      const widthScale = (box.width - 4) / base.width;
+      const fitScale = fit === 'width' ? widthScale : Math.min(widthScale, (box.height - 4) / base.height);
+      const scale = Math.max(0.2, fitScale * zoom);
       const viewport = pdfPage.getViewport({ scale });
       const ratio = window.devicePixelRatio || 1;
       const offscreen = document.createElement('canvas');
@@ -192,7 +176,8 @@ export function DocumentPane({ ceremonyId, documentId, page, canDrive, onPageCha
       canvas.style.height = `${Math.floor(viewport.height)}px`;
       canvas.getContext('2d')?.drawImage(offscreen, 0, 0);
       const origin: [number, number] = originX !== 0 || originY !== 0 ? [originX, originY] : [pdfPage.view[0] ?? 0, pdfPage.view[1] ?? 0];
-      setRendered({ page: shownPage, revision: loaded.number, viewport, origin });
+      setRendered({ documentId, page: shownPage, revision: loaded.number, viewport, origin });
+      pageShownCallback.current?.({ documentId, page: shownPage, revision: loaded.number });
     })().catch((error: unknown) => {
       if (!cancelled && !(error instanceof Error && error.name === 'RenderingCancelledException')) console.error('The agreement viewer could not draw the page', error);
     });
@@ -200,14 +185,54 @@ export function DocumentPane({ ceremonyId, documentId, page, canDrive, onPageCha
       cancelled = true;
       task?.cancel();
     };
-  }, [loaded, shownPage, box, originX, originY]);
+  }, [loaded, documentId, shownPage, box, originX, originY, fit, zoom]);
+
+  const onThisPage = visibleRendered && visibleRendered.page === shownPage ? highlights.filter((field) => field.page === visibleRendered.page) : [];
+  const fieldKey = (field: FieldRect, index: number) => field.fieldName ?? `${field.page}-${field.x}-${field.y}-${index}`;
+  const highlightSignature = onThisPage.map(fieldKey).join('|');
+
+  // The signer steps to a field: bring it into view (the page may be zoomed, or below the fold on a phone).
+  useEffect(() => {
+    if (!revealKey || !visibleRendered) return;
+    const first = highlightRefs.current.values().next().value;
+    first?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [revealKey, visibleRendered, highlightSignature]);
+
+  // Which highlighted fields are on screen, drawn from the revision shown: what the signer has seen.
+  const shownCallback = useRef(onFieldsShown);
+  useEffect(() => {
+    shownCallback.current = onFieldsShown;
+  }, [onFieldsShown]);
+  const watching = Boolean(onFieldsShown);
+  useEffect(() => {
+    if (!watching || !visibleRendered || highlightSignature === '') return;
+    const revisionShown = visibleRendered.revision;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        const fieldNames = entries.filter((entry) => entry.isIntersecting && entry.intersectionRatio >= SHOWN_RATIO).map((entry) => (entry.target as HTMLElement).dataset.fieldName ?? '');
+        if (fieldNames.length > 0) shownCallback.current?.({ documentId, revision: revisionShown, fieldNames });
+      },
+      { threshold: [SHOWN_RATIO, 1] },
+    );
+    for (const element of highlightRefs.current.values()) observer.observe(element);
+    return () => observer.disconnect();
+  }, [watching, visibleRendered, highlightSignature, documentId]);
 
   const turn = (next: number) => {
     if (!canDrive) return;
     const target = Math.max(1, Math.min(last, next));
     if (target !== page) onPageChange(target);
   };
+  const zoomBy = (direction: 1 | -1) => {
+    setZoom((current) => {
+      const index = ZOOM_STEPS.findIndex((step) => step >= current - 1e-6);
+      const next = ZOOM_STEPS[Math.max(0, Math.min(ZOOM_STEPS.length - 1, (index === -1 ? ZOOM_STEPS.length - 1 : index) + direction))];
+      return next ?? current;
+    });
+  };
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.key === '+' || event.key === '=') return void (event.preventDefault(), zoomBy(1));
+    if (event.key === '-') return void (event.preventDefault(), zoomBy(-1));
     if (!canDrive) return;
     const moves: Record<string, number> = { ArrowRight: page + 1, PageDown: page + 1, ArrowLeft: page - 1, PageUp: page - 1, Home: 1, End: last };
     const next = moves[event.key];
@@ -216,65 +241,120 @@ export function DocumentPane({ ceremonyId, documentId, page, canDrive, onPageCha
     turn(next);
   };
 
-  const onThisPage = rendered ? highlights.filter((field) => field.page === rendered.page) : [];
   const pageLabel = pageCount ? t('pageOf', { page, count: pageCount }) : String(page);
+  const toolButton =
+    'inline-flex items-center gap-1 rounded-md border border-white/25 px-2 py-1 text-xs focus-visible:outline-2 focus-visible:outline-amber-300 disabled:opacity-40 aria-pressed:bg-white/15';
   return (
     <div
       className="flex h-full min-h-0 flex-col gap-2"
       data-testid="document-pane"
       data-document-id={documentId}
-      data-revision={rendered?.revision ?? ''}
-      data-rendered-page={rendered?.page ?? ''}
+      data-revision={visibleRendered?.revision ?? ''}
+      data-rendered-page={visibleRendered?.page ?? ''}
+      data-fit={fit}
+      data-zoom={zoom}
     >
-      {title ? <p className="truncate text-sm text-white/70">{title}</p> : null}
-      <div
-        ref={stageRef}
-        role="region"
-        aria-label={title ? `${title}, ${pageLabel}` : pageLabel}
-        aria-roledescription={t('viewer')}
-        aria-keyshortcuts={canDrive ? 'ArrowLeft ArrowRight PageUp PageDown Home End' : undefined}
-        tabIndex={0}
-        onKeyDown={onKeyDown}
-        className="relative flex min-h-[240px] flex-1 items-center justify-center overflow-hidden rounded-md border border-white/10 bg-white/5 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-amber-300"
-      >
-        <div className="relative shadow-lg" style={rendered ? undefined : { display: 'none' }}>
-          <canvas ref={canvasRef} role="img" aria-label={pageLabel} className="block bg-white" data-testid="document-canvas" />
-          {rendered
-            ? onThisPage.map((field, index) => {
-                const rect = screenRect(rendered.viewport, rendered.origin, field);
-                return (
-                  <div
-                    key={`${field.page}-${field.x}-${field.y}-${index}`}
-                    aria-hidden
-                    data-testid="my-field-highlight"
-                    className="pointer-events-none absolute rounded-sm border-2 border-amber-400 bg-amber-300/25 motion-safe:animate-pulse"
-                    style={{ left: rect.left, top: rect.top, width: rect.width, height: rect.height }}
-                  />
-                );
-              })
-            : null}
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        {title ? <p className="min-w-0 flex-1 truncate text-sm text-white/70">{title}</p> : <span className="flex-1" />}
+        <div role="toolbar" aria-label={t('tools')} className="flex flex-wrap items-center gap-1">
+          <button type="button" className={toolButton} aria-pressed={fit === 'width' && zoom === 1} onClick={() => (setFit('width'), setZoom(1))} data-testid="fit-width">
+            <MoveHorizontal aria-hidden className="size-3.5" />
+            {t('fitWidth')}
+          </button>
+          <button type="button" className={toolButton} aria-pressed={fit === 'page' && zoom === 1} onClick={() => (setFit('page'), setZoom(1))} data-testid="fit-page">
+            <Scan aria-hidden className="size-3.5" />
+            {t('fitPage')}
+          </button>
+          <button type="button" className={toolButton} onClick={() => zoomBy(-1)} disabled={zoom <= ZOOM_STEPS[0]!} aria-label={t('zoomOut')} data-testid="zoom-out">
+            <ZoomOut aria-hidden className="size-3.5" />
+          </button>
+          <span className="w-10 text-center text-xs tabular-nums text-white/70" aria-live="polite">
+            {t('zoomLevel', { percent: Math.round(zoom * 100) })}
+          </span>
+          <button type="button" className={toolButton} onClick={() => zoomBy(1)} disabled={zoom >= ZOOM_STEPS.at(-1)!} aria-label={t('zoomIn')} data-testid="zoom-in">
+            <ZoomIn aria-hidden className="size-3.5" />
+          </button>
+          <button type="button" className={toolButton} aria-pressed={thumbnails} onClick={() => setThumbnails((value) => !value)} data-testid="toggle-thumbnails">
+            <Columns2 aria-hidden className="size-3.5" />
+            {t('pages')}
+          </button>
+          {onToggleFocus ? (
+            <button type="button" className={toolButton} aria-pressed={focusMode} onClick={onToggleFocus} data-testid="toggle-focus">
+              {focusMode ? <Minimize2 aria-hidden className="size-3.5" /> : <Maximize2 aria-hidden className="size-3.5" />}
+              {focusMode ? t('leaveFocus') : t('focus')}
+            </button>
+          ) : null}
         </div>
-        {!rendered && !failure ? (
-          <p role="status" className="text-sm text-white/60">
-            {t('loading')}
-          </p>
-        ) : null}
-        {failure ? (
-          <div role="alert" className="flex flex-col items-center gap-2 p-4 text-center text-sm text-white/80">
-            <p>{failure === 'forbidden' ? t('notReleased') : t('loadFailed')}</p>
-            {failure === 'failed' ? (
-              <button type="button" className="rounded-md border border-white/30 px-3 py-1" onClick={() => setAttempt((value) => value + 1)}>
-                {t('retry')}
-              </button>
-            ) : null}
+      </div>
+      <div className="flex min-h-0 flex-1 gap-2">
+        {thumbnails && loaded ? <PageThumbnails pdf={loaded.pdf} revision={loaded.number} current={shownPage} onPick={canDrive ? turn : undefined} /> : null}
+        <div
+          ref={stageRef}
+          role="region"
+          aria-label={title ? `${title}, ${pageLabel}` : pageLabel}
+          aria-roledescription={t('viewer')}
+          aria-keyshortcuts={canDrive ? 'ArrowLeft ArrowRight PageUp PageDown Home End + -' : '+ -'}
+          tabIndex={0}
+          onKeyDown={onKeyDown}
+          className="relative flex min-h-[240px] min-w-0 flex-1 overflow-auto rounded-md border border-white/10 bg-white/5 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-amber-300"
+          data-testid="document-stage"
+        >
+          <div className="relative m-auto shadow-lg" style={visibleRendered ? undefined : { display: 'none' }}>
+            <canvas
+              ref={canvasRef}
+              role="img"
+              aria-label={pageLabel}
+              className={`block bg-white ${onToggleFocus && !focusMode ? 'cursor-zoom-in' : ''}`}
+              data-testid="document-canvas"
+              onClick={() => {
+                if (!focusMode) onToggleFocus?.();
+              }}
+            />
+            {visibleRendered
+              ? onThisPage.map((field, index) => {
+                  const rect = screenRect(visibleRendered.viewport, visibleRendered.origin, field);
+                  const key = fieldKey(field, index);
+                  return (
+                    <div
+                      key={key}
+                      ref={(element) => {
+                        if (element) highlightRefs.current.set(key, element);
+                        else highlightRefs.current.delete(key);
+                      }}
+                      aria-hidden
+                      data-testid="my-field-highlight"
+                      data-field-name={field.fieldName ?? ''}
+                      className={`pointer-events-none absolute flex scroll-mt-4 items-center justify-center overflow-hidden rounded-sm border-2 border-amber-400 max-lg:scroll-mb-[52vh] ${preview ? 'bg-white/70' : 'bg-amber-300/25 motion-safe:animate-pulse'}`}
+                      style={{ left: rect.left, top: rect.top, width: rect.width, height: rect.height }}
+                    >
+                      {preview ? <FieldPreview preview={preview} initials={field.kind === 'initials'} height={rect.height} /> : null}
+                    </div>
+                  );
+                })
+              : null}
           </div>
-        ) : null}
+          {!visibleRendered && !failure ? (
+            <p role="status" className="m-auto text-sm text-white/60">
+              {t('loading')}
+            </p>
+          ) : null}
+          {failure ? (
+            <div role="alert" className="m-auto flex flex-col items-center gap-2 p-4 text-center text-sm text-white/80">
+              <p>{failure === 'forbidden' ? t('notReleased') : t('loadFailed')}</p>
+              {failure === 'failed' ? (
+                <button type="button" className="rounded-md border border-white/30 px-3 py-1" onClick={() => setAttempt((value) => value + 1)}>
+                  {t('retry')}
+                </button>
+              ) : null}
+            </div>
+          ) : null}
+        </div>
       </div>
       <div className="flex items-center justify-between gap-2 text-xs text-white/70">
         <p aria-live="polite" data-testid="document-page" data-page={page}>
           {pageLabel}
         </p>
-        {onThisPage.length > 0 ? <p className="text-amber-200">{t('yourFields')}</p> : null}
+        {onThisPage.length > 0 ? <p className="text-amber-200">{preview ? t('previewInPlace') : t('yourFields')}</p> : null}
       </div>
       {canDrive ? (
         <div className="flex items-center justify-between gap-2">
@@ -302,5 +382,22 @@ export function DocumentPane({ ceremonyId, documentId, page, canDrive, onPageCha
         <p className="text-xs text-white/60">{t('following')}</p>
       )}
     </div>
+  );
+}
+
+function FieldPreview({ preview, initials, height }: { preview: SignaturePreview; initials: boolean; height: number }) {
+  if (preview.drawnDataUrl) {
+    // eslint-disable-next-line @next/next/no-img-element -- a local data URL preview, not a remote image
+    return <img src={preview.drawnDataUrl} alt="" className="max-h-full max-w-full object-contain" data-testid="signature-in-place" />;
+  }
+  const text = initials ? initialsOf(preview.typed ?? '') : (preview.typed ?? '');
+  return (
+    <span
+      className="truncate px-1 text-[#14286b]"
+      style={{ fontFamily: 'var(--font-handwriting), cursive', fontSize: Math.max(10, Math.min(40, height * 0.55)) }}
+      data-testid="signature-in-place"
+    >
+      {text}
+    </span>
   );
 }

@@ -12,8 +12,11 @@ import { RoomSignals } from '@/components/live/room-signals';
 import { RoomSigning } from '@/components/live/room-signing';
 import { usePageFollow } from '@/components/live/use-page-follow';
 import { useAnnouncedRevisions } from '@/components/live/use-revision-signals';
+import { useRoomFocus } from '@/components/live/room-focus';
 import { SpotlightProvider, useSpotlight } from '@/components/live/use-spotlight';
+import { warmUpPdfViewer } from '@/components/live/use-pdf-revision';
 import { VideoStage } from '@/components/live/video-stage';
+import { newestRevisionOf, SigningFocusProvider, useSigningFocus } from '@/components/signing/signing-focus';
 import type { RoomCeremony, RoomMe } from '@/lib/live/load-room';
 import { mayDrivePages, type PageDrivingContext, type PageMessage } from '@/lib/live/room-messages';
 import type { SigningStatus } from '@/lib/signing/load-signing-status';
@@ -41,6 +44,17 @@ interface LiveRoomProps {
 
 /** Without the video service there is no spotlight: only the organiser drives. */
 const noActiveSigner: PageDrivingContext = { activeSignerIdentity: null };
+const noAnnouncements: Record<string, number> = {};
+
+/** The signing focus with the revisions the room announces (ahead of the page's refetch). */
+function OnlineSigningFocus({ ceremony, signing, myIdentity, children }: { ceremony: RoomCeremony; signing: SigningStatus; myIdentity: string; children: ReactNode }) {
+  const announced = useAnnouncedRevisions();
+  return (
+    <SigningFocusProvider ceremony={ceremony} signing={signing} announced={announced} myIdentity={myIdentity}>
+      {children}
+    </SigningFocusProvider>
+  );
+}
 
 function mayIDrive(me: RoomMe, context: PageDrivingContext): boolean {
   return mayDrivePages({ identity: me.userId, metadata: { role: me.role, participantId: me.participantId, delegationId: null } }, context);
@@ -56,6 +70,11 @@ export function LiveRoom({ ceremony, me, choices, topBar, extraPanels, onExit, p
   const [connection, setConnection] = useState<Connection>({ kind: 'fetching' });
   const [attempt, setAttempt] = useState(0);
   const isObserver = me.role === 'observer';
+
+  // pdf.js and its worker start while the call connects, not when the first page is wanted.
+  useEffect(() => {
+    if (me.pagesVisible) warmUpPdfViewer();
+  }, [me.pagesVisible]);
 
   useEffect(() => {
     let cancelled = false;
@@ -127,14 +146,16 @@ export function LiveRoom({ ceremony, me, choices, topBar, extraPanels, onExit, p
         </div>
       );
     return (
-      <RoomLayout
-        topBar={topBar}
-        programme={programme}
-        signing={<RoomSigning ceremony={ceremony} me={me} signing={signing} />}
-        video={video}
-        document={<OfflineDocument ceremony={ceremony} me={me} initial={initialPage} signing={signing} />}
-        panels={extraPanels}
-      />
+      <SigningFocusProvider ceremony={ceremony} signing={signing} announced={noAnnouncements} myIdentity={me.userId}>
+        <RoomLayout
+          topBar={topBar}
+          programme={programme}
+          signing={<RoomSigning ceremony={ceremony} me={me} signing={signing} />}
+          video={video}
+          document={<OfflineDocument ceremony={ceremony} me={me} initial={initialPage} signing={signing} />}
+          panels={extraPanels}
+        />
+      </SigningFocusProvider>
     );
   }
 
@@ -150,18 +171,20 @@ export function LiveRoom({ ceremony, me, choices, topBar, extraPanels, onExit, p
     >
       <RoomSignals />
       <SpotlightProvider localIdentity={me.userId}>
-        <RoomLayout
-          topBar={topBar}
-          programme={programme}
-          signing={<RoomSigning ceremony={ceremony} me={me} signing={signing} />}
-          video={<VideoStage isObserver={isObserver} />}
-          document={<SharedDocument ceremony={ceremony} me={me} initial={initialPage} signing={signing} />}
-          panels={[
-            { id: 'chat', label: t('chat.tab'), content: <RoomChat canWrite={!isObserver} /> },
-            { id: 'people', label: t('people.tab'), content: <PeoplePanel ceremonyId={ceremony.id} isOrganiser={me.role === 'organiser'} /> },
-            ...extraPanels,
-          ]}
-        />
+        <OnlineSigningFocus ceremony={ceremony} signing={signing} myIdentity={me.userId}>
+          <RoomLayout
+            topBar={topBar}
+            programme={programme}
+            signing={<RoomSigning ceremony={ceremony} me={me} signing={signing} />}
+            video={<VideoStage isObserver={isObserver} />}
+            document={<SharedDocument ceremony={ceremony} me={me} initial={initialPage} signing={signing} />}
+            panels={[
+              { id: 'chat', label: t('chat.tab'), content: <RoomChat canWrite={!isObserver} /> },
+              { id: 'people', label: t('people.tab'), content: <PeoplePanel ceremonyId={ceremony.id} isOrganiser={me.role === 'organiser'} /> },
+              ...extraPanels,
+            ]}
+          />
+        </OnlineSigningFocus>
       </SpotlightProvider>
     </LiveKitRoom>
   );
@@ -183,7 +206,11 @@ interface DocumentViewProps {
 function DocumentPlaceholder({ ceremony, me, signing, position, onChange, canDrive, announced = {}, signerName = null }: DocumentViewProps) {
   const t = useTranslations('live.document');
   const tSigning = useTranslations('signing');
-  const document = ceremony.documents.find((candidate) => candidate.id === position.documentId) ?? ceremony.documents[0];
+  const focus = useSigningFocus();
+  const { focusMode, toggleFocusMode } = useRoomFocus();
+  // While my capture is open my viewer shows what I sign, whatever the room does.
+  const shown = focus.position ?? position;
+  const document = ceremony.documents.find((candidate) => candidate.id === shown.documentId) ?? ceremony.documents[0];
   if (!document) return <p className="text-sm text-white/60">{t('noDocument')}</p>;
   if (!me.pagesVisible) {
     // Press tier: where the room is in the agreement, never its pages.
@@ -197,11 +224,14 @@ function DocumentPlaceholder({ ceremony, me, signing, position, onChange, canDri
       </div>
     );
   }
+  const dueHere = signing.signingOpen && signing.documents.find((status) => status.id === document.id)?.myStatus === 'sign-now';
+  const highlights = focus.active ? (focus.steps.filter((step) => step.documentId === document.id).flatMap((step) => step.fields)) : dueHere ? document.myOpenFields : [];
+  const step = focus.active ? focus.steps[focus.index] : undefined;
   return (
-    <div className="flex h-full flex-col gap-2">
+    <div className="flex h-full flex-col gap-2" data-testid="document-view" data-locked={focus.active ? 'yes' : 'no'}>
       <div className="flex items-center justify-between gap-2">
         <h2 className="font-medium">{t('heading')}</h2>
-        {canDrive && ceremony.documents.length > 1 ? (
+        {canDrive && !focus.active && ceremony.documents.length > 1 ? (
           <label className="flex items-center gap-2 text-sm">
             <span className="text-white/60">{t('version')}</span>
             <select
@@ -218,7 +248,11 @@ function DocumentPlaceholder({ ceremony, me, signing, position, onChange, canDri
           </label>
         ) : null}
       </div>
-      {signerName ? (
+      {focus.active ? (
+        <p role="status" className="rounded-md bg-amber-300/15 px-2 py-1 text-sm text-amber-100" data-testid="viewer-held">
+          {tSigning('steps.held')}
+        </p>
+      ) : signerName ? (
         <p role="status" className="rounded-md bg-amber-300/15 px-2 py-1 text-sm text-amber-100" data-testid="spotlight-notice">
           {tSigning('spotlight', { name: signerName })}
         </p>
@@ -227,33 +261,34 @@ function DocumentPlaceholder({ ceremony, me, signing, position, onChange, canDri
         <DocumentPane
           ceremonyId={ceremony.id}
           documentId={document.id}
-          page={position.page}
+          page={shown.page}
           pageCount={document.pageCount}
           title={document.title}
-          canDrive={canDrive}
-          onPageChange={(page) => onChange({ documentId: document.id, page })}
-          revision={newestRevision(signing, announced, document.id)}
-          highlights={signing.signingOpen && signing.documents.find((status) => status.id === document.id)?.myStatus === 'sign-now' ? document.myOpenFields : []}
+          canDrive={focus.active || canDrive}
+          onPageChange={(page) => (focus.active ? focus.turnPage(page) : onChange({ documentId: document.id, page }))}
+          revision={focus.active ? focus.newestRevision(document.id) : newestRevisionOf(signing, announced, document.id)}
+          highlights={highlights}
           pageOrigins={document.pageOrigins}
+          onFieldsShown={focus.active ? focus.fieldsShown : undefined}
+          onPageShown={focus.active ? focus.pageShown : undefined}
+          preview={focus.active ? focus.preview : null}
+          focusMode={focusMode}
+          onToggleFocus={toggleFocusMode}
+          revealKey={step ? `${step.documentId}#${step.page}#${focus.index}` : undefined}
         />
       </div>
     </div>
   );
 }
 
-function newestRevision(signing: SigningStatus, announced: Record<string, number>, documentId: string): number | null {
-  const loaded = signing.documents.find((status) => status.id === documentId)?.revision?.number ?? null;
-  const heard = announced[documentId];
-  return heard === undefined ? loaded : Math.max(heard, loaded ?? -1);
-}
-
 function SharedDocument({ ceremony, me, initial, signing }: { ceremony: RoomCeremony; me: RoomMe; initial: PageMessage; signing: SigningStatus }) {
   const room = useRoomContext();
   const { spotlight } = useSpotlight();
+  const focus = useSigningFocus();
   const activeSignerIdentity = spotlight?.participantIdentity ?? null;
   const context = useMemo<PageDrivingContext>(() => ({ activeSignerIdentity }), [activeSignerIdentity]);
   const canDrive = mayIDrive(me, context);
-  const { position, changePage, follow } = usePageFollow({ initial, canDrive, context });
+  const { position, changePage, follow } = usePageFollow({ initial, canDrive, context, held: focus.position });
   const announced = useAnnouncedRevisions();
   // Everyone (the organiser too) looks at the page being signed, and stays there afterwards.
   const spotlitDocument = spotlight?.documentId;

@@ -25,19 +25,23 @@ export function senderOf(participant: Participant | undefined) {
 /**
  * The shared page over the room's data channel (topic accord.page). Whoever may drive
  * (`mayDrivePages`) sends; everyone else follows, ignoring malformed messages and senders
- * without the right.
+ * without the right. `held`: my viewer is held on what I am signing — nobody else's page
+ * moves it, and what I repeat to the room is where I am held.
  */
-export function usePageFollow({ initial, canDrive, context }: { initial: PageMessage; canDrive: boolean; context: PageDrivingContext }) {
+export function usePageFollow({ initial, canDrive, context, held = null }: { initial: PageMessage; canDrive: boolean; context: PageDrivingContext; held?: PageMessage | null }) {
   const room = useRoomContext();
   const [position, setPosition] = useState<PageMessage>(initial);
   const positionRef = useRef(position);
   const contextRef = useRef(context);
+  const heldRef = useRef(held);
   useEffect(() => {
-    positionRef.current = position;
+    positionRef.current = held ?? position;
+    heldRef.current = held;
     contextRef.current = context;
-  }, [position, context]);
+  }, [position, context, held]);
 
   const onMessage = useCallback((message: { payload: Uint8Array; from?: Participant }) => {
+    if (heldRef.current) return;
     if (!mayDrivePages(senderOf(message.from), contextRef.current)) return;
     const parsed = decodeRoomMessage(pageMessageSchema, message.payload);
     if (parsed) setPosition(parsed);
@@ -78,6 +82,13 @@ export function usePageFollow({ initial, canDrive, context }: { initial: PageMes
   const follow = useCallback((next: PageMessage) => {
     setPosition((current) => (current.documentId === next.documentId && current.page === next.page ? current : next));
   }, []);
+
+  // Held pages are repeated at once too: the room should not wait for the next heartbeat.
+  const heldDocument = held?.documentId;
+  const heldPage = held?.page;
+  useEffect(() => {
+    if (canDrive && heldDocument && heldPage) broadcast({ documentId: heldDocument, page: heldPage });
+  }, [broadcast, canDrive, heldDocument, heldPage]);
 
   return { position, changePage, follow };
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import SignaturePad from 'signature_pad';
 import { Button } from '@/components/ui/button';
 
@@ -9,9 +9,30 @@ export type Capture = { drawnPngBase64: string } | { typed: string };
 
 /**
  * Draw (pointer or touch) or type a signature, then review it before confirming. Typing is
- * the keyboard path; both produce what the server draws into the signature field.
+ * the keyboard path; both produce what the server draws into the signature field. While
+ * reviewing, the signature is also drawn in place on the page (`onPreviewChange`); Confirm
+ * waits for `mayConfirm` (every field due was shown).
  */
-export function SignatureCapture({ defaultName, busy, onConfirm, onCancel }: { defaultName: string; busy: boolean; onConfirm: (capture: Capture) => void; onCancel: () => void }) {
+export function SignatureCapture({
+  defaultName,
+  busy,
+  onConfirm,
+  onCancel,
+  onPreviewChange,
+  mayConfirm = true,
+  confirmBlockedHint,
+  review,
+}: {
+  defaultName: string;
+  busy: boolean;
+  onConfirm: (capture: Capture) => void;
+  onCancel: () => void;
+  onPreviewChange?: (preview: { typed?: string; drawnDataUrl?: string } | null) => void;
+  mayConfirm?: boolean;
+  confirmBlockedHint?: string;
+  /** What the confirmation signs and the consent text, shown above Confirm. */
+  review?: ReactNode;
+}) {
   const t = useTranslations('signing.capture');
   const [mode, setMode] = useState<'draw' | 'type'>('type');
   const [typed, setTyped] = useState(defaultName);
@@ -32,6 +53,13 @@ export function SignatureCapture({ defaultName, busy, onConfirm, onCancel }: { d
     padRef.current = pad;
     return () => pad.off();
   }, [mode, reviewing]);
+
+  // The page shows the signature in place while it is being reviewed, and forgets it afterwards.
+  useEffect(() => {
+    if (!onPreviewChange) return;
+    onPreviewChange(reviewing ? (mode === 'type' ? { typed: typed.trim() } : { drawnDataUrl: drawn ?? undefined }) : null);
+  }, [drawn, mode, onPreviewChange, reviewing, typed]);
+  useEffect(() => () => onPreviewChange?.(null), [onPreviewChange]);
 
   const ready = mode === 'type' ? typed.trim().length > 0 : drawn !== null;
   const capture = (): Capture => (mode === 'type' ? { typed: typed.trim() } : { drawnPngBase64: drawn!.replace(/^data:image\/png;base64,/, '') });
@@ -99,8 +127,14 @@ export function SignatureCapture({ defaultName, busy, onConfirm, onCancel }: { d
               <img src={drawn ?? ''} alt={t('drawnPreview')} className="max-h-28" />
             )}
           </div>
+          {review}
+          {!mayConfirm && confirmBlockedHint ? (
+            <p id="confirm-blocked-hint" className="text-sm text-amber-200" data-testid="confirm-blocked">
+              {confirmBlockedHint}
+            </p>
+          ) : null}
           <div className="flex gap-2">
-            <Button type="button" disabled={busy} onClick={() => onConfirm(capture())}>
+            <Button type="button" disabled={busy || !mayConfirm} aria-describedby={!mayConfirm ? 'confirm-blocked-hint' : undefined} onClick={() => onConfirm(capture())}>
               {busy ? t('signing') : t('confirm')}
             </Button>
             <Button type="button" variant="secondary" disabled={busy} onClick={() => setReviewing(false)}>

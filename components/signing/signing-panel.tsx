@@ -1,23 +1,38 @@
 'use client';
 
 import { BadgeCheck } from 'lucide-react';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, useTransition } from 'react';
 import { toast } from 'sonner';
 import { concludeAction, openSigningAction, recordExchangeAction, type SigningActionResult } from '@/app/ceremonies/[id]/signing/actions';
 import { SignatureCapture, type Capture } from '@/components/signing/signature-capture';
+import { useSigningFocus } from '@/components/signing/signing-focus';
+import { SigningSteps } from '@/components/signing/signing-steps-guide';
 import { Button } from '@/components/ui/button';
 import type { SigningStatus } from '@/lib/signing/load-signing-status';
+import { consentLanguages, type ConsentLanguage } from '@/lib/signing/signing-consent';
 
-/** Server messages the panel says in the viewer's language (others are shown as sent). */
-const knownErrors: Record<string, string> = {
-  'It is not your turn to sign yet.': 'notYourTurn',
+/** Refusal reasons of the sign route (stable codes) and the text the panel says for each. */
+const reasonMessages = {
+  'not-your-turn': 'notYourTurn',
+  'signing-closed': 'closed',
+  'signing-not-open': 'notOpen',
+  'already-signed': 'alreadySigned',
+  'awaiting-exchange': 'awaitingExchange',
+  'view-outdated': 'viewOutdated',
+  'view-incomplete': 'viewIncomplete',
+  'consent-changed': 'consentChanged',
+  'signature-image-too-large': 'imageTooLarge',
+  'signature-image-invalid': 'imageInvalid',
+} as const;
+type KnownReason = keyof typeof reasonMessages;
+const isKnownReason = (reason: string | undefined): reason is KnownReason => reason !== undefined && reason in reasonMessages;
+
+/** Organiser actions still answer with English sentences; these are the ones the panel says in the viewer's language. */
+const knownActionErrors: Record<string, (typeof reasonMessages)[KnownReason]> = {
   'Signing is closed.': 'closed',
   'Signing is not open yet.': 'notOpen',
-  'You have already signed.': 'alreadySigned',
-  'You have already signed this document.': 'alreadySigned',
-  'The originals have not been exchanged yet.': 'awaitingExchange',
 };
 
 /**
@@ -25,21 +40,12 @@ const knownErrors: Record<string, string> = {
  * the capture → review → confirm flow. The page re-renders it with fresh status after
  * every state message from the server (and after our own actions).
  */
-export function SigningPanel({
-  ceremonyId,
-  status,
-  myName,
-  onCapturingChange,
-}: {
-  ceremonyId: string;
-  status: SigningStatus;
-  myName: string;
-  /** Told when the capture opens and when it closes (signed, or cancelled): the room's spotlight. */
-  onCapturingChange?: (capturing: boolean) => void;
-}) {
+export function SigningPanel({ ceremonyId, status, myName }: { ceremonyId: string; status: SigningStatus; myName: string }) {
   const t = useTranslations('signing');
   const router = useRouter();
-  const [capturing, setCapturing] = useState(false);
+  const locale = useLocale();
+  const focus = useSigningFocus();
+  const capturing = focus.active;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -55,11 +61,9 @@ export function SigningPanel({
     }
   }, [status, t]);
 
-  useEffect(() => {
-    onCapturingChange?.(capturing);
-  }, [capturing, onCapturingChange]);
-
-  const describeError = (message: string) => (knownErrors[message] ? t(`errors.${knownErrors[message] as 'closed'}`) : message);
+  const consentLanguage: ConsentLanguage = (consentLanguages as readonly string[]).includes(locale) ? (locale as ConsentLanguage) : 'en';
+  const consentText = status.consent[consentLanguage];
+  const describeActionError = (message: string) => (knownActionErrors[message] ? t(`errors.${knownActionErrors[message]}`) : message);
 
   async function confirm(capture: Capture) {
     setBusy(true);
@@ -69,14 +73,17 @@ export function SigningPanel({
       const response = await fetch(`/api/ceremonies/${ceremonyId}/sign`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ idempotencyKey: requestKey.current, capture }),
+        body: JSON.stringify({ idempotencyKey: requestKey.current, capture, viewed: focus.viewed(), consent: { language: consentLanguage, text: consentText } }),
       });
-      const body = (await response.json()) as { error?: { message: string } };
+      const body = (await response.json()) as { error?: { message: string; reason?: string } };
       if (!response.ok) {
-        setError(describeError(body.error?.message ?? t('errors.generic')));
+        const reason = body.error?.reason;
+        setError(isKnownReason(reason) ? t(`errors.${reasonMessages[reason]}`) : (body.error?.message ?? t('errors.generic')));
+        // The document or the wording changed under the signer's eyes: fetch what is current, and let them look again.
+        if (reason === 'view-outdated' || reason === 'consent-changed') router.refresh();
         return;
       }
-      setCapturing(false);
+      focus.end();
       requestKey.current = null;
       router.refresh();
     } catch {
@@ -89,7 +96,7 @@ export function SigningPanel({
   function organiserAction(action: (id: string) => Promise<SigningActionResult>) {
     startTransition(async () => {
       const result = await action(ceremonyId);
-      if (!result.ok) toast.error(describeError(result.message));
+      if (!result.ok) toast.error(describeActionError(result.message));
       router.refresh();
     });
   }
@@ -125,12 +132,47 @@ export function SigningPanel({
         </p>
       ) : null}
 
-      {status.canSignNow && status.fullPowersApproved && !capturing ? (
-        <Button type="button" onClick={() => setCapturing(true)} data-testid="sign-now">
+      {status.signingOpen && status.canSignNow && status.fullPowersApproved && !capturing ? (
+        <Button
+          type="button"
+          onClick={() => {
+            setError(null);
+            focus.begin();
+          }}
+          data-testid="sign-now"
+        >
           {t('signNow', { count: status.documents.filter((d) => d.myStatus === 'sign-now').length })}
         </Button>
       ) : null}
-      {capturing ? <SignatureCapture defaultName={myName} busy={busy} onConfirm={confirm} onCancel={() => setCapturing(false)} /> : null}
+      {capturing ? (
+        <div className="flex flex-col gap-3">
+          <SigningSteps />
+          <SignatureCapture
+            defaultName={myName}
+            busy={busy}
+            onConfirm={confirm}
+            onCancel={focus.end}
+            onPreviewChange={focus.setPreview}
+            mayConfirm={focus.allSeen}
+            confirmBlockedHint={t('steps.confirmBlocked', { seen: focus.steps.filter((_, index) => focus.stepSeen(index)).length, count: focus.steps.length })}
+            review={
+              <div className="flex flex-col gap-2 text-sm" data-testid="signing-review-documents">
+                <p className="font-medium">{t('steps.reviewList', { count: new Set(focus.steps.map((step) => step.documentId)).size })}</p>
+                <ul className="list-disc pl-5 text-white/80">
+                  {[...new Map(focus.steps.map((step) => [step.documentId, step])).values()].map((step) => (
+                    <li key={step.documentId} data-testid="signing-review-document">
+                      {step.title}
+                    </li>
+                  ))}
+                </ul>
+                <p className="rounded-md border border-white/20 bg-black/20 p-2 text-white/85" data-testid="signing-consent" lang={consentLanguage}>
+                  {consentText}
+                </p>
+              </div>
+            }
+          />
+        </div>
+      ) : null}
       {error ? (
         <p role="alert" className="text-sm text-red-300">
           {error}
@@ -167,7 +209,7 @@ export function SigningPanel({
               </span>
               {status.myRole === 'signatory' || status.myRole === 'witness' ? (
                 <span className="text-xs text-white/70" data-testid="my-status">
-                  {t(`myStatus.${document.myStatus}`)}
+                  {t(`myStatus.${shownStatus(status, document.myStatus)}`)}
                 </span>
               ) : null}
             </div>
@@ -184,6 +226,14 @@ export function SigningPanel({
       </ul>
     </section>
   );
+}
+
+/** "Your turn" only while signing is open and nothing else holds the signer back. */
+function shownStatus(status: SigningStatus, myStatus: SigningStatus['documents'][number]['myStatus']) {
+  if (myStatus === 'signed' || myStatus === 'no-fields') return myStatus;
+  if (!status.signingOpen) return 'not-open';
+  if (myStatus === 'sign-now' && !status.fullPowersApproved) return 'locked';
+  return myStatus;
 }
 
 /**

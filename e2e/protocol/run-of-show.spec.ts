@@ -5,6 +5,7 @@ import { referenceCeremony, referenceDelegations, referencePress } from '../../l
 import de from '../../messages/de.json' with { type: 'json' };
 import ko from '../../messages/ko.json' with { type: 'json' };
 import { expect, signInByEmail, test } from '../fixtures';
+import { lookAtEveryField } from '../support/signing-capture';
 import { readAuditEvents } from '../support/audit-log';
 import { readAgreementDocumentIds } from '../support/ceremony-documents';
 
@@ -52,11 +53,12 @@ async function expectCurrentStep(people: Person[], kind: string, timeout = 10_00
   for (const person of people) await expect(person.page.getByTestId('programme-current')).toHaveAttribute('data-kind', kind, { timeout });
 }
 
-/** A signatory signs everything that is their turn now: type (prefilled name), review, confirm. */
+/** A signatory signs everything that is their turn now: look at each field, type (prefilled name), review, confirm. */
 async function signMyTurn(person: Person, texts: { review: string; confirm: string }) {
   const panel = person.page.getByTestId('signing-panel');
   await panel.getByTestId('sign-now').click();
   const capture = person.page.getByTestId('signature-capture');
+  await lookAtEveryField(person.page);
   await capture.getByRole('button', { name: texts.review, exact: true }).click();
   await capture.getByRole('button', { name: texts.confirm, exact: true }).click();
   await expect(capture).toBeHidden({ timeout: 30_000 });

@@ -8,14 +8,20 @@ import { renderPage, runPdfsig } from '../../lib/signing/pdf/testing/external-va
 import de from '../../messages/de.json' with { type: 'json' };
 import ko from '../../messages/ko.json' with { type: 'json' };
 import { expect, signInByEmail, test } from '../fixtures';
+import { expectClickable, lookAtEveryField, PAGE_RENDER_TIMEOUT_MS } from '../support/signing-capture';
 
 /**
- * Issue 5 (and 9.3, spotlight): the LNI 4.0 × KOSMO ceremony from SCHEDULED to CONCLUDED in
- * the real room (real LiveKit, real SMTP sign-in). Both signatories sign in alternat order —
- * their own originals, the exchange, the countersignatures — while the organiser and a
- * delegate watch each signature appear in the signing panel and in the viewer; the
- * organiser concludes (the room stays open for the closing), ends the ceremony for everyone
- * (which archives it) and downloads the evidence package, whose sealed PDFs pass pdfsig.
+ * The LNI 4.0 × KOSMO ceremony from SCHEDULED to CONCLUDED in the real room (real LiveKit,
+ * real SMTP sign-in). Both signatories sign in alternat order — their own originals, the
+ * exchange, the countersignatures — while the organiser and a delegate watch each signature
+ * appear in the signing panel and in the viewer; the organiser concludes (the room stays
+ * open for the closing), ends the ceremony for everyone (which archives it) and downloads
+ * the evidence package, whose sealed PDFs pass pdfsig.
+ * What you see is what you sign: a signer's viewer is held on each field due while their
+ * capture is open (the organiser's page turns do not move it), Confirm waits until every
+ * field was on screen, and the signature shows in place before confirming. Dr. Schäfer
+ * signs on a small laptop (1024 × 768) and then a large screen (1440 × 900), 김민준 on a
+ * phone (390 × 844): the Sign control is reachable and uncovered at each size.
  */
 
 const lni = referenceDelegations[0]!;
@@ -42,8 +48,16 @@ function say(template: string, values: Record<string, string | number>): string 
   return text.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key]));
 }
 
-async function signedIn(browser: Browser, email: string, name: string, delegationName: string, messages: typeof de): Promise<Person> {
-  const context = await browser.newContext({ permissions: ['camera', 'microphone'], viewport: { width: 1440, height: 900 } });
+const desktop = { width: 1440, height: 900 };
+const laptop = { width: 1024, height: 768 };
+const phone = { width: 390, height: 844 };
+
+async function signedIn(browser: Browser, email: string, name: string, delegationName: string, messages: typeof de, viewport = desktop): Promise<Person> {
+  const context = await browser.newContext({
+    permissions: ['camera', 'microphone'],
+    viewport,
+    ...(viewport === phone ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
+  });
   const page = await context.newPage();
   await signInByEmail(page, email);
   return { name, delegationName, context, page, messages };
@@ -58,7 +72,7 @@ async function enterRoom(person: Person) {
 async function signingStatus(page: Page) {
   return page.evaluate(async (id) => {
     const response = await fetch(`/api/ceremonies/${id}/signing-status`);
-    return (await response.json()) as { documents: { id: string; revision: { number: number } | null; signatures: { signerName: string }[] }[] };
+    return (await response.json()) as { documents: { id: string; myStatus: string; revision: { number: number } | null; signatures: { signerName: string }[] }[] };
   }, signingCeremonyId);
 }
 
@@ -78,14 +92,35 @@ async function expectViewerCurrent(person: Person) {
     .toBe(true);
 }
 
-/** A signatory signs every document due now (typed signature), watched by everyone else. */
-async function signDue(signer: Person, watchers: Person[], expectedDocuments: number, signaturesBefore: number) {
+/** Where a viewer is: document and drawn page. */
+async function shownPage(person: Person) {
+  const pane = person.page.getByTestId('document-pane');
+  return `${await pane.getAttribute('data-document-id')}#${await pane.getAttribute('data-rendered-page')}`;
+}
+
+/**
+ * A signatory signs every document due now (typed signature), watched by everyone else.
+ * `interferer` (the organiser) turns the page while the capture is open: the signer's viewer
+ * must not move, the others follow the organiser.
+ */
+async function signDue(signer: Person, watchers: Person[], expectedDocuments: number, signaturesBefore: number, options: { interferer?: Person; shot?: string } = {}) {
   const m = signer.messages;
   const button = signer.page.getByTestId('sign-now');
   await expect(button).toHaveText(say(m.signing.signNow, { count: expectedDocuments }));
+  await expectClickable(button);
+  if (options.shot) await signer.page.screenshot({ path: test.info().outputPath(`${options.shot}-sign-button.png`) });
   await button.click();
   const capture = signer.page.getByTestId('signature-capture');
   await expect(capture).toBeVisible();
+
+  // The capture names what is signed first, and the signer's viewer shows exactly that, with the field highlighted.
+  const first = signer.page.getByTestId('signing-step-current');
+  const firstDocument = await first.getAttribute('data-document-id');
+  const firstPage = await first.getAttribute('data-page');
+  await expect(signer.page.getByTestId('signing-step')).toHaveCount(expectedDocuments);
+  await expect(signer.page.getByTestId('document-pane')).toHaveAttribute('data-document-id', firstDocument!);
+  await expect(signer.page.getByTestId('document-pane')).toHaveAttribute('data-rendered-page', firstPage!, { timeout: PAGE_RENDER_TIMEOUT_MS });
+  await expect(signer.page.getByTestId('my-field-highlight').first()).toBeVisible();
 
   // Spotlight: while the capture is open, everyone's layout focuses on the signer and the page being signed.
   for (const watcher of watchers) {
@@ -93,16 +128,38 @@ async function signDue(signer: Person, watchers: Person[], expectedDocuments: nu
     await expect(watcher.page.getByTestId('video-spotlight')).toBeVisible();
     await expect(watcher.page.getByTestId('spotlight-notice')).toContainText(signer.name);
   }
-  await expect(signer.page.getByTestId('my-field-highlight').first()).toBeVisible();
   const [watcher] = watchers;
-  const shownPage = async (person: Person) => {
-    const pane = person.page.getByTestId('document-pane');
-    return `${await pane.getAttribute('data-document-id')}#${await pane.getAttribute('data-rendered-page')}`;
-  };
   await expect.poll(async () => (await shownPage(watcher!)) === (await shownPage(signer)), { message: 'the watcher sees the page being signed' }).toBe(true);
 
+  // Before every field was on screen, Confirm stays disabled and says why.
   await capture.getByRole('button', { name: m.signing.capture.review, exact: true }).click();
+  const confirmButton = capture.getByRole('button', { name: m.signing.capture.confirm, exact: true });
+  if (expectedDocuments > 1) {
+    await expect(confirmButton).toBeDisabled();
+    await expect(signer.page.getByTestId('confirm-blocked')).toBeVisible();
+  }
+
+  if (options.interferer) {
+    // The organiser turns the page: the delegate follows the organiser, the signer's view is held.
+    const before = await shownPage(signer);
+    const organiserPane = options.interferer.page.getByTestId('document-pane');
+    await options.interferer.page.getByRole('button', { name: options.interferer.messages.live.document.previous, exact: true }).click();
+    const organiserPage = async () => `${await organiserPane.getAttribute('data-document-id')}#${await organiserPane.getAttribute('data-rendered-page')}`;
+    const watcherOnly = watchers.find((person) => person !== options.interferer)!;
+    await expect.poll(async () => (await shownPage(watcherOnly)) === (await organiserPage()), { message: 'the others follow the organiser', timeout: PAGE_RENDER_TIMEOUT_MS }).toBe(true);
+    expect(await shownPage(signer), "the signer's viewer is held on the field being signed").toBe(before);
+  }
+
+  await lookAtEveryField(signer.page);
+  await expect(confirmButton).toBeEnabled();
+  // The review: the signature drawn in place on the page, every document listed, the consent text.
+  await expect(signer.page.getByTestId('signature-in-place').first()).toBeVisible();
+  await expect(signer.page.getByTestId('signature-in-place').first()).toContainText(signer.name);
   await expect(signer.page.getByTestId('signature-preview')).toContainText(signer.name);
+  await expect(signer.page.getByTestId('signing-review-document')).toHaveCount(expectedDocuments);
+  await expect(signer.page.getByTestId('signing-consent')).not.toBeEmpty();
+  await expectClickable(confirmButton);
+  if (options.shot) await signer.page.screenshot({ path: test.info().outputPath(`${options.shot}-review.png`) });
   return async (shots: { signer?: string; watcher?: string } = {}) => {
     if (shots.signer) await signer.page.screenshot({ path: test.info().outputPath(shots.signer) });
     if (shots.watcher) await watcher!.page.screenshot({ path: test.info().outputPath(shots.watcher) });
@@ -112,7 +169,7 @@ async function signDue(signer: Person, watchers: Person[], expectedDocuments: nu
         expect(person.page.getByText(say(person.messages.signing.signedNotice, { name: signer.name, delegation: signer.delegationName })).first()).toBeVisible({ timeout: 60_000 }),
       ),
     );
-    await capture.getByRole('button', { name: m.signing.capture.confirm, exact: true }).click();
+    await confirmButton.click();
     await expect(capture).toBeHidden({ timeout: 60_000 });
 
     const after = signaturesBefore + expectedDocuments;
@@ -141,8 +198,8 @@ test('the ceremony from SCHEDULED to CONCLUDED: alternat signing in the live roo
     await expect(host.page.getByTestId('ceremony-state')).toHaveText(de.states.LIVE);
   });
 
-  const lniSigner = await signedIn(browser, schaefer.email, schaefer.name, lni.name, de);
-  const kosmoSigner = await signedIn(browser, kim.email, kim.name, kosmo.name, ko as typeof de);
+  const lniSigner = await signedIn(browser, schaefer.email, schaefer.name, lni.name, de, laptop);
+  const kosmoSigner = await signedIn(browser, kim.email, kim.name, kosmo.name, ko as typeof de, phone);
   const watcher = await signedIn(browser, delegate.email, delegate.name, lni.name, de);
   const everyone = [host, lniSigner, kosmoSigner, watcher];
 
@@ -155,22 +212,26 @@ test('the ceremony from SCHEDULED to CONCLUDED: alternat signing in the live roo
       await expect(person.page.getByTestId('room')).toBeVisible();
       await expect(person.page.getByTestId('signing-panel')).toBeVisible();
       // The viewer renders the agreement itself (pdf.js), not a placeholder.
-      await expect(person.page.getByTestId('document-pane')).toHaveAttribute('data-revision', '0');
+      await expect(person.page.getByTestId('document-pane')).toHaveAttribute('data-revision', '0', { timeout: PAGE_RENDER_TIMEOUT_MS });
     }
+    // "Your turn" only once signing is open: before that, the signatory is told it is not open yet.
+    await expect(lniSigner.page.getByTestId('sign-now')).toHaveCount(0);
+    await expect(lniSigner.page.getByTestId('my-status').filter({ hasText: de.signing.myStatus['not-open'] })).toHaveCount(3);
+    await expect(lniSigner.page.getByTestId('my-status').filter({ hasText: de.signing.myStatus['sign-now'] })).toHaveCount(0);
   });
 
   await test.step('the organiser opens signing: everyone sees the prepared revision', async () => {
     await host.page.getByTestId('signing-panel').getByRole('button', { name: de.signing.organiser.open }).click();
     for (const person of everyone) {
       await expect(person.page.getByTestId('signing-state')).toHaveText(person.messages.signing.state.open);
-      await expect(person.page.getByTestId('document-pane')).toHaveAttribute('data-revision', '1');
+      await expect(person.page.getByTestId('document-pane')).toHaveAttribute('data-revision', '1', { timeout: PAGE_RENDER_TIMEOUT_MS });
     }
     await expect(watcher.page.getByTestId('sign-now')).toHaveCount(0);
     await host.page.screenshot({ path: test.info().outputPath('signing-opened-organiser.png') });
   });
 
   await test.step('Dr. Schäfer signs the LNI 4.0 originals in three languages, in the spotlight', async () => {
-    const confirm = await signDue(lniSigner, [watcher, host, kosmoSigner], 3, 0);
+    const confirm = await signDue(lniSigner, [watcher, host, kosmoSigner], 3, 0, { shot: 'laptop-1024x768' });
     const scan = await new AxeBuilder({ page: lniSigner.page }).withTags(['wcag2a', 'wcag2aa']).analyze();
     expect(scan.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
     await confirm({ signer: 'signing-review-signatory.png', watcher: 'signing-spotlight-delegate.png' });
@@ -194,16 +255,23 @@ test('the ceremony from SCHEDULED to CONCLUDED: alternat signing in the live roo
   });
 
   await test.step('김민준 signs the KOSMO originals', async () => {
-    const confirm = await signDue(kosmoSigner, [watcher, host, lniSigner], 3, 3);
+    const confirm = await signDue(kosmoSigner, [watcher, host, lniSigner], 3, 3, { shot: 'phone-390x844' });
     await confirm({ signer: 'signing-review-kosmo.png' });
   });
 
   await test.step('the organiser records the exchange of originals; the countersignatures follow', async () => {
     await host.page.getByTestId('signing-panel').getByRole('button', { name: de.signing.organiser.exchange }).click();
     await expect(lniSigner.page.getByTestId('sign-now')).toBeVisible();
-    const schaeferCountersigns = await signDue(lniSigner, [watcher, host, kosmoSigner], 3, 6);
+    await lniSigner.page.setViewportSize(desktop);
+    const schaeferCountersigns = await signDue(lniSigner, [watcher, host, kosmoSigner], 3, 6, { shot: 'desktop-1440x900' });
     await schaeferCountersigns();
-    const kimCountersigns = await signDue(kosmoSigner, [watcher, host, lniSigner], 3, 9);
+    // The defect this guards against: after the exchange 김민준's capture opened for the LNI 4.0
+    // originals while his viewer still showed a KOSMO original. Now the capture holds his viewer on
+    // the LNI 4.0 original it signs, whatever the organiser does meanwhile.
+    const kimCountersigns = await signDue(kosmoSigner, [watcher, host, lniSigner], 3, 9, { interferer: host });
+    const dueForKim = (await signingStatus(kosmoSigner.page)).documents.filter((document) => document.myStatus === 'sign-now').map((document) => document.id);
+    expect(dueForKim).toHaveLength(3);
+    expect(dueForKim).toContain(await kosmoSigner.page.getByTestId('document-pane').getAttribute('data-document-id'));
     await kimCountersigns();
     await watcher.page.screenshot({ path: test.info().outputPath('signed-all-delegate.png') });
     for (const person of [lniSigner, kosmoSigner]) await expect(person.page.getByTestId('sign-now')).toHaveCount(0);

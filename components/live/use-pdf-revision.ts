@@ -1,0 +1,120 @@
+'use client';
+
+import type { PDFDocumentProxy } from 'pdfjs-dist';
+import { useEffect, useState } from 'react';
+import { loadPdfJs, loadSharedPdfWorker } from '@/components/ceremony/fields/load-pdfjs';
+
+export interface LoadedRevision {
+  pdf: PDFDocumentProxy;
+  number: number;
+  sha256: string;
+}
+
+export type RevisionFailure = 'forbidden' | 'failed';
+
+/** A revision message can overtake the commit's visibility to another connection for a moment; ask again, briefly. */
+const STALE_RETRIES = 4;
+const STALE_RETRY_MS = 250;
+/** Parsed documents kept for the page's lifetime (one per original is typical: 3 languages × 2 parties). */
+const CACHE_LIMIT = 8;
+
+/**
+ * Parsed revisions by document, for the page's lifetime: the room re-mounts its viewer when
+ * the layout changes (signing opens, the connection drops and returns, focus mode), and a
+ * re-mount must show the page at once instead of fetching and parsing the revision again —
+ * on a slow laptop that was seconds of "loading the agreement".
+ */
+const parsedRevisions = new Map<string, LoadedRevision>();
+
+function cacheKey(ceremonyId: string, documentId: string) {
+  return `${ceremonyId}/${documentId}`;
+}
+
+function remember(key: string, loaded: LoadedRevision) {
+  const previous = parsedRevisions.get(key);
+  parsedRevisions.delete(key);
+  parsedRevisions.set(key, loaded);
+  // The previous revision may still be on screen until the new one has drawn: let it go a moment later.
+  if (previous && previous.pdf !== loaded.pdf) setTimeout(() => void previous.pdf.destroy(), 2000);
+  while (parsedRevisions.size > CACHE_LIMIT) {
+    const [oldestKey, oldest] = parsedRevisions.entries().next().value as [string, LoadedRevision];
+    parsedRevisions.delete(oldestKey);
+    setTimeout(() => void oldest.pdf.destroy(), 2000);
+  }
+}
+
+/** Start pdf.js and its worker early (room entry), so the first page does not wait for them. */
+export function warmUpPdfViewer(): void {
+  void loadSharedPdfWorker().catch(() => undefined);
+}
+
+/**
+ * The newest revision of one document, parsed by pdf.js: fetched again only when a newer
+ * revision is known (`revision`) and its SHA-256 (the ETag) differs from what is loaded.
+ */
+export function usePdfRevision({ ceremonyId, documentId, revision, attempt }: { ceremonyId: string; documentId: string; revision: number | null; attempt: number }) {
+  const key = cacheKey(ceremonyId, documentId);
+  const [state, setState] = useState<{ key: string; loaded: LoadedRevision | null; failure: RevisionFailure | null }>(() => ({
+    key,
+    loaded: parsedRevisions.get(key) ?? null,
+    failure: null,
+  }));
+  // Another document: show its cached revision at once (never the old document's pages under the new title).
+  const current = state.key === key ? state : { key, loaded: parsedRevisions.get(key) ?? null, failure: null };
+  if (current !== state) setState(current);
+
+  useEffect(() => {
+    const cached = parsedRevisions.get(key);
+    // Already showing what is known to be newest: nothing to fetch.
+    if (cached && revision !== null && cached.number >= revision && attempt === 0) return;
+    const controller = new AbortController();
+    let retries = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const load = async (): Promise<void> => {
+      const response = await fetch(`/api/ceremonies/${encodeURIComponent(ceremonyId)}/documents/${encodeURIComponent(documentId)}/revision`, {
+        signal: controller.signal,
+        credentials: 'same-origin',
+      });
+      if (!response.ok) {
+        setState({ key, loaded: parsedRevisions.get(key) ?? null, failure: response.status === 403 ? 'forbidden' : 'failed' });
+        return;
+      }
+      const sha256 = (response.headers.get('etag') ?? '').replace(/^(W\/)?"|"$/g, '');
+      const number = Number(response.headers.get('x-accord-revision') ?? -1);
+      if (revision !== null && number < revision && retries < STALE_RETRIES) {
+        retries += 1;
+        await response.body?.cancel();
+        timer = setTimeout(() => void load().catch(onError), STALE_RETRY_MS);
+        return;
+      }
+      const known = parsedRevisions.get(key);
+      if (known && known.sha256 === sha256) {
+        await response.body?.cancel();
+        setState({ key, loaded: known, failure: null });
+        return;
+      }
+      const data = new Uint8Array(await response.arrayBuffer());
+      const [pdfjs, worker] = await Promise.all([loadPdfJs(), loadSharedPdfWorker()]);
+      const pdf = await pdfjs.getDocument({ data, worker }).promise;
+      if (controller.signal.aborted) {
+        void pdf.destroy();
+        return;
+      }
+      const loaded = { pdf, number, sha256 };
+      remember(key, loaded);
+      setState({ key, loaded, failure: null });
+    };
+    const onError = (error: unknown) => {
+      if (controller.signal.aborted) return;
+      console.error('The agreement viewer could not load the document', error);
+      setState({ key, loaded: parsedRevisions.get(key) ?? null, failure: 'failed' });
+    };
+    void load().catch(onError);
+    return () => {
+      controller.abort();
+      if (timer) clearTimeout(timer);
+    };
+  }, [ceremonyId, documentId, key, revision, attempt]);
+
+  return { loaded: current.loaded, failure: current.failure };
+}

@@ -1,0 +1,44 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/**
+ * How long a page may take to be fetched, parsed and drawn by pdf.js in a participant's
+ * viewer, with four browsers, the app and LiveKit sharing the machine's two cores. It bounds
+ * rendering only; every wait it is used for is for a condition, never a pause.
+ */
+export const PAGE_RENDER_TIMEOUT_MS = 20_000;
+
+/** The capture's stops, one after another: the viewer shows each, and each gets its tick. */
+export async function lookAtEveryField(page: Page): Promise<{ documentId: string; page: string }[]> {
+  const steps = page.getByTestId('signing-step');
+  const count = await steps.count();
+  expect(count, 'the capture lists the places to look at').toBeGreaterThan(0);
+  const shown: { documentId: string; page: string }[] = [];
+  for (let index = 0; index < count; index += 1) {
+    await steps.nth(index).click();
+    const current = page.getByTestId('signing-step-current');
+    await expect(current).toContainText(`${index + 1}`);
+    const documentId = (await current.getAttribute('data-document-id'))!;
+    const pageNumber = (await current.getAttribute('data-page'))!;
+    const pane = page.getByTestId('document-pane');
+    await expect(pane).toHaveAttribute('data-document-id', documentId);
+    await expect(pane).toHaveAttribute('data-rendered-page', pageNumber, { timeout: PAGE_RENDER_TIMEOUT_MS });
+    await expect(page.getByTestId('my-field-highlight').first()).toBeVisible();
+    await expect(steps.nth(index)).toHaveAttribute('data-seen', 'yes', { timeout: PAGE_RENDER_TIMEOUT_MS });
+    shown.push({ documentId, page: pageNumber });
+  }
+  return shown;
+}
+
+/** Visible, inside the window, and the topmost element at its centre: a click or tap lands on it. */
+export async function expectClickable(control: Locator) {
+  await control.scrollIntoViewIfNeeded();
+  await expect(control).toBeVisible();
+  await expect(control).toBeInViewport();
+  const onTop = await control.evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    return hit !== null && (hit === element || element.contains(hit));
+  });
+  expect(onTop, 'nothing covers the control').toBe(true);
+  await control.click({ trial: true });
+}

@@ -17,8 +17,8 @@ import { removeParticipant } from '@/lib/live/remove-participant';
 import { requestToJoin } from '@/lib/live/request-to-join';
 import { setLobbyOpen } from '@/lib/live/set-lobby-open';
 import type { LiveKitWebhook } from '@/lib/live/verify-webhook';
-import { signMyTurn } from '@/lib/signing/sign-my-turn';
 import { createCeremony, createUser } from '@/test/factories';
+import { signMyTurnAsShown } from '@/test/signing-confirmation';
 import { useLocalLiveKit } from '@/test/livekit-server';
 
 let stopLiveKit: () => void = () => {};
@@ -215,7 +215,7 @@ describe('after conclusion: the closing in the room, then the archive', () => {
     expect(view.kind === 'open' && view.signing).toMatchObject({ state: 'CONCLUDED', signingOpen: false, canSignNow: false });
     expect(view.kind === 'open' && view.ceremony.documents.flatMap((document) => document.myOpenFields)).toEqual([]);
     const revisions = await db.documentRevision.count({ where: { documentId: c.documentId } });
-    await expect(signMyTurn({ ceremonyId: c.ceremonyId, userId: lni!.userId, idempotencyKey: randomUUID(), capture: { typed: lni!.signer } })).rejects.toMatchObject({
+    await expect(signMyTurnAsShown({ ceremonyId: c.ceremonyId, userId: lni!.userId, idempotencyKey: randomUUID(), capture: { typed: lni!.signer } })).rejects.toMatchObject({
       code: 'INVALID_STATE',
       message: 'Signing is closed.',
     });

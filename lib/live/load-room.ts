@@ -15,8 +15,10 @@ export interface RoomDocument {
   pageCount: number;
   /** Per page: the lower-left corner of the visible page box in PDF user space (fields are relative to it). */
   pageOrigins: [number, number][];
-  /** The viewer's own fields not yet signed, highlighted when it is their turn. */
-  myOpenFields: { page: number; x: number; y: number; width: number; height: number; kind: string }[];
+  /** The viewer's own fields not yet signed, highlighted when it is their turn; a confirmation names each one it showed. */
+  myOpenFields: { page: number; x: number; y: number; width: number; height: number; kind: string; fieldName: string }[];
+  /** Alternat: the delegation whose original this is (null for a shared agreement). */
+  partyName: string | null;
 }
 
 export interface RoomCeremony {
@@ -66,7 +68,7 @@ export async function loadRoom({ ceremonyId, userId }: { ceremonyId: string; use
           lobbyOpen: true,
           rehearsalStart: true,
           pagesReleasedAt: true,
-          delegations: { orderBy: { position: 'asc' }, select: { capitalName: true, capitalTimeZone: true } },
+          delegations: { orderBy: { position: 'asc' }, select: { id: true, name: true, capitalName: true, capitalTimeZone: true } },
           documents: {
             orderBy: { createdAt: 'asc' },
             select: {
@@ -76,7 +78,8 @@ export async function loadRoom({ ceremonyId, userId }: { ceremonyId: string; use
               language: true,
               pageCount: true,
               pageSizes: true,
-              fields: { where: { signatureId: null }, select: { participantId: true, kind: true, page: true, x: true, y: true, width: true, height: true } },
+              originalForDelegationId: true,
+              fields: { where: { signatureId: null }, select: { participantId: true, kind: true, fieldName: true, page: true, x: true, y: true, width: true, height: true } },
             },
           },
         },
@@ -103,12 +106,13 @@ export async function loadRoom({ ceremonyId, userId }: { ceremonyId: string; use
       state: ceremony.state,
       lobbyOpen: ceremony.lobbyOpen,
       capitals,
-      documents: ceremony.documents.filter((document) => document.specimen === rehearsing).map(({ pageSizes, fields, specimen: _specimen, ...document }) => ({
+      documents: ceremony.documents.filter((document) => document.specimen === rehearsing).map(({ pageSizes, fields, specimen: _specimen, originalForDelegationId, ...document }) => ({
         ...document,
         pageOrigins: parsePageSizes(pageSizes).map((page): [number, number] => [page.originX, page.originY]),
         myOpenFields: fields
           .filter((field) => field.participantId === participant.id)
-          .map(({ page, x, y, width, height, kind }) => ({ page, x, y, width, height, kind })),
+          .map(({ page, x, y, width, height, kind, fieldName }) => ({ page, x, y, width, height, kind, fieldName })),
+        partyName: ceremony.delegations.find((delegation) => delegation.id === originalForDelegationId)?.name ?? null,
       })),
     },
     me: {

@@ -7,8 +7,8 @@ import { loadRoomProgramme } from '@/lib/protocol/load-room-programme';
 import { moveRunOfShow } from '@/lib/protocol/move-programme';
 import { updateProgramme } from '@/lib/protocol/update-programme';
 import { concludeCeremony } from '@/lib/signing/conclude-ceremony';
-import { signMyTurn } from '@/lib/signing/sign-my-turn';
 import { createCeremony, createSigningCeremony } from '@/test/factories';
+import { signMyTurnAsShown } from '@/test/signing-confirmation';
 
 const countEvents = (ceremonyId: string) => db.auditEvent.count({ where: { ceremonyId } });
 const movedEvents = (ceremonyId: string) => db.auditEvent.findMany({ where: { ceremonyId, kind: 'run-of-show.moved' }, orderBy: { seq: 'asc' } });
@@ -50,8 +50,8 @@ describe('run of show in the room', () => {
     const beforeRefusal = await countEvents(c.ceremonyId);
     await expect(move('advance')).rejects.toMatchObject({ message: 'Each party must first sign its own original.' });
     expect(await countEvents(c.ceremonyId)).toBe(beforeRefusal);
-    await signMyTurn({ ceremonyId: c.ceremonyId, userId: lni.userId, idempotencyKey: 'ros-lni-own', capture: { typed: lni.signer } });
-    await signMyTurn({ ceremonyId: c.ceremonyId, userId: kosmo.userId, idempotencyKey: 'ros-kosmo-own', capture: { typed: kosmo.signer } });
+    await signMyTurnAsShown({ ceremonyId: c.ceremonyId, userId: lni.userId, idempotencyKey: 'ros-lni-own', capture: { typed: lni.signer } });
+    await signMyTurnAsShown({ ceremonyId: c.ceremonyId, userId: kosmo.userId, idempotencyKey: 'ros-kosmo-own', capture: { typed: kosmo.signer } });
     await move('advance');
     expect(await db.auditEvent.count({ where: { ceremonyId: c.ceremonyId, kind: 'signing.originals-exchanged' } })).toBe(1);
     await move('advance');
@@ -68,7 +68,7 @@ describe('run of show in the room', () => {
     const c = await createSigningCeremony({ order: 'alternat' });
     const [lni, kosmo] = c.parties as [(typeof c.parties)[0], (typeof c.parties)[0]];
     const move = (action: 'advance' | 'back' | 'skip') => moveRunOfShow({ ceremonyId: c.ceremonyId, userId: c.organiserId, action });
-    const sign = (party: typeof lni, key: string) => signMyTurn({ ceremonyId: c.ceremonyId, userId: party.userId, idempotencyKey: `${key}-${c.ceremonyId}`, capture: { typed: party.signer } });
+    const sign = (party: typeof lni, key: string) => signMyTurnAsShown({ ceremonyId: c.ceremonyId, userId: party.userId, idempotencyKey: `${key}-${c.ceremonyId}`, capture: { typed: party.signer } });
     for (let step = 0; step < 4; step++) await move('advance');
     await sign(lni, 'own-lni');
     await sign(kosmo, 'own-kosmo');

@@ -7,7 +7,7 @@ import { AppError, notFound } from '@/lib/errors';
 import { loadPlatformIdentity } from '@/lib/signing/load-platform-identity';
 import { documentLanguage, partyNameIn } from '@/lib/signing/pdf/document-labels';
 import { signPreparedFields } from '@/lib/signing/pdf/sign-prepared-fields';
-import { signatureCaptureSchema, type SignatureCapture } from '@/lib/signing/sign-agreement';
+import { signatureCaptureSchema, signatureImageOf, type SignatureCapture } from '@/lib/signing/sign-agreement';
 import { formatDateTime } from '@/lib/time/format-instant';
 
 /**
@@ -20,6 +20,7 @@ import { formatDateTime } from '@/lib/time/format-instant';
 export async function signSpecimen({ ceremonyId, userId, capture, now = new Date() }: { ceremonyId: string; userId: string; capture: SignatureCapture; now?: Date }) {
   const parsed = signatureCaptureSchema.safeParse(capture);
   if (!parsed.success) throw new AppError('INVALID_INPUT', parsed.error.issues[0]?.message ?? 'Invalid signature');
+  const signatureImagePng = signatureImageOf(parsed.data);
   const { identity } = await loadPlatformIdentity();
   return transaction(async (tx) => {
     await lockForUpdate(tx, `ceremony:${ceremonyId}`);
@@ -51,7 +52,7 @@ export async function signSpecimen({ ceremonyId, userId, capture, now = new Date
       pdf: bytes,
       fields: specimen.fields.map((field) => ({ name: field.fieldName, kind: field.kind as 'signature' | 'initials' | 'witness' })),
       appearance: {
-        signatureImagePng: parsed.data.drawnPngBase64 ? Buffer.from(parsed.data.drawnPngBase64, 'base64') : undefined,
+        signatureImagePng,
         typedSignature: parsed.data.typed,
         signerName: me.displayName,
         signerTitle: me.title,

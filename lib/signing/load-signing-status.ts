@@ -3,6 +3,7 @@ import { db } from '@/lib/db';
 import { AppError, notFound } from '@/lib/errors';
 import { isLocale } from '@/lib/i18n/locales';
 import { SEAL_FIELD_NAME } from '@/lib/signing/load-signing-context';
+import { resolveSigningConsent } from '@/lib/signing/signing-consent';
 import { allFieldsSigned, checkSigningTurn, ownOriginalsComplete, type SigningOrder, type TurnInput } from '@/lib/signing/signing-turn';
 
 export type MyDocumentStatus = 'sign-now' | 'signed' | 'not-your-turn' | 'awaiting-exchange' | 'no-fields';
@@ -23,6 +24,7 @@ export async function loadSigningStatus({ ceremonyId, userId }: { ceremonyId: st
     select: {
       state: true,
       signingOrder: true,
+      signingConsent: true,
       delegations: { orderBy: { position: 'asc' }, select: { id: true, name: true } },
       participants: { select: { id: true, delegationId: true, displayName: true } },
       documents: {
@@ -75,6 +77,8 @@ export async function loadSigningStatus({ ceremonyId, userId }: { ceremonyId: st
     exchange: { needed: ceremony.signingOrder === 'alternat', done: exchanged, ready: ownOriginalsComplete(input) },
     allSigned: allFieldsSigned(input.fields),
     documents,
+    /** The declaration beside Confirm per UI language; a confirmation must send back the one it showed. */
+    consent: resolveSigningConsent(ceremony.signingConsent),
   };
 }
 

@@ -5,6 +5,8 @@ import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { isUniqueViolation, lockForUpdate, transaction } from '@/lib/db';
 import { readRevisionBytes } from '@/lib/documents/read-revision-bytes';
 import { AppError } from '@/lib/errors';
+import { checkSignaturePng } from '@/lib/signing/check-signature-png';
+import { signingStateError, turnRefused, viewIncomplete, viewOutdated } from '@/lib/signing/signing-errors';
 import { env } from '@/lib/env';
 import { notifyCeremonyRoom } from '@/lib/live/notify-room';
 import { requireApprovedFullPowers } from '@/lib/protocol/full-powers';
@@ -41,6 +43,30 @@ export interface SignAgreementInput {
   beforeStore?: () => void | Promise<void>;
   /** Defaults to TSA_URL's requester when configured. */
   requestTimestamp?: RequestTimestamp;
+  /**
+   * The revision the signer's viewer showed. Checked under the document lock: a concurrent
+   * signer may have added one since, and then this signer has not seen what they would sign.
+   */
+  expectedRevision?: number;
+  /** What the viewer showed rendered, kept in the audit event as evidence. */
+  displayed?: { revision: number; fields: string[] };
+  /** The declaration shown beside Confirm, kept in the audit event. */
+  consent?: { language: string; text: string };
+}
+
+/**
+ * Call before the signing transaction: the PNG is decoded in it, under the document lock, so
+ * its header and image data must first pass the size limits.
+ */
+export function signatureImageOf(capture: SignatureCapture): Buffer | undefined {
+  if (!capture.drawnPngBase64) return undefined;
+  const png = Buffer.from(capture.drawnPngBase64, 'base64');
+  const verdict = checkSignaturePng(png);
+  if (!verdict.ok) {
+    const message = verdict.reason === 'signature-image-too-large' ? 'The drawn signature image is too large.' : 'The drawn signature is not a valid PNG image.';
+    throw new AppError('INVALID_INPUT', `${message} (${verdict.detail})`, undefined, { reason: verdict.reason });
+  }
+  return png;
 }
 
 /**
@@ -54,6 +80,7 @@ export async function signAgreement(input: SignAgreementInput): Promise<{ signat
   const parsed = signatureCaptureSchema.safeParse(input.capture);
   if (!parsed.success) throw new AppError('INVALID_INPUT', parsed.error.issues[0]?.message ?? 'Invalid signature');
   if (!/^[\w-]{8,100}$/.test(input.idempotencyKey)) throw new AppError('INVALID_INPUT', 'A request key of 8–100 letters, digits, - or _ is required.');
+  const signatureImagePng = signatureImageOf(parsed.data);
   const now = input.now ?? new Date();
   const { identity } = await loadPlatformIdentity();
   const requestTimestamp = input.requestTimestamp ?? (env.TSA_URL ? createHttpTimestampRequester({ url: env.TSA_URL }) : undefined);
@@ -70,9 +97,7 @@ export async function signAgreement(input: SignAgreementInput): Promise<{ signat
       }
       if (me.role !== 'signatory' && me.role !== 'witness') throw new AppError('FORBIDDEN', 'Only signatories and witnesses sign.');
       if (me.role === 'signatory') await requireApprovedFullPowers(tx, me);
-      if (ceremony.state !== 'SIGNING') {
-        throw new AppError('INVALID_STATE', ceremony.state === 'CONCLUDED' || ceremony.state === 'ARCHIVED' ? 'Signing is closed.' : 'Signing is not open yet.');
-      }
+      if (ceremony.state !== 'SIGNING') throw signingStateError(ceremony.state);
       const document = ceremony.documents.find((d) => d.id === input.documentId);
       if (!document) throw new AppError('NOT_FOUND', 'Document not found');
 
@@ -80,18 +105,12 @@ export async function signAgreement(input: SignAgreementInput): Promise<{ signat
       const fields = await tx.signatureField.findMany({ where: { documentId: document.id } });
       document.fields = fields;
       const verdict = checkSigningTurn(turnInputOf(ceremony, await originalsWereExchanged(tx, ceremony.id)), me.id, document.id);
-      if (!verdict.allowed) {
-        const message = {
-          'no-fields': 'You have no field to sign on this document.',
-          'already-signed': 'You have already signed this document.',
-          'not-your-turn': 'It is not your turn to sign yet.',
-          'awaiting-exchange': 'The originals have not been exchanged yet.',
-        }[verdict.reason];
-        throw new AppError(verdict.reason === 'no-fields' ? 'FORBIDDEN' : 'CONFLICT', message);
-      }
+      if (!verdict.allowed) throw turnRefused(verdict.reason);
 
       const myFields = fields.filter((field) => field.participantId === me.id && field.signatureId === null).sort((a, b) => a.position - b.position || a.page - b.page);
+      if (input.displayed && myFields.some((field) => !input.displayed?.fields.includes(field.fieldName))) throw viewIncomplete(document.id);
       const { bytes, revision } = await readRevisionBytes({ documentId: document.id, client: tx });
+      if (input.expectedRevision !== undefined && input.expectedRevision !== revision.number) throw viewOutdated(document.id, revision.number);
       const language = documentLanguage(document.language);
       const delegationName = me.delegation?.name ?? '';
       const partyName = delegationName && partyNameIn(language, delegationName);
@@ -99,7 +118,7 @@ export async function signAgreement(input: SignAgreementInput): Promise<{ signat
         pdf: bytes,
         fields: myFields.map((field) => ({ name: field.fieldName, kind: field.kind as 'signature' | 'initials' | 'witness' })),
         appearance: {
-          signatureImagePng: parsed.data.drawnPngBase64 ? Buffer.from(parsed.data.drawnPngBase64, 'base64') : undefined,
+          signatureImagePng,
           typedSignature: parsed.data.typed,
           signerName: me.displayName,
           signerTitle: me.title,
@@ -167,6 +186,8 @@ export async function signAgreement(input: SignAgreementInput): Promise<{ signat
           ipAddress: input.ipAddress ?? '',
           userAgent: input.userAgent ?? '',
           timestamped: Boolean(requestTimestamp),
+          ...(input.displayed ? { displayed: { revision: input.displayed.revision, fields: input.displayed.fields } } : {}),
+          ...(input.consent ? { consent: { language: input.consent.language, text: input.consent.text } } : {}),
         },
         at: now,
       });

@@ -3,14 +3,14 @@ import { db } from '@/lib/db';
 import { loadSigningStatus } from '@/lib/signing/load-signing-status';
 import { openSigning } from '@/lib/signing/open-signing';
 import { recordOriginalsExchange } from '@/lib/signing/record-originals-exchange';
-import { signMyTurn } from '@/lib/signing/sign-my-turn';
 import { createSigningCeremony } from '@/test/factories';
+import { signMyTurnAsShown } from '@/test/signing-confirmation';
 
 describe('signMyTurn (one confirmation, every document due)', () => {
   it('alternat: own original first, replay-safe, then countersignature after the exchange', async () => {
     const c = await createSigningCeremony({ order: 'alternat' });
     const [lni, kosmo] = c.parties as [(typeof c.parties)[0], (typeof c.parties)[0]];
-    const confirm = (party: typeof lni, key: string) => signMyTurn({ ceremonyId: c.ceremonyId, userId: party.userId, idempotencyKey: key, capture: { typed: party.signer } });
+    const confirm = (party: typeof lni, key: string) => signMyTurnAsShown({ ceremonyId: c.ceremonyId, userId: party.userId, idempotencyKey: key, capture: { typed: party.signer } });
 
     await expect(confirm(lni, 'confirm-lni-0')).rejects.toMatchObject({ message: 'Signing is not open yet.' });
     await openSigning({ ceremonyId: c.ceremonyId, userId: c.organiserId });

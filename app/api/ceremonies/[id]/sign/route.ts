@@ -4,11 +4,17 @@ import { clientRateLimitKeys, evidenceClientAddressFrom, getSessionUser } from '
 import { AppError, toHttpError } from '@/lib/errors';
 import { enforceRateLimit } from '@/lib/rate-limit';
 import { signatureCaptureSchema } from '@/lib/signing/sign-agreement';
-import { signMyTurn } from '@/lib/signing/sign-my-turn';
+import { confirmedConsentSchema, signMyTurn, viewedDocumentsSchema } from '@/lib/signing/sign-my-turn';
 
 export const runtime = 'nodejs';
 
-const signRequestSchema = z.object({ idempotencyKey: z.string().regex(/^[\w-]{8,60}$/), capture: signatureCaptureSchema });
+const signRequestSchema = z.object({
+  idempotencyKey: z.string().regex(/^[\w-]{8,60}$/),
+  capture: signatureCaptureSchema,
+  // Optional here so that a request out of turn still hears why; signMyTurn refuses a due confirmation without them.
+  viewed: viewedDocumentsSchema.optional(),
+  consent: confirmedConsentSchema.optional(),
+});
 
 /** A signatory confirms their signature: every document it is their turn on is signed. */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {

@@ -1,0 +1,31 @@
+import 'server-only';
+import { appendAuditEvent } from '@/lib/audit/append-audit-event';
+import { requireOrganiser } from '@/lib/ceremonies/require-organiser';
+import { transaction } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+import { fieldErrorsFromZod } from '@/lib/forms/field-errors';
+import { signingConsentSchema, storedSigningConsent, type SigningConsentInput } from '@/lib/signing/signing-consent';
+
+/** Until signing opens; afterwards signers may already have confirmed the earlier wording. */
+const CONSENT_EDITABLE_STATES = ['DRAFT', 'SCHEDULED', 'LIVE'];
+
+/**
+ * The organiser words the declaration a signatory confirms, per UI language; a language
+ * left blank shows the default. Fixed once signing has opened.
+ */
+export async function setSigningConsent({ ceremonyId, userId, texts }: { ceremonyId: string; userId: string; texts: SigningConsentInput }) {
+  const parsed = signingConsentSchema.safeParse(texts);
+  if (!parsed.success) throw new AppError('INVALID_INPUT', 'Please check the consent texts.', fieldErrorsFromZod(parsed.error));
+  const stored = storedSigningConsent(parsed.data);
+  return transaction(async (tx) => {
+    const { ceremony } = await requireOrganiser(tx, { ceremonyId, userId });
+    if (!CONSENT_EDITABLE_STATES.includes(ceremony.state)) {
+      throw new AppError('INVALID_STATE', `The consent text of a ${ceremony.state} ceremony is fixed.`, undefined, { reason: 'signing-opened' });
+    }
+    const signingConsent = JSON.stringify(stored);
+    if (ceremony.signingConsent === signingConsent) return { changed: false };
+    await tx.ceremony.update({ where: { id: ceremonyId }, data: { signingConsent } });
+    await appendAuditEvent(tx, { ceremonyId, actorUserId: userId, kind: 'signing.consent-set', payload: { texts: stored } });
+    return { changed: true };
+  });
+}

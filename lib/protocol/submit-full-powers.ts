@@ -1,9 +1,26 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
-import { transaction } from '@/lib/db';
+import { db, transaction, type Db, type Tx } from '@/lib/db';
 import { inspectPdfInWorker } from '@/lib/documents/inspect-pdf-in-worker';
 import { AppError, notFound } from '@/lib/errors';
+
+async function assertMaySubmit(client: Db | Tx, { ceremonyId, userId, participantId }: { ceremonyId: string; userId: string; participantId: string }) {
+  const me = await client.participant.findUnique({ where: { ceremonyId_userId: { ceremonyId, userId } }, select: { id: true, role: true, removedAt: true } });
+  if (!me || me.removedAt) throw notFound('Ceremony not found');
+  const target = await client.participant.findFirst({ where: { id: participantId, ceremonyId }, select: { id: true, role: true, displayName: true } });
+  if (!target) throw notFound('Participant not found');
+  if (me.role !== 'organiser' && me.id !== target.id) throw new AppError('FORBIDDEN', 'Only the organiser or the signatory themself submits full powers.');
+  if (target.role !== 'signatory') throw new AppError('INVALID_INPUT', 'Full powers are for signatories.');
+  const ceremony = await client.ceremony.findUniqueOrThrow({ where: { id: ceremonyId }, select: { state: true } });
+  if (!['DRAFT', 'SCHEDULED', 'LIVE', 'SIGNING'].includes(ceremony.state)) throw new AppError('INVALID_STATE', 'The ceremony is over.');
+  return target;
+}
+
+/** Checked before the upload route reads the body (the store re-checks in its transaction). */
+export async function authorizeFullPowersSubmission(ids: { ceremonyId: string; userId: string; participantId: string }): Promise<void> {
+  await assertMaySubmit(db, ids);
+}
 
 /**
  * The organiser (for any signatory) or the signatory (for themself) uploads the full-powers
@@ -11,17 +28,12 @@ import { AppError, notFound } from '@/lib/errors';
  * previous one for review (both stay on record).
  */
 export async function submitFullPowers({ ceremonyId, userId, participantId, fileName, bytes }: { ceremonyId: string; userId: string; participantId: string; fileName: string; bytes: Uint8Array }) {
+  // Refused callers do not get to make us parse a PDF.
+  await authorizeFullPowersSubmission({ ceremonyId, userId, participantId });
   await inspectPdfInWorker(bytes);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   return transaction(async (tx) => {
-    const me = await tx.participant.findUnique({ where: { ceremonyId_userId: { ceremonyId, userId } }, select: { id: true, role: true, removedAt: true } });
-    if (!me || me.removedAt) throw notFound('Ceremony not found');
-    const target = await tx.participant.findFirst({ where: { id: participantId, ceremonyId }, select: { id: true, role: true, displayName: true } });
-    if (!target) throw notFound('Participant not found');
-    if (me.role !== 'organiser' && me.id !== target.id) throw new AppError('FORBIDDEN', 'Only the organiser or the signatory themself submits full powers.');
-    if (target.role !== 'signatory') throw new AppError('INVALID_INPUT', 'Full powers are for signatories.');
-    const ceremony = await tx.ceremony.findUniqueOrThrow({ where: { id: ceremonyId }, select: { state: true } });
-    if (!['DRAFT', 'SCHEDULED', 'LIVE', 'SIGNING'].includes(ceremony.state)) throw new AppError('INVALID_STATE', 'The ceremony is over.');
+    const target = await assertMaySubmit(tx, { ceremonyId, userId, participantId });
     const record = await tx.fullPowers.create({
       data: { participantId, fileName: fileName.slice(0, 200) || 'full-powers.pdf', bytes: new Uint8Array(bytes), sha256, uploadedById: userId },
       select: { id: true, sha256: true, status: true, createdAt: true },

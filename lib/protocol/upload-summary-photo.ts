@@ -2,8 +2,9 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { requireOrganiser } from '@/lib/ceremonies/require-organiser';
-import { transaction } from '@/lib/db';
+import { db, transaction, type Db, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
+import { stripPhotoMetadata } from '@/lib/protocol/strip-photo-metadata';
 
 /** A photo still is small: the public page shows one picture, not a film. */
 export const SUMMARY_PHOTO_MAX_BYTES = 5 * 1024 * 1024;
@@ -18,18 +19,30 @@ export function detectPhotoType(bytes: Uint8Array) {
   return signatures.find((candidate) => candidate.magic.every((byte, index) => bytes[index] === byte)) ?? null;
 }
 
+async function assertMayAddPhoto(client: Db | Tx, ids: { ceremonyId: string; userId: string }): Promise<void> {
+  const { ceremony } = await requireOrganiser(client, ids);
+  if (ceremony.state !== 'CONCLUDED' && ceremony.state !== 'ARCHIVED') throw new AppError('INVALID_STATE', 'The photo is added once the ceremony is concluded.');
+}
+
+/** Checked before the upload route reads the body (the store re-checks in its transaction). */
+export async function authorizeSummaryPhotoUpload(ids: { ceremonyId: string; userId: string }): Promise<void> {
+  await assertMayAddPhoto(db, ids);
+}
+
 /**
  * The organiser uploads the photo still for the public summary (after conclusion). Each
- * upload is a new artefact row; the newest is shown. Stored as sent, never re-encoded.
+ * upload is a new artefact row; the newest is shown. The page is public, so what the camera
+ * wrote beside the picture (EXIF position, serial numbers, comments) is removed first; the
+ * image data is kept as sent, never re-encoded.
  */
-export async function uploadSummaryPhoto({ ceremonyId, userId, bytes, now = new Date() }: { ceremonyId: string; userId: string; bytes: Uint8Array; now?: Date }) {
-  if (bytes.byteLength > SUMMARY_PHOTO_MAX_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', 'The photo is larger than 5 MB.', { file: 'TOO_LARGE' });
-  const type = detectPhotoType(bytes);
+export async function uploadSummaryPhoto({ ceremonyId, userId, bytes: sent, now = new Date() }: { ceremonyId: string; userId: string; bytes: Uint8Array; now?: Date }) {
+  if (sent.byteLength > SUMMARY_PHOTO_MAX_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', 'The photo is larger than 5 MB.', { file: 'TOO_LARGE' });
+  const type = detectPhotoType(sent);
   if (!type) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'The photo must be a PNG or JPEG image.', { file: 'NOT_AN_IMAGE' });
+  const bytes = stripPhotoMetadata(sent, type.contentType);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   return transaction(async (tx) => {
-    const { ceremony } = await requireOrganiser(tx, { ceremonyId, userId });
-    if (ceremony.state !== 'CONCLUDED' && ceremony.state !== 'ARCHIVED') throw new AppError('INVALID_STATE', 'The photo is added once the ceremony is concluded.');
+    await assertMayAddPhoto(tx, { ceremonyId, userId });
     const artefact = await tx.artefact.create({
       data: { ceremonyId, kind: 'photo', fileName: `photo-${ceremonyId}.${type.extension}`, contentType: type.contentType, bytes: new Uint8Array(bytes), sha256, byteLength: bytes.byteLength, createdAt: now },
       select: { id: true, sha256: true, contentType: true },

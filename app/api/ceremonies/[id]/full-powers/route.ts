@@ -5,7 +5,7 @@ import { readUploadBody } from '@/lib/documents/read-upload-body';
 import { env } from '@/lib/env';
 import { AppError, toHttpError } from '@/lib/errors';
 import { requestHygieneProblem } from '@/lib/http/request-hygiene';
-import { submitFullPowers } from '@/lib/protocol/submit-full-powers';
+import { authorizeFullPowersSubmission, submitFullPowers } from '@/lib/protocol/submit-full-powers';
 import { enforceRateLimit } from '@/lib/rate-limit';
 
 export const runtime = 'nodejs';
@@ -26,6 +26,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     enforceRateLimit('upload', [`user:${user.id}`, ...clientRateLimitKeys(request.headers)]);
     const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
     if (!query.success) throw new AppError('INVALID_INPUT', 'Please say whose full powers these are.');
+    await authorizeFullPowersSubmission({ ceremonyId, userId: user.id, participantId: query.data.participantId });
     const bytes = await readUploadBody(request.body, request.headers.get('content-length'), env.UPLOAD_MAX_BYTES);
     const record = await submitFullPowers({ ceremonyId, userId: user.id, ...query.data, bytes });
     return NextResponse.json({ fullPowers: record }, { status: 201 });

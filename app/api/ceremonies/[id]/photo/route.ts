@@ -3,7 +3,7 @@ import { clientRateLimitKeys, getSessionUser } from '@/lib/auth';
 import { readUploadBody } from '@/lib/documents/read-upload-body';
 import { AppError, toHttpError } from '@/lib/errors';
 import { requestHygieneProblem } from '@/lib/http/request-hygiene';
-import { SUMMARY_PHOTO_MAX_BYTES, uploadSummaryPhoto } from '@/lib/protocol/upload-summary-photo';
+import { authorizeSummaryPhotoUpload, SUMMARY_PHOTO_MAX_BYTES, uploadSummaryPhoto } from '@/lib/protocol/upload-summary-photo';
 import { enforceRateLimit } from '@/lib/rate-limit';
 
 export const runtime = 'nodejs';
@@ -19,6 +19,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     if (!user) throw new AppError('UNAUTHENTICATED', 'Please sign in first.');
     const { id: ceremonyId } = await params;
     enforceRateLimit('upload', [`user:${user.id}`, ...clientRateLimitKeys(request.headers)]);
+    await authorizeSummaryPhotoUpload({ ceremonyId, userId: user.id });
     const bytes = await readUploadBody(request.body, request.headers.get('content-length'), SUMMARY_PHOTO_MAX_BYTES);
     const photo = await uploadSummaryPhoto({ ceremonyId, userId: user.id, bytes });
     return NextResponse.json({ photo }, { status: 201 });

@@ -17,6 +17,7 @@ if [ "${SKIP_INSTALL:-0}" != 1 ]; then
   npm_config_build_from_source=true npm install --no-audit --no-fund
   step "LiveKit server (pinned, built from its Go module)"
   bash scripts/livekit/install.sh
+  step "pyHanko (reference validator, pinned, into .tools/)"; bash scripts/install-pyhanko.sh
 fi
 
 step "PostgreSQL on 127.0.0.1"

@@ -16,6 +16,7 @@ const tone: Record<ArchiveVerdict, { icon: LucideIcon; className: string }> = {
   valid: { icon: CircleCheck, className: 'border-ok/40 bg-ok/5 text-ok' },
   'valid-but-modified-after-signing': { icon: CircleAlert, className: 'border-gold/60 bg-gold/10 text-ink' },
   untrusted: { icon: CircleAlert, className: 'border-gold/60 bg-gold/10 text-ink' },
+  modified: { icon: CircleX, className: 'border-danger/40 bg-danger/5 text-danger' },
   invalid: { icon: CircleX, className: 'border-danger/40 bg-danger/5 text-danger' },
   'not-signed': { icon: CircleAlert, className: 'border-line bg-paper text-ink' },
   'not-a-pdf': { icon: CircleX, className: 'border-danger/40 bg-danger/5 text-danger' },
@@ -32,6 +33,26 @@ function parsePdfDate(value: string | undefined): Date | undefined {
 }
 
 const formatByteRange = (range: number[]) => `[${range.join(' ')}]`;
+
+type ChangeData = VerifyResultData['signatures'][number]['changesAfter'][number];
+
+function ChangesAfter({ changes }: { changes: ChangeData[] }) {
+  const t = useTranslations('archive.verify');
+  if (changes.length === 0) return <p className="mb-3 text-sm text-ok">{t('changes.none')}</p>;
+  return (
+    <div className="mb-3 text-sm">
+      <p className="font-medium">{t('changes.heading')}</p>
+      <ul className="mt-1 flex flex-col gap-1" data-testid="verify-changes">
+        {changes.map((change, i) => (
+          <Check key={`${change.revision}-${i}`} ok={change.allowed}>
+            {t(`changes.kinds.${change.kind}`, { field: change.fieldName ?? '?', page: change.page ?? 0, key: change.key ?? '', object: change.objectNumber ?? 0 })}{' '}
+            <span className="text-muted">{t('changes.inRevision', { revision: change.revision, allowed: change.allowed ? 'yes' : 'no' })}</span>
+          </Check>
+        ))}
+      </ul>
+    </div>
+  );
+}
 
 function Check({ ok, children }: { ok: boolean; children: React.ReactNode }) {
   const Icon = ok ? CircleCheck : CircleX;
@@ -138,6 +159,12 @@ export function VerifyResult({ result }: { result: VerifyResultData }) {
                     <Check ok={signature.chainsToTrustedCa}>{signature.chainsToTrustedCa ? t('checks.chainsOk') : t('checks.chainsNo')}</Check>
                     {signature.timestamp ? <Check ok={signature.timestamp.valid}>{signature.timestamp.valid ? t('checks.timestampOk', { time: signature.timestamp.time ? when(signature.timestamp.time) : '?' }) : t('checks.timestampBad')}</Check> : null}
                   </ul>
+                  <ChangesAfter changes={signature.changesAfter} />
+                  {signature.issuerChain.length > 1 ? (
+                    <p className="mb-3 text-sm">
+                      <span className="font-medium">{t('issuerChain')}</span> <span className="break-words">{signature.issuerChain.join(' ← ')}</span>
+                    </p>
+                  ) : null}
                   {signature.certificate ? (
                     <details className="text-sm">
                       <summary className="cursor-pointer text-navy">{t('certificate.heading')}</summary>

@@ -4,7 +4,8 @@ import { loadArchiveCeremony } from '@/lib/archive/load-archive-ceremony';
 import { searchArchive } from '@/lib/archive/search-archive';
 import { createConcludedCeremony } from '@/lib/archive/testing/concluded-ceremony';
 import { db } from '@/lib/db';
-import { verifyEvidencePackage } from '@/lib/evidence/verify-evidence-package';
+import { certificatesFromPem, verifyEvidencePackage } from '@/lib/evidence/verify-evidence-package';
+import { loadPlatformIdentity } from '@/lib/signing/load-platform-identity';
 import { createUser } from '@/test/factories';
 
 /**
@@ -45,7 +46,7 @@ describe('an ARCHIVED ceremony in the archive', () => {
     const sealed = await downloadArchiveArtefact({ ceremonyId: archived.ceremonyId, userId: archived.organiserId, artefact: 'document', documentId: archived.documentId });
     expect(sealed.contentType).toBe('application/pdf');
     const evidence = await downloadArchiveArtefact({ ceremonyId: archived.ceremonyId, userId: archivistId, artefact: 'evidence-package' });
-    expect(verifyEvidencePackage(evidence.bytes).ok).toBe(true);
+    expect(verifyEvidencePackage('evidence.zip', evidence.bytes, certificatesFromPem((await loadPlatformIdentity()).trustedCaPem.join('\n'))).exitCode).toBe(0);
   });
 
   it('stays out of reach of its signatories, as before', async () => {

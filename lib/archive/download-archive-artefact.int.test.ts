@@ -6,7 +6,8 @@ import { createConcludedCeremony } from '@/lib/archive/testing/concluded-ceremon
 import { verifyChain } from '@/lib/audit/hash-chain';
 import { db } from '@/lib/db';
 import { readRevisionBytes } from '@/lib/documents/read-revision-bytes';
-import { verifyEvidencePackage } from '@/lib/evidence/verify-evidence-package';
+import { certificatesFromPem, verifyEvidencePackage } from '@/lib/evidence/verify-evidence-package';
+import { loadPlatformIdentity } from '@/lib/signing/load-platform-identity';
 import { createUser } from '@/test/factories';
 
 let ceremony: Awaited<ReturnType<typeof createConcludedCeremony>>;
@@ -38,7 +39,7 @@ describe('downloadArchiveArtefact', () => {
     expect(certificate.contentType).toBe('application/pdf');
     const evidence = await downloadArchiveArtefact({ ceremonyId: ceremony.ceremonyId, userId: ceremony.organiserId, artefact: 'evidence-package' });
     expect(evidence.contentType).toBe('application/zip');
-    expect(verifyEvidencePackage(evidence.bytes).ok).toBe(true);
+    expect(verifyEvidencePackage('evidence.zip', evidence.bytes, certificatesFromPem((await loadPlatformIdentity()).trustedCaPem.join('\n'))).exitCode).toBe(0);
     expect(Object.keys(unzipSync(evidence.bytes))).toContain('audit-log.json');
 
     const json = await downloadArchiveArtefact({ ceremonyId: ceremony.ceremonyId, userId: archivistId, artefact: 'audit-log-json' });

@@ -10,14 +10,16 @@ import { loadPlatformIdentity } from '@/lib/signing/load-platform-identity';
 import type { SignatureReport, VerificationReport } from '@/lib/signing/pdf/verify-pdf-signatures';
 
 /**
- * valid: every signature intact, the last covers the whole file, and the file is ours
- *   (byte-for-byte one of our revisions, or every signature chains to our CA);
+ * The same verdict as accord-verify, with the deployment's configured roots as the trust anchors:
+ * valid: every signature intact, trusted, only permitted changes after each, the last covers the file;
+ * untrusted: intact and unmodified, but a signer does not chain to the configured roots;
+ * modified: a change after a signature that a signed document may not receive (named per signature);
  * valid-but-modified-after-signing: intact, but bytes were added after the last signature;
- * untrusted: intact, but neither one of our revisions nor signed with our CA;
- * invalid: a signature is broken (digest, CMS, ByteRange, /Contents);
+ * invalid: a signature is broken (digest, CMS, ByteRange, /Contents, or a signature value that signs nothing);
  * not-signed / not-a-pdf.
+ * Whether the file is one of our revisions is said beside the verdict, never instead of it.
  */
-export type ArchiveVerdict = 'valid' | 'valid-but-modified-after-signing' | 'untrusted' | 'invalid' | 'not-signed' | 'not-a-pdf';
+export type ArchiveVerdict = 'valid' | 'valid-but-modified-after-signing' | 'untrusted' | 'modified' | 'invalid' | 'not-signed' | 'not-a-pdf';
 
 /** Structural refusals that still leave signatures worth checking (a tampered file is what verify is for). */
 const checkableDespite: readonly PdfRefusalReason[] = ['TRUNCATED', 'MALFORMED', 'NO_PAGES'];
@@ -104,13 +106,8 @@ async function describeMatch(viewer: ArchiveViewer, sha256: string, matchedBytes
 }
 
 function overall(report: VerificationReport, exactMatch: RevisionMatch | null): { verdict: ArchiveVerdict; reason: string } {
-  if (report.verdict !== 'valid') return { verdict: report.verdict, reason: report.reason };
-  if (exactMatch) return { verdict: 'valid', reason: `${report.reason} The file is byte-for-byte one of our revisions.` };
-  if (report.allTrusted) return { verdict: 'valid', reason: `${report.reason} Every signer certificate chains to this platform's CA.` };
-  return {
-    verdict: 'untrusted',
-    reason: 'The signatures are intact, but this platform did not make them: no signer certificate chains to our CA, and the file is not one of our revisions.',
-  };
+  if (report.verdict === 'valid' && exactMatch) return { verdict: 'valid', reason: `${report.reason} The file is byte-for-byte one of our revisions.` };
+  return { verdict: report.verdict, reason: report.reason };
 }
 
 /**

@@ -1,4 +1,5 @@
 import 'server-only';
+import { X509Certificate } from 'node:crypto';
 import { db, isUniqueViolation } from '@/lib/db';
 import { env } from '@/lib/env';
 import { createDevelopmentCertificate } from '@/lib/signing/pdf/create-development-certificate';
@@ -34,7 +35,9 @@ async function resolveIdentity(): Promise<PlatformIdentity> {
   }
   if (env.SIGNING_P12_BASE64) {
     const identity = await loadSigningIdentity({ kind: 'pkcs12', pkcs12Base64: env.SIGNING_P12_BASE64, passphrase: env.SIGNING_P12_PASSPHRASE });
-    return { identity, trustedCaPem: [] };
+    // The archive's verifier needs a root to trust: the top of the bundle's chain, else the certificate itself.
+    const rootDer = identity.chainDer.at(-1) ?? identity.certificateDer;
+    return { identity, trustedCaPem: [new X509Certificate(rootDer).toString()] };
   }
   const stored = (await db.platformKey.findUnique({ where: { id: DEVELOPMENT_KEY_ID } })) ?? (await createStoredDevelopmentKey());
   const identity = await loadSigningIdentity({

@@ -11,7 +11,7 @@ import { isPdfError } from './pdf-error';
 import { prepareSigningFields } from './prepare-signing-fields';
 import { signPreparedFields } from './sign-prepared-fields';
 import { expectPdfsigAllValid, expectQpdfClean } from './testing/external-validators';
-import { appearanceFor, simplePdf, testIdentity } from './testing/fixtures';
+import { appearanceFor, simplePdf, testIdentity, trustOf } from './testing/fixtures';
 import { createTimestampAuthorityStub, type TimestampAuthorityStub, type TsaBehaviour } from './testing/timestamp-authority-stub';
 import { verifyPdfSignatures } from './verify-pdf-signatures';
 
@@ -97,7 +97,7 @@ describe('signature timestamps (PAdES B-T)', () => {
     });
     expectPdfsigAllValid(signed.pdf, 1);
     expectQpdfClean(signed.pdf);
-    const report = verifyPdfSignatures(signed.pdf);
+    const report = verifyPdfSignatures(signed.pdf, trustOf(identity));
     expect(report.verdict).toBe('valid');
     expect(report.signatures[0]!.timestamp).toMatchObject({ valid: true });
     expect(Date.parse(report.signatures[0]!.timestamp!.time!)).toBeGreaterThan(Date.now() - 60_000);

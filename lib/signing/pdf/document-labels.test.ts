@@ -9,7 +9,7 @@ import { prepareSigningFields } from './prepare-signing-fields';
 import { sealDocument } from './seal-document';
 import { signPreparedFields } from './sign-prepared-fields';
 import { expectPdfsigAllValid, expectQpdfClean, runPdftotext } from './testing/external-validators';
-import { appearanceFor, KOSMO, LNI, testIdentity } from './testing/fixtures';
+import { appearanceFor, KOSMO, LNI, testIdentity, trustOf } from './testing/fixtures';
 import { verifyPdfSignatures } from './verify-pdf-signatures';
 
 const count = (text: string, needle: string) => text.split(needle).length - 1;
@@ -100,7 +100,7 @@ describe.each<AgreementLanguage>(['de', 'ko'])('a %s agreement signed with the d
     expectPdfsigAllValid(sealed.pdf, 3, { unsignedFields: 0 });
     expectQpdfClean(sealed.pdf);
     // The development certificate is recognised by its subject, whatever the notice says.
-    const report = verifyPdfSignatures(sealed.pdf);
+    const report = verifyPdfSignatures(sealed.pdf, trustOf((await testIdentity()).identity));
     expect(report.verdict).toBe('valid');
     expect(report.signatures.map((signature) => signature.certificate?.isDevelopment)).toEqual([true, true, true]);
   });

@@ -10,7 +10,8 @@ export type PdfErrorCode =
   | 'FIELD_ALREADY_SIGNED'
   | 'INVALID_SIGNING_IDENTITY'
   | 'SIGNATURE_TOO_LARGE'
-  | 'TSA_FAILED';
+  | 'TSA_FAILED'
+  | 'DISALLOWED_CHANGE';
 
 /**
  * Every failure of the PDF core carries a stable code (callers map codes to HTTP

@@ -5,7 +5,7 @@ import { prepareSigningFields } from './prepare-signing-fields';
 import { sealDocument } from './seal-document';
 import { signPreparedFields } from './sign-prepared-fields';
 import { expectPdfsigAllValid, expectQpdfClean, runPdfsig } from './testing/external-validators';
-import { appearanceFor, simplePdf, testIdentity } from './testing/fixtures';
+import { appearanceFor, simplePdf, testIdentity, trustOf } from './testing/fixtures';
 import { createTimestampAuthorityStub } from './testing/timestamp-authority-stub';
 import { verifyPdfSignatures } from './verify-pdf-signatures';
 
@@ -55,7 +55,7 @@ describe('sealDocument', () => {
     const pdfsig = expectPdfsigAllValid(sealed.pdf, 2, { unsignedFields: 0 });
     expect(pdfsig.signatures.find((s) => s.fieldName === 'seal')!.totalDocumentSigned).toBe(true);
     expectQpdfClean(sealed.pdf);
-    const report = verifyPdfSignatures(sealed.pdf);
+    const report = verifyPdfSignatures(sealed.pdf, trustOf((await testIdentity()).identity));
     expect(report.verdict).toBe('valid');
     expect(report.signatures[1]).toMatchObject({ fieldName: 'seal', kind: 'signature', coversWholeFile: true });
   });
@@ -65,7 +65,10 @@ describe('sealDocument', () => {
     const sealed = await sealDocument({ pdf: signed, fieldName: 'seal', kind: 'document-timestamp', requestTimestamp: tsa.requestTimestamp });
     expect(Buffer.from(sealed.increment).toString('latin1')).toMatch(/\/Type \/DocTimeStamp[^]*\/SubFilter \/ETSI\.RFC3161/);
     expectQpdfClean(sealed.pdf);
-    const report = verifyPdfSignatures(sealed.pdf);
+    // The timestamp authority is a root of its own: trusted only when named as an anchor too.
+    const signerRoot = trustOf((await testIdentity()).identity).trustedCaDer;
+    expect(verifyPdfSignatures(sealed.pdf, { trustedCaDer: signerRoot }).verdict).toBe('untrusted');
+    const report = verifyPdfSignatures(sealed.pdf, { trustedCaDer: [...signerRoot, tsa.certificateDer] });
     expect(report.verdict).toBe('valid');
     expect(report.signatures[1]).toMatchObject({ fieldName: 'seal', kind: 'document-timestamp', digestIntact: true, signatureValid: true, coversWholeFile: true });
     // poppler 22 cannot check document timestamps; the earlier signature must stay valid there.

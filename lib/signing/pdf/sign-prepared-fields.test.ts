@@ -9,7 +9,7 @@ import { PdfFile } from './read-pdf-file';
 import { sealDocument } from './seal-document';
 import { signPreparedFields } from './sign-prepared-fields';
 import { expectPdfsigAllValid, expectQpdfClean, renderPage, runPdftotext } from './testing/external-validators';
-import { appearanceFor, KOSMO, LNI, simplePdf, testIdentity } from './testing/fixtures';
+import { appearanceFor, KOSMO, LNI, simplePdf, testIdentity, trustOf } from './testing/fixtures';
 import { verifyPdfSignatures } from './verify-pdf-signatures';
 
 const startsWith = (whole: Uint8Array, prefix: Uint8Array) =>
@@ -124,7 +124,7 @@ describe('signPreparedFields', () => {
     // pdfsig lists in form order, our verifier in signing order.
     expect(pdfsig.signatures.map((s) => s.fieldName).sort()).toEqual(['initials.lni.p2', 'seal', 'signature.kosmo', 'signature.lni', 'witness.de']);
     expectQpdfClean(sealed.pdf);
-    const report = verifyPdfSignatures(sealed.pdf);
+    const report = verifyPdfSignatures(sealed.pdf, trustOf((await testIdentity()).identity));
     expect(report.verdict).toBe('valid');
     expect(report.signatures.map((s) => s.fieldName)).toEqual(['signature.lni', 'initials.lni.p2', 'signature.kosmo', 'witness.de', 'seal']);
     expect(report.signatures.map((s) => s.modifiedAfterSigning)).toEqual([
@@ -166,7 +166,7 @@ describe('signPreparedFields', () => {
         expect(startsWith(next.pdf, current)).toBe(true);
         current = next.pdf;
       }
-      const report = verifyPdfSignatures(current);
+      const report = verifyPdfSignatures(current, trustOf(identity));
       expect(report.verdict, `${count} signatures: ${report.reason}`).toBe('valid');
       expect(report.signatures).toHaveLength(count);
       expectPdfsigAllValid(current, count, { unsignedFields: 0 });

@@ -57,7 +57,7 @@ describe('verifyPdfSignatures', () => {
   it('does not trust a certificate from another CA', async () => {
     const other = await testIdentity('ECDSA-P256');
     const report = verifyPdfSignatures(twoSignatures, { trustedCaDer: [other.caCertificateDer] });
-    expect(report.verdict).toBe('valid');
+    expect(report.verdict).toBe('untrusted');
     expect(report.allTrusted).toBe(false);
     expect(report.signatures.every((s) => !s.chainsToTrustedCa)).toBe(true);
   });
@@ -92,7 +92,7 @@ describe('verifyPdfSignatures', () => {
   });
 
   it('distinguishes a later signed revision from appended bytes', () => {
-    const report = verifyPdfSignatures(oneSignature);
+    const report = verifyPdfSignatures(oneSignature, { trustedCaDer: [caCertificateDer] });
     expect(report.verdict).toBe('valid');
     expect(report.signatures[0]!.modifiedAfterSigning).toBe('none');
   });

@@ -1,5 +1,6 @@
 import { createHash, X509Certificate } from 'node:crypto';
 
+import { analyseIncrement, revisionEnds, type RevisionChange } from './analyse-increment';
 import { checkCmsSignedData } from './check-cms-signed-data';
 import { OID, type DigestName } from './cms-oids';
 import { DEVELOPMENT_MARKER } from './create-development-certificate';
@@ -14,11 +15,21 @@ import { checkTimestampToken } from './request-timestamp';
  * by scanning the raw bytes for /ByteRange (so a signature cannot hide from the check
  * by being left out of the form), each dictionary is parsed where it stands, and the
  * checks use only what a signature actually commits to: its byte ranges, the gap
- * being exactly its own /Contents string, and the CMS inside. The form structure is
- * consulted only to name the fields.
+ * being exactly its own /Contents string, and the CMS inside. Then every update made
+ * after each signature is analysed object by object (analyse-increment.ts), and trust
+ * comes only from the anchors the caller passes, never from the file.
+ *
+ * Verdict = integrity ∧ coverage ∧ no disallowed change ∧ trust, in that order of
+ * precedence: invalid, then modified (a disallowed change), then
+ * valid-but-modified-after-signing (bytes no signature covers), then untrusted.
  */
 
-export type Verdict = 'valid' | 'valid-but-modified-after-signing' | 'invalid' | 'not-signed' | 'not-a-pdf';
+export type Verdict = 'valid' | 'untrusted' | 'modified' | 'valid-but-modified-after-signing' | 'invalid' | 'not-signed' | 'not-a-pdf';
+
+/** A change made by a later update, with the revision (0-based, by cross-reference section) it was made in. */
+export interface ChangeAfterSignature extends RevisionChange {
+  revision: number;
+}
 
 export interface CertificateSummary {
   subject: string;
@@ -53,10 +64,17 @@ export interface SignatureReport {
   hasSigningCertificateV2: boolean;
   hasSigningTimeAttribute: boolean;
   certificate?: CertificateSummary;
-  /** The signer certificate chains (through certificates in the signature) to a trusted CA. */
+  /** The signer certificate chains (through certificates in the signature) to one of the caller's trust anchors. */
   chainsToTrustedCa: boolean;
+  /** Subjects from the signer certificate up to the anchor (or as far as the signature's certificates go). */
+  issuerChain: string[];
   timestamp?: { time?: string; valid: boolean; problem?: string };
+  /** Integrity: byte range, digest and CMS signature (and its timestamp) hold. */
   valid: boolean;
+  /** Every change made in updates after this signature (allowed and disallowed). */
+  changesAfter: ChangeAfterSignature[];
+  /** No disallowed change after this signature. */
+  unmodified: boolean;
   problems: string[];
 }
 
@@ -66,12 +84,18 @@ export interface VerificationReport {
   reason: string;
   fileLength: number;
   signatures: SignatureReport[];
-  /** Every signature chains to one of the trusted CAs (false when none were given). */
+  /** Every signature chains to one of the trust anchors (false when none were given). */
   allTrusted: boolean;
+  /** End offset of each revision (cross-reference section), ascending. */
+  revisionEnds: number[];
+  /** Bytes after the end of the last signature's range. */
+  bytesNotCovered: number;
+  /** The disallowed changes, each once (a change after two signatures is listed once here). */
+  disallowedChanges: ChangeAfterSignature[];
 }
 
 export interface VerifyPdfSignaturesOptions {
-  /** DER certificates of the CAs to trust (e.g. the platform's signing CA). */
+  /** DER certificates of the trust anchors the verifier's user chose; nothing in the file is trusted. */
   trustedCaDer?: Uint8Array[];
 }
 
@@ -86,15 +110,18 @@ const MAX_HEADER_LOOKBACK = 512 * 1024;
 
 export function verifyPdfSignatures(bytes: Uint8Array, options: VerifyPdfSignaturesOptions = {}): VerificationReport {
   const fileLength = bytes.length;
-  const base = { fileLength, signatures: [] as SignatureReport[], allTrusted: false };
+  const base = { fileLength, signatures: [] as SignatureReport[], allTrusted: false, revisionEnds: [], bytesNotCovered: 0, disallowedChanges: [] };
   if (!hasPdfHeader(bytes)) return { ...base, verdict: 'not-a-pdf', reason: 'This file is not a PDF.' };
 
-  const fieldNames = namesOfSignedFields(bytes);
+  const structure = openStructure(bytes);
+  const fieldNames = namesOfSignedFields(structure);
   const candidates = findSignatureDictionaries(bytes);
-  if (candidates.length === 0) return { ...base, verdict: 'not-signed', reason: 'This PDF contains no signatures.' };
+  const unsignedValues = signatureValuesWithoutRange(structure, candidates);
+  if (candidates.length === 0 && unsignedValues.length === 0) return { ...base, verdict: 'not-signed', reason: 'This PDF contains no signatures.' };
 
   const trusted = (options.trustedCaDer ?? []).map((der) => new X509Certificate(der));
   const reports = candidates.map((candidate) => checkSignature(bytes, candidate, fieldNames, trusted));
+  reports.push(...unsignedValues.map((fieldName) => unsignedSignatureReport(fieldName)));
   reports.sort((a, b) => rangeEnd(a) - rangeEnd(b));
   const lastEnd = Math.max(...reports.map(rangeEnd));
   reports.forEach((report, i) => {
@@ -103,40 +130,98 @@ export function verifyPdfSignatures(bytes: Uint8Array, options: VerifyPdfSignatu
     report.coversWholeFile = report.byteRangeSane && end === fileLength;
     report.modifiedAfterSigning = end === fileLength ? 'none' : end < lastEnd ? 'later-signed-revision' : 'appended-unsigned-bytes';
   });
+  const ends = structure && !structure.recovered ? revisionEnds(structure) : [];
+  const disallowedChanges = analyseChangesAfterSignatures(bytes, reports, ends);
   const allTrusted = trusted.length > 0 && reports.every((report) => report.chainsToTrustedCa);
+  const bytesNotCovered = lastEnd > 0 ? Math.max(0, fileLength - lastEnd) : 0;
+  const result = { fileLength, signatures: reports, allTrusted, revisionEnds: ends, bytesNotCovered, disallowedChanges };
 
   const invalid = reports.filter((report) => !report.valid);
   if (invalid.length > 0) {
     const first = invalid[0]!;
-    const label = first.fieldName ? `Signature ${first.index} (field "${first.fieldName}")` : `Signature ${first.index}`;
+    return { ...result, verdict: 'invalid', reason: `${labelOf(first)} is invalid: ${first.problems[0] ?? 'it does not verify'}.` };
+  }
+  if (disallowedChanges.length > 0) {
+    const first = disallowedChanges[0]!;
+    const affected = reports.filter((report) => !report.unmodified);
     return {
-      verdict: 'invalid',
-      reason: `${label} is invalid: ${first.problems[0] ?? 'it does not verify'}.`,
-      fileLength,
-      signatures: reports,
-      allTrusted,
+      ...result,
+      verdict: 'modified',
+      reason: `The document was changed after ${affected.length === 1 ? labelOf(affected[0]!).toLowerCase() : `${affected.length} of its signatures`} in a way a signed document may not be: ${first.description}${disallowedChanges.length > 1 ? ` (and ${disallowedChanges.length - 1} more change${disallowedChanges.length === 2 ? '' : 's'})` : ''}`,
     };
   }
   if (lastEnd < fileLength) {
     const extra = fileLength - lastEnd;
     return {
+      ...result,
       verdict: 'valid-but-modified-after-signing',
       reason: `The signatures are intact, but ${extra} byte${extra === 1 ? ' was' : 's were'} added after the last signature; that part is not covered by any signature.`,
-      fileLength,
-      signatures: reports,
-      allTrusted,
     };
   }
-  return {
-    verdict: 'valid',
-    reason:
-      reports.length === 1
-        ? 'The signature is valid and covers the whole file.'
-        : `All ${reports.length} signatures are valid and the last one covers the whole file.`,
-    fileLength,
-    signatures: reports,
-    allTrusted,
-  };
+  const intact =
+    reports.length === 1 ? 'The signature is intact and covers the whole file' : `All ${reports.length} signatures are intact, only permitted changes follow them, and the last one covers the whole file`;
+  if (!allTrusted) {
+    const untrusted = reports.filter((report) => !report.chainsToTrustedCa);
+    return {
+      ...result,
+      verdict: 'untrusted',
+      reason: `${intact}, but ${trusted.length === 0 ? 'no trust anchor was given, so no signer is trusted' : `${untrusted.length === reports.length ? 'no signer' : `${labelOf(untrusted[0]!).toLowerCase()}`} does not chain to a trust anchor`}.`,
+    };
+  }
+  return { ...result, verdict: 'valid', reason: `${intact}, and every signer chains to a trust anchor.` };
+}
+
+function labelOf(report: SignatureReport): string {
+  return report.fieldName ? `Signature ${report.index} (field "${report.fieldName}")` : `Signature ${report.index}`;
+}
+
+function openStructure(bytes: Uint8Array): PdfFile | undefined {
+  try {
+    return PdfFile.open(bytes, { requireEndMarker: false });
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Each update after the first signature is analysed once; every signature then lists
+ * the changes of the updates after its own revision. Returns the disallowed ones, each once.
+ */
+function analyseChangesAfterSignatures(bytes: Uint8Array, reports: SignatureReport[], ends: number[]): ChangeAfterSignature[] {
+  const signedEnds = reports.filter((report) => report.byteRangeSane).map(rangeEnd);
+  for (const report of reports) {
+    report.changesAfter = [];
+    report.unmodified = true;
+  }
+  if (signedEnds.length === 0) return [];
+  const firstEnd = Math.min(...signedEnds);
+  const increments: ChangeAfterSignature[][] = [];
+  for (let k = 1; k < ends.length; k++) {
+    if (ends[k - 1]! < firstEnd) continue;
+    const analysis = analyseIncrement(bytes.subarray(0, ends[k - 1]), bytes.subarray(0, ends[k]), { prefixKnown: true });
+    increments[k] = analysis.changes.map((change) => ({ ...change, revision: k }));
+  }
+  const disallowed: ChangeAfterSignature[] = [];
+  for (const report of reports) {
+    if (!report.byteRangeSane) continue;
+    const end = rangeEnd(report);
+    const revision = ends.indexOf(end);
+    if (ends.length > 0 && revision < 0) {
+      const change: ChangeAfterSignature = {
+        kind: 'signature-not-at-revision-end',
+        allowed: false,
+        revision: ends.findIndex((e) => e > end),
+        description: `${labelOf(report)} does not end where a revision ends: it signs part of an update.`,
+        fieldName: report.fieldName,
+      };
+      report.changesAfter.push(change);
+      disallowed.push(change);
+    }
+    for (let k = Math.max(revision, 0) + 1; k < ends.length; k++) report.changesAfter.push(...(increments[k] ?? []));
+    report.unmodified = report.changesAfter.every((change) => change.allowed);
+  }
+  for (const changes of increments) for (const change of changes ?? []) if (!change.allowed) disallowed.push(change);
+  return disallowed;
 }
 
 function rangeEnd(report: SignatureReport): number {
@@ -145,11 +230,49 @@ function rangeEnd(report: SignatureReport): number {
   return range[2]! + range[3]!;
 }
 
-/** Field names by the object number of their signature dictionary; empty when the structure is unreadable. */
-function namesOfSignedFields(bytes: Uint8Array): Map<number, string> {
-  const names = new Map<number, string>();
+/** Signature fields whose /V is a dictionary with no byte range to check (a universal signature forgery). */
+function signatureValuesWithoutRange(file: PdfFile | undefined, candidates: Candidate[]): string[] {
+  if (!file) return [];
+  const found: string[] = [];
   try {
-    const file = PdfFile.open(bytes, { requireEndMarker: false });
+    for (const field of listFormFields(file)) {
+      const value = field.dict.get('V');
+      if (field.fieldType !== 'Sig' || !(value instanceof PdfRef)) continue;
+      if (candidates.some((candidate) => candidate.objectNum === value.num)) continue;
+      if (file.resolveDict(value)) found.push(field.fullName);
+    }
+  } catch {
+    // An unreadable form leaves nothing to name here; the raw scan still checks every /ByteRange.
+  }
+  return found;
+}
+
+function unsignedSignatureReport(fieldName: string): SignatureReport {
+  return {
+    index: 0,
+    fieldName,
+    kind: 'signature',
+    byteRangeSane: false,
+    digestIntact: false,
+    signatureValid: false,
+    coversWholeFile: false,
+    modifiedAfterSigning: 'none',
+    hasSigningCertificateV2: false,
+    hasSigningTimeAttribute: false,
+    chainsToTrustedCa: false,
+    issuerChain: [],
+    valid: false,
+    changesAfter: [],
+    unmodified: true,
+    problems: ['its signature dictionary has no /ByteRange or /Contents to check, so it signs nothing (an unsigned signature value)'],
+  };
+}
+
+/** Field names by the object number of their signature dictionary; empty when the structure is unreadable. */
+function namesOfSignedFields(file: PdfFile | undefined): Map<number, string> {
+  const names = new Map<number, string>();
+  if (!file) return names;
+  try {
     for (const field of listFormFields(file)) {
       const value = field.dict.get('V');
       if (field.fieldType === 'Sig' && value instanceof PdfRef) names.set(value.num, field.fullName);
@@ -245,7 +368,10 @@ function checkSignature(
     hasSigningCertificateV2: false,
     hasSigningTimeAttribute: false,
     chainsToTrustedCa: false,
+    issuerChain: [],
     valid: false,
+    changesAfter: [],
+    unmodified: true,
     problems: [],
   };
 
@@ -270,7 +396,7 @@ function checkSignature(
     contents.end === start2;
   report.byteRangeSane = sane;
   if (!sane) {
-    report.problems.push('its /ByteRange does not exclude exactly its own /Contents, or points outside the file');
+    report.problems.push('its /ByteRange does not exclude exactly its own /Contents, or points outside the file (signature wrapping)');
     return report;
   }
 
@@ -294,7 +420,9 @@ function checkSignature(
     report.timestamp = { time: check.genTime?.toISOString(), valid: check.ok, problem: check.problem };
     if (check.tsaCertificateDer) {
       report.certificate = summarize(check.tsaCertificateDer);
-      report.chainsToTrustedCa = chainsTo(check.tsaCertificateDer, [], trusted);
+      const chain = chainToAnchor(check.tsaCertificateDer, [], trusted);
+      report.issuerChain = chain.subjects;
+      report.chainsToTrustedCa = chain.trusted;
     }
     if (!check.ok) report.problems.push(check.problem ?? 'the document timestamp does not verify');
     report.valid = check.ok;
@@ -312,7 +440,9 @@ function checkSignature(
   report.hasSigningTimeAttribute = cms.signedAttributeTypes.includes(OID.signingTime);
   if (cms.signerCertificateDer) {
     report.certificate = summarize(cms.signerCertificateDer);
-    report.chainsToTrustedCa = chainsTo(cms.signerCertificateDer, cms.certificatesDer, trusted);
+    const chain = chainToAnchor(cms.signerCertificateDer, cms.certificatesDer, trusted);
+    report.issuerChain = chain.subjects;
+    report.chainsToTrustedCa = chain.trusted;
   }
   if (cms.problem) report.problems.push(cms.problem);
   if (cms.signingCertificateV2Matches === false) report.problems.push('its signing-certificate attribute names another certificate');
@@ -341,19 +471,30 @@ function summarize(der: Uint8Array): CertificateSummary {
   };
 }
 
-/** Walks issuer links through the given intermediates to one of the trusted CAs (signatures checked). */
-export function chainsTo(leafDer: Uint8Array, intermediatesDer: Uint8Array[], trusted: X509Certificate[]): boolean {
-  if (trusted.length === 0) return false;
+/**
+ * Walks issuer links (signatures checked) through the given intermediates to one of the
+ * anchors. A certificate the file carries is never an anchor, however it is named.
+ */
+export function chainToAnchor(leafDer: Uint8Array, intermediatesDer: Uint8Array[], anchors: X509Certificate[]): { trusted: boolean; subjects: string[] } {
   const intermediates = intermediatesDer.map((der) => new X509Certificate(der));
   let current = new X509Certificate(leafDer);
+  const subjects = [oneLine(current.subject)];
   for (let depth = 0; depth < 10; depth++) {
-    if (trusted.some((ca) => Buffer.from(ca.raw).equals(Buffer.from(current.raw)))) return true;
-    if (trusted.some((ca) => current.checkIssued(ca) && current.verify(ca.publicKey))) return true;
+    if (anchors.some((ca) => Buffer.from(ca.raw).equals(Buffer.from(current.raw)))) return { trusted: true, subjects };
+    const anchor = anchors.find((ca) => current.checkIssued(ca) && current.verify(ca.publicKey));
+    if (anchor) return { trusted: true, subjects: [...subjects, oneLine(anchor.subject)] };
     const issuer = intermediates.find(
       (candidate) => !Buffer.from(candidate.raw).equals(Buffer.from(current.raw)) && current.checkIssued(candidate) && current.verify(candidate.publicKey),
     );
-    if (!issuer) return false;
+    if (!issuer) return { trusted: false, subjects };
     current = issuer;
+    subjects.push(oneLine(current.subject));
   }
-  return false;
+  return { trusted: false, subjects };
 }
+
+export function chainsTo(leafDer: Uint8Array, intermediatesDer: Uint8Array[], anchors: X509Certificate[]): boolean {
+  return chainToAnchor(leafDer, intermediatesDer, anchors).trusted;
+}
+
+const oneLine = (subject: string) => subject.replace(/\n/g, ', ');

@@ -28,6 +28,11 @@ export function testIdentity(algorithm: KeyAlgorithm = 'RSA-2048'): Promise<{ id
   return pending;
 }
 
+/** Verifier options that trust the root this identity chains to (as a user passing --trust would). */
+export function trustOf(identity: SigningIdentity): { trustedCaDer: Uint8Array[] } {
+  return { trustedCaDer: [identity.chainDer.at(-1) ?? identity.certificateDer] };
+}
+
 /** A plain document made with pdf-lib; objectStreams: true gives a cross-reference stream. */
 export async function simplePdf(options: { pages?: number; objectStreams?: boolean; rotate?: number } = {}): Promise<Uint8Array> {
   const doc = await PDFDocument.create();

@@ -12,7 +12,10 @@ const globalForRateLimits = globalThis as unknown as { accordRateLimitWindows?: 
 const windows = (globalForRateLimits.accordRateLimitWindows ??= new Map<string, { startedAt: number; count: number }>());
 const WINDOW_MS = 60_000;
 
-export type RateLimitedAction = 'magic-link' | 'upload' | 'livekit-token' | 'sign';
+export type RateLimitedAction = 'magic-link' | 'upload' | 'livekit-token' | 'sign' | 'download';
+
+/** A download may be tens of MB read, hashed and sent: fewer than page views, more than clicks. */
+export const DOWNLOADS_PER_LIMIT = 3;
 
 /** Throws RATE_LIMITED (429) when any of the keys has used up its requests this minute. */
 export function enforceRateLimit(action: RateLimitedAction, keys: string[], limit = env.RATE_LIMIT_PER_MINUTE): void {
@@ -33,6 +36,11 @@ export function enforceRateLimit(action: RateLimitedAction, keys: string[], limi
   }
   for (const window of counters) window.count += 1;
   if (windows.size > 50_000) pruneExpired(now);
+}
+
+/** Downloads, archive artefacts and the transmittal: per user, DOWNLOADS_PER_LIMIT × the limit a minute. */
+export function enforceDownloadRateLimit(userId: string): void {
+  enforceRateLimit('download', [`user:${userId}`], env.RATE_LIMIT_PER_MINUTE * DOWNLOADS_PER_LIMIT);
 }
 
 function pruneExpired(now: number): void {

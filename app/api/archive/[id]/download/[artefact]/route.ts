@@ -3,6 +3,7 @@ import { contentDisposition } from '@/lib/archive/content-disposition';
 import { downloadArchiveArtefact } from '@/lib/archive/download-archive-artefact';
 import { downloadRequestSchema } from '@/lib/archive/schemas';
 import { AppError, toHttpError } from '@/lib/errors';
+import { enforceDownloadRateLimit } from '@/lib/rate-limit';
 import { fieldErrorsFromZod } from '@/lib/forms/field-errors';
 
 export const runtime = 'nodejs';
@@ -37,6 +38,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   try {
     const user = await getSessionUser();
     if (!user) throw new AppError('UNAUTHENTICATED', 'Please sign in first.');
+    enforceDownloadRateLimit(user.id);
     const { id: ceremonyId, artefact } = await params;
     const query = Object.fromEntries(new URL(request.url).searchParams);
     const parsed = downloadRequestSchema.safeParse({ artefact, document: query.document, revision: query.revision });

@@ -1,6 +1,7 @@
 import { contentDisposition } from '@/lib/archive/content-disposition';
 import { getSessionUser } from '@/lib/auth';
 import { AppError, toHttpError } from '@/lib/errors';
+import { enforceDownloadRateLimit } from '@/lib/rate-limit';
 import { buildTransmittal } from '@/lib/protocol/build-transmittal';
 
 export const runtime = 'nodejs';
@@ -10,6 +11,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   try {
     const user = await getSessionUser();
     if (!user) throw new AppError('UNAUTHENTICATED', 'Please sign in first.');
+    enforceDownloadRateLimit(user.id);
     const { id: ceremonyId, format } = await params;
     if (format !== 'pdf' && format !== 'json') throw new AppError('NOT_FOUND', 'Unknown format.');
     const { json, pdf } = await buildTransmittal({ ceremonyId, userId: user.id });

@@ -1,6 +1,7 @@
 import { getSessionUser } from '@/lib/auth';
 import { loadOriginalDocument } from '@/lib/documents/load-original-document';
 import { AppError, toHttpError } from '@/lib/errors';
+import { enforceDownloadRateLimit } from '@/lib/rate-limit';
 
 export const runtime = 'nodejs';
 
@@ -9,6 +10,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   try {
     const user = await getSessionUser();
     if (!user) throw new AppError('UNAUTHENTICATED', 'Please sign in first.');
+    enforceDownloadRateLimit(user.id);
     const { id: ceremonyId, documentId } = await params;
     const file = await loadOriginalDocument({ ceremonyId, documentId, userId: user.id });
     return new Response(new Uint8Array(file.bytes), {

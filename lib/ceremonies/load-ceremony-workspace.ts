@@ -32,6 +32,7 @@ export async function loadCeremonyWorkspace({ ceremonyId, userId, now = new Date
       icsSequence: true,
       invitationsSentAt: true,
       signingOrder: true,
+      signingConsent: true,
       delegations: {
         orderBy: { position: 'asc' },
         select: { id: true, name: true, country: true, capitalName: true, capitalTimeZone: true, defaultLocale: true, position: true },

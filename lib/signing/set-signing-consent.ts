@@ -4,10 +4,7 @@ import { requireOrganiser } from '@/lib/ceremonies/require-organiser';
 import { transaction } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { fieldErrorsFromZod } from '@/lib/forms/field-errors';
-import { signingConsentSchema, storedSigningConsent, type SigningConsentInput } from '@/lib/signing/signing-consent';
-
-/** Until signing opens; afterwards signers may already have confirmed the earlier wording. */
-const CONSENT_EDITABLE_STATES = ['DRAFT', 'SCHEDULED', 'LIVE'];
+import { isSigningConsentEditable, signingConsentSchema, storedSigningConsent, type SigningConsentInput } from '@/lib/signing/signing-consent';
 
 /**
  * The organiser words the declaration a signatory confirms, per UI language; a language
@@ -19,7 +16,7 @@ export async function setSigningConsent({ ceremonyId, userId, texts }: { ceremon
   const stored = storedSigningConsent(parsed.data);
   return transaction(async (tx) => {
     const { ceremony } = await requireOrganiser(tx, { ceremonyId, userId });
-    if (!CONSENT_EDITABLE_STATES.includes(ceremony.state)) {
+    if (!isSigningConsentEditable(ceremony.state)) {
       throw new AppError('INVALID_STATE', `The consent text of a ${ceremony.state} ceremony is fixed.`, undefined, { reason: 'signing-opened' });
     }
     const signingConsent = JSON.stringify(stored);

@@ -61,3 +61,8 @@ export function resolveSigningConsent(stored: string | null | undefined): Signin
 export function isConsentLanguage(value: string): value is ConsentLanguage {
   return (consentLanguages as readonly string[]).includes(value);
 }
+
+/** Until signing opens; afterwards signers may already have confirmed the earlier wording. */
+export function isSigningConsentEditable(state: string): boolean {
+  return state === 'DRAFT' || state === 'SCHEDULED' || state === 'LIVE';
+}

@@ -27,6 +27,8 @@ import { scheduleCeremony } from '@/lib/scheduling/schedule-ceremony';
 import { signingOrderSchema } from '@/lib/scheduling/schemas';
 import { sendInvitations } from '@/lib/scheduling/send-invitations';
 import { setSigningOrder } from '@/lib/scheduling/set-signing-order';
+import { setSigningConsent } from '@/lib/signing/set-signing-consent';
+import { signingConsentSchema } from '@/lib/signing/signing-consent';
 
 // Thin glue for the organiser's planning screens: authenticate, parse, call one
 // use-case, refresh the pages, hand field errors back to the form.
@@ -177,6 +179,14 @@ export async function setSigningOrderAction(_previous: FormState, formData: Form
     const parsed = signingOrderSchema.safeParse({ signingOrder: values.signingOrder, sequence: formData.getAll('sequence').map(String) });
     if (!parsed.success) return invalid(parsed.error, values);
     await setSigningOrder({ ceremonyId, userId, ...parsed.data });
+  });
+}
+
+export async function setSigningConsentAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  return run(formData, async (userId, ceremonyId, values) => {
+    const parsed = signingConsentSchema.safeParse(values);
+    if (!parsed.success) return invalid(parsed.error, values);
+    await setSigningConsent({ ceremonyId, userId, texts: parsed.data });
   });
 }
 

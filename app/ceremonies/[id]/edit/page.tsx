@@ -4,9 +4,11 @@ import { CancelCeremonyForm, CeremonyDetailsForm, RescheduleForm } from '@/compo
 import { CeremonyHeading } from '@/components/ceremony/ceremony-heading';
 import { OrganiserNav } from '@/components/ceremony/organiser-nav';
 import { OrganiserOnly } from '@/components/ceremony/organiser-only';
+import { SigningConsentForm } from '@/components/ceremony/signing-consent-form';
 import { Card } from '@/components/ui/card';
 import { isPlanEditable } from '@/lib/ceremonies/ceremony-state';
 import { instantToZonedLocal } from '@/lib/ceremonies/resolve-ceremony-times';
+import { isSigningConsentEditable, parseStoredSigningConsent } from '@/lib/signing/signing-consent';
 import { timeZoneOptions } from '@/lib/time/time-zone-options';
 import { workspaceForPage } from '../workspace';
 
@@ -49,6 +51,13 @@ export default async function EditCeremonyPage({ params }: { params: Promise<{ i
           capitals={ceremony.delegations}
           disabled={!editable}
         />
+      </Card>
+      <Card aria-labelledby="consent-heading">
+        <h2 id="consent-heading" className="mb-1 font-serif text-xl">
+          {t('consentHeading')}
+        </h2>
+        <p className="mb-4 text-sm text-muted">{t('consentIntro')}</p>
+        <SigningConsentForm ceremonyId={id} stored={parseStoredSigningConsent(ceremony.signingConsent)} disabled={!isSigningConsentEditable(ceremony.state)} />
       </Card>
       {cancellable ? (
         <Card aria-labelledby="cancel-heading" className="border-danger/30">

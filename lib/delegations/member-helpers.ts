@@ -8,7 +8,11 @@ import type { ParsedMember } from '@/lib/delegations/schemas';
  * complete their account on first sign-in by magic link (Auth.js matches by email).
  */
 export async function findOrCreateUser(tx: Tx, { email, name }: { email: string; name: string }) {
-  const existing = await tx.user.findUnique({ where: { email }, select: { id: true } });
+  const existing = await tx.user.findUnique({ where: { email }, select: { id: true, globalRole: true } });
+  // Archivists keep the record of concluded ceremonies; they never sign or join one.
+  if (existing?.globalRole === 'archivist') {
+    throw new AppError('INVALID_INPUT', `${email} is an archivist and cannot take part in a ceremony.`, { email: 'archivistCannotTakePart' });
+  }
   if (existing) return { id: existing.id, created: false };
   const user = await tx.user.create({ data: { email, name }, select: { id: true } });
   return { id: user.id, created: true };
@@ -20,12 +24,26 @@ export async function assertDelegationOfCeremony(tx: Tx, ceremonyId: string, del
   if (!found) throw new AppError('INVALID_INPUT', 'Unknown delegation.', { delegationId: 'unknownDelegation' });
 }
 
+/**
+ * Full powers are examined across delegations: once a letter exists for a person, or they
+ * have examined someone's, moving them to another delegation could make an approval come
+ * from the signatory's own side.
+ */
+export async function assertMayChangeDelegation(tx: Tx, { ceremonyId, participantId, userId }: { ceremonyId: string; participantId: string; userId: string }): Promise<void> {
+  const submitted = await tx.fullPowers.count({ where: { participantId } });
+  const examined = await tx.fullPowers.count({ where: { reviewedById: userId, participant: { ceremonyId } } });
+  if (submitted + examined > 0) {
+    throw new AppError('CONFLICT', 'Full powers have been submitted or examined for this person: they cannot move to another delegation.', { delegationId: 'fullPowersExist' });
+  }
+}
+
 /** Adds one member inside the caller's transaction; a person already in the ceremony is a conflict. */
 export async function addParticipant(tx: Tx, ceremonyId: string, member: ParsedMember) {
   await assertDelegationOfCeremony(tx, ceremonyId, member.delegationId);
   const user = await findOrCreateUser(tx, { email: member.email, name: member.name });
-  const already = await tx.participant.findUnique({ where: { ceremonyId_userId: { ceremonyId, userId: user.id } }, select: { id: true, removedAt: true } });
+  const already = await tx.participant.findUnique({ where: { ceremonyId_userId: { ceremonyId, userId: user.id } }, select: { id: true, removedAt: true, delegationId: true } });
   if (already && !already.removedAt) throw new AppError('CONFLICT', `${member.email} is already part of this ceremony.`, { email: 'alreadyMember' });
+  if (already && already.delegationId !== member.delegationId) await assertMayChangeDelegation(tx, { ceremonyId, participantId: already.id, userId: user.id });
   const data = { role: member.role, displayName: member.name, title: member.title, delegationId: member.delegationId };
   const participant = already
     ? await tx.participant.update({ where: { id: already.id }, data: { ...data, removedAt: null }, select: { id: true } })

@@ -3,7 +3,7 @@ import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { requireOrganiser } from '@/lib/ceremonies/require-organiser';
 import { transaction, type Tx } from '@/lib/db';
 import { assertPlanEditable } from '@/lib/delegations/assert-plan-editable';
-import { assertDelegationOfCeremony } from '@/lib/delegations/member-helpers';
+import { assertDelegationOfCeremony, assertMayChangeDelegation } from '@/lib/delegations/member-helpers';
 import { memberUpdateSchema, type MemberUpdateInput } from '@/lib/delegations/schemas';
 import { AppError, notFound } from '@/lib/errors';
 import { fieldErrorsFromZod } from '@/lib/forms/field-errors';
@@ -32,9 +32,10 @@ export async function updateMember({
   return transaction(async (tx) => {
     const { ceremony } = await requireOrganiser(tx, { ceremonyId, userId });
     assertPlanEditable(ceremony.state);
-    const participant = await tx.participant.findFirst({ where: { id: participantId, ceremonyId, removedAt: null }, select: { id: true, role: true } });
+    const participant = await tx.participant.findFirst({ where: { id: participantId, ceremonyId, removedAt: null }, select: { id: true, role: true, userId: true, delegationId: true } });
     if (!participant) throw notFound('Member not found');
     await assertDelegationOfCeremony(tx, ceremonyId, data.delegationId);
+    if (data.delegationId !== participant.delegationId) await assertMayChangeDelegation(tx, { ceremonyId, participantId, userId: participant.userId });
     if (participant.role === 'organiser' && data.role !== 'organiser') await assertKeepsAnOrganiser(tx, ceremonyId, participantId);
     await tx.participant.update({
       where: { id: participantId },

@@ -1,6 +1,6 @@
 import 'server-only';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
-import { transaction } from '@/lib/db';
+import { transaction, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { getRoomService, isLiveKitNotFound } from '@/lib/live/livekit-clients';
 import { assertHostControlsAvailable, loadOrganiser, loadTargetParticipant } from '@/lib/live/load-live-participant';
@@ -17,6 +17,7 @@ export async function removeParticipant({ ceremonyId, userId, participantId }: {
     const found = await loadTargetParticipant(tx, { ceremonyId, participantId });
     if (found.id === organiser.id) throw new AppError('INVALID_INPUT', 'You cannot remove yourself.');
     if (found.role === 'organiser') throw new AppError('FORBIDDEN', 'An organiser cannot be removed from the room.');
+    if (!found.removedAt) await assertNotAwaitedToSign(tx, organiser.ceremony.state, found.id);
     if (!found.removedAt) {
       await tx.participant.update({ where: { id: found.id }, data: { removedAt: new Date() } });
       await appendAuditEvent(tx, {
@@ -29,6 +30,22 @@ export async function removeParticipant({ ceremonyId, userId, participantId }: {
     return { roomName: organiser.ceremony.roomName, target: found };
   });
   return { liveRoomUpdated: await disconnectFromRoom(roomName, target.userId) };
+}
+
+/**
+ * Conclusion waits for every field of the plan: removing someone whose signature is still
+ * awaited would leave the ceremony unable to conclude. Once signing is open that is anyone
+ * with an unsigned field; while live (the plan is fixed, signing about to open) anyone with a field.
+ */
+async function assertNotAwaitedToSign(tx: Tx, ceremonyState: string, participantId: string): Promise<void> {
+  if (ceremonyState === 'SIGNING') {
+    const unsigned = await tx.signatureField.count({ where: { participantId, signatureId: null } });
+    if (unsigned > 0) throw new AppError('INVALID_STATE', 'This person still has fields to sign: they cannot be removed while signing is open.');
+  }
+  if (ceremonyState === 'LIVE') {
+    const fields = await tx.signatureField.count({ where: { participantId } });
+    if (fields > 0) throw new AppError('INVALID_STATE', 'This person has signature fields in the agreement: they cannot be removed once the ceremony is live.');
+  }
 }
 
 /**

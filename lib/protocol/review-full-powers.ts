@@ -10,7 +10,10 @@ export const fullPowersReviewSchema = z.discriminatedUnion('decision', [
 ]);
 export type FullPowersReview = z.infer<typeof fullPowersReviewSchema>;
 
-/** An organiser of ANOTHER party examines a signatory's full powers and approves or rejects them. */
+/**
+ * An organiser of ANOTHER party (or one who belongs to no party) examines a signatory's full
+ * powers and approves or rejects them; nobody of the signatory's own delegation may.
+ */
 export async function reviewFullPowers({ ceremonyId, userId, fullPowersId, review, now = new Date() }: { ceremonyId: string; userId: string; fullPowersId: string; review: FullPowersReview; now?: Date }) {
   const parsed = fullPowersReviewSchema.safeParse(review);
   if (!parsed.success) throw new AppError('INVALID_INPUT', parsed.error.issues[0]?.message ?? 'Invalid review', { reason: parsed.error.issues[0]?.message ?? '' });
@@ -23,7 +26,7 @@ export async function reviewFullPowers({ ceremonyId, userId, fullPowersId, revie
     });
     if (!record || record.participant.ceremonyId !== ceremonyId) throw notFound('Full powers not found');
     if (me.role !== 'organiser') throw new AppError('FORBIDDEN', 'Only an organiser examines full powers.');
-    if (!me.delegationId || me.delegationId === record.participant.delegationId) {
+    if (me.delegationId !== null && me.delegationId === record.participant.delegationId) {
       throw new AppError('FORBIDDEN', "Full powers are examined by the other party's organiser.");
     }
     if (record.status !== 'pending') throw new AppError('CONFLICT', `These full powers were already ${record.status}.`);

@@ -21,6 +21,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   try {
     const user = await getSessionUser();
     if (!user) throw new AppError('UNAUTHENTICATED', 'Please sign in first.');
+    // Archivists never sign: refused as such (403), not as strangers to the ceremony (404).
+    if (user.globalRole === 'archivist') throw new AppError('FORBIDDEN', 'Archivists cannot sign.');
     const { id: ceremonyId } = await params;
     enforceRateLimit('sign', [`user:${user.id}`, ...clientRateLimitKeys(request.headers)]);
     const ipAddress = evidenceClientAddressFrom(request.headers);

@@ -25,6 +25,10 @@ interface Fixture {
   ceremonyId: string;
   documentId: string;
   sessions: { organiser: string; delegate: string; observer: string; signatories: string[] };
+  /** Per signatory (same order): the field their confirmation fills. */
+  fieldNames: string[];
+  /** The English consent text beside Confirm, sent back as an honest client does. */
+  consent: string;
 }
 
 interface Seen {
@@ -140,7 +144,12 @@ try {
     const response = await fetch(`${app.baseUrl}/api/ceremonies/${fixture.ceremonyId}/sign`, {
       method: 'POST',
       headers: { cookie: `authjs.session-token=${sessionToken}`, origin: app.baseUrl, 'content-type': 'application/json' },
-      body: JSON.stringify({ idempotencyKey: `bench-p8-${index}-${Date.now()}`, capture: { typed: `Signatory ${index + 1}` } }),
+      body: JSON.stringify({
+        idempotencyKey: `bench-p8-${index}-${Date.now()}`,
+        capture: { typed: `Signatory ${index + 1}` },
+        viewed: [{ documentId: fixture.documentId, revision: revision - 1, fields: [fixture.fieldNames[index]] }],
+        consent: { language: 'en', text: fixture.consent },
+      }),
     });
     const answeredAt = Date.now();
     if (response.status !== 201) throw new Error(`sign ${index + 1} answered ${response.status}: ${await response.text()}`);

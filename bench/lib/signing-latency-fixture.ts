@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { db } from '@/lib/db';
 import { openSigning } from '@/lib/signing/open-signing';
+import { resolveSigningConsent } from '@/lib/signing/signing-consent';
 import { generateAgreementPdf } from '@/lib/signing/pdf/generate-agreement-pdf';
 import { createUser } from '@/test/factories';
 
@@ -8,7 +9,7 @@ import { createUser } from '@/test/factories';
 // DATABASE_URL set): a ceremony in SIGNING with SIGNERS signatories (parallel order, one
 // field each on page 1 of one agreement, full powers approved), an organiser, a delegate
 // and a press observer (pages released), the room open to all, and a session for each.
-// Prints { ceremonyId, documentId, sessions: { organiser, delegate, observer, signatories[] } }.
+// Prints { ceremonyId, documentId, sessions: { organiser, delegate, observer, signatories[] }, fieldNames[], consent }.
 
 const SIGNERS = Number(process.env.BENCH_P8_SIGNERS ?? 7);
 
@@ -64,6 +65,7 @@ await db.documentRevision.create({
 });
 
 const signatories: string[] = [];
+const fieldNames: string[] = [];
 for (let index = 0; index < SIGNERS; index += 1) {
   const delegation = index % 2 === 0 ? lni : kosmo;
   const user = await createUser({ name: `Signatory ${index + 1}` });
@@ -88,6 +90,7 @@ for (let index = 0; index < SIGNERS; index += 1) {
       position: index,
     },
   });
+  fieldNames.push(`signature-${index + 1}`);
   signatories.push(await sessionFor(user.id));
 }
 const delegateUser = await createUser({ name: 'Lukas Großmann' });
@@ -102,6 +105,8 @@ console.log(
     ceremonyId: ceremony.id,
     documentId: document.id,
     sessions: { organiser: await sessionFor(organiser.id), delegate: await sessionFor(delegateUser.id), observer: await sessionFor(press.id), signatories },
+    fieldNames,
+    consent: resolveSigningConsent(ceremony.signingConsent).en,
   }),
 );
 await db.$disconnect();

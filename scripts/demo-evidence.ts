@@ -8,7 +8,8 @@ import path from 'node:path';
  * the app's own use-cases, on a throwaway database, with no browser and no video server.
  * Signs every field in the plan's order as each signatory, concludes, and writes every
  * revision, the sealed PDFs, the certificate of completion, the evidence package and the
- * transmittal to the records office (JSON + PDF).
+ * transmittal to the records office (JSON + PDF), and trust/root.pem, the root its
+ * signing identity chains to (what a verifier passes to accord-verify --trust).
  * Operators run it to check a deployment's signing key (SIGNING_* variables).
  */
 const outputDir = process.argv[2];
@@ -55,6 +56,10 @@ try {
   const certificate = await db.artefact.findFirstOrThrow({ where: { ceremonyId: referenceCeremonyId, kind: 'certificate' }, select: { id: true } });
   write('certificate-of-completion.pdf', await readBlob(db, 'Artefact.bytes', certificate.id));
   write(evidence.fileName, evidence.bytes);
+  // The root the demo's signing identity chains to, for `accord-verify --trust <dir>/trust/root.pem …`.
+  const { loadPlatformIdentity } = await import('@/lib/signing/load-platform-identity');
+  mkdirSync(path.join(target, 'trust'), { recursive: true });
+  write('trust/root.pem', new TextEncoder().encode(`${(await loadPlatformIdentity()).trustedCaPem.join('\n').trim()}\n`));
   const transmittal = await buildTransmittal({ ceremonyId: referenceCeremonyId, userId: organiser.id });
   write('transmittal.json', new TextEncoder().encode(`${JSON.stringify(transmittal.json, null, 2)}\n`));
   write('transmittal.pdf', transmittal.pdf);

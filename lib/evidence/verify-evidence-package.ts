@@ -21,7 +21,10 @@ export interface SignatureSummary {
   index: number;
   field: string | null;
   kind: SignatureReport['kind'];
+  /** The signer certificate's subject. */
   signer: string | null;
+  /** The /Name the signature dictionary gives (the person, when one platform certificate signs for all). */
+  name: string | null;
   issuerChain: string[];
   trusted: boolean;
   claimedSigningTime: string | null;
@@ -91,7 +94,8 @@ function summarise(signature: SignatureReport): SignatureSummary {
     index: signature.index,
     field: signature.fieldName ?? null,
     kind: signature.kind,
-    signer: signature.certificate?.subject.replace(/\n/g, ', ') ?? signature.signerName ?? null,
+    signer: signature.certificate?.subject.replace(/\n/g, ', ') ?? null,
+    name: signature.signerName ?? null,
     issuerChain: signature.issuerChain,
     trusted: signature.chainsToTrustedCa,
     claimedSigningTime: signature.signingTime ?? null,
@@ -392,11 +396,11 @@ export function formatReport(report: VerifyReport): string {
     for (const signature of document.signatures) {
       const disallowed = signature.changesAfter.filter((change) => !change.allowed);
       const allowedCount = signature.changesAfter.length - disallowed.length;
-      const cn = /CN=([^,]+)/.exec(signature.signer ?? '')?.[1] ?? signature.signer ?? '?';
+      const cn = signature.name ?? /CN=([^,]+)/.exec(signature.signer ?? '')?.[1] ?? signature.signer ?? '?';
       lines.push(
         `  ${String(signature.index).padStart(2)}  ${(signature.field ?? '(no field)').slice(0, 26).padEnd(26)} ${cn.slice(0, 30).padEnd(30)} ${signature.integrity.padEnd(9)} ${signature.coverage.padEnd(11)} ${(signature.trusted ? 'yes' : 'no').padEnd(7)} ${disallowed.length > 0 ? `${disallowed.length} DISALLOWED` : allowedCount > 0 ? `${allowedCount} allowed` : 'none'}`,
       );
-      if (signature.issuerChain.length > 1) lines.push(`      chain: ${signature.issuerChain.join(' ← ')}`);
+      if (signature.issuerChain.length > 0) lines.push(`      certificate: ${signature.issuerChain.join(' ← ')}`);
       const times = [signature.claimedSigningTime ? `claimed ${signature.claimedSigningTime}` : '', signature.timestampTime ? `timestamp ${signature.timestampTime}` : ''].filter(Boolean);
       if (times.length > 0) lines.push(`      time: ${times.join(', ')}`);
       for (const problem of signature.problems) lines.push(`      problem: ${problem}`);

@@ -114,14 +114,34 @@ export function analyseIncrement(previous: Uint8Array, next: Uint8Array, options
   return result;
 }
 
-/** The app's own check before it stores a new revision: throws when the update makes a disallowed change. */
-export function assertOnlyAllowedChanges(previous: Uint8Array, next: Uint8Array): IncrementAnalysis {
-  const analysis = analyseIncrement(previous, next);
-  const wrong = analysis.changes.filter((change) => !change.allowed);
+/**
+ * The app's own check before it stores a new revision (one or more updates appended to
+ * `previous`): throws when any update makes a disallowed change.
+ */
+export function assertOnlyAllowedChanges(previous: Uint8Array, next: Uint8Array): IncrementAnalysis[] {
+  const start = previous.length;
+  const analyses: IncrementAnalysis[] = [];
+  if (next.length <= start || asBuffer(next).compare(asBuffer(previous), 0, start, 0, start) !== 0) {
+    analyses.push(analyseIncrement(previous, next));
+  } else {
+    let ends: number[];
+    try {
+      ends = revisionEnds(PdfFile.open(next, { requireEndMarker: false })).filter((end) => end > start);
+    } catch {
+      ends = [];
+    }
+    if (ends.at(-1) !== next.length) ends.push(next.length);
+    let from = start;
+    for (const end of ends) {
+      analyses.push(analyseIncrement(next.subarray(0, from), next.subarray(0, end), { prefixKnown: true }));
+      from = end;
+    }
+  }
+  const wrong = analyses.flatMap((analysis) => analysis.changes.filter((change) => !change.allowed));
   if (wrong.length > 0) {
     throw new PdfError('DISALLOWED_CHANGE', `The new revision makes a change a signed document may not receive: ${wrong.map((change) => change.description).join(' ')}`);
   }
-  return analysis;
+  return analyses;
 }
 
 interface WalkedObject {

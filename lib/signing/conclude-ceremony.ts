@@ -11,10 +11,12 @@ import { buildEvidencePackage } from '@/lib/evidence/build-evidence-package';
 import { composeCertificate } from '@/lib/evidence/compose-certificate';
 import { loadPlatformIdentity } from '@/lib/signing/load-platform-identity';
 import { loadSigningContext, SEAL_FIELD_NAME, turnInputOf } from '@/lib/signing/load-signing-context';
+import { assertOnlyAllowedChanges } from '@/lib/signing/pdf/analyse-increment';
 import { buildCertificateOfCompletion } from '@/lib/signing/pdf/build-certificate-of-completion';
 import { documentLabels, documentLanguage } from '@/lib/signing/pdf/document-labels';
 import { createHttpTimestampRequester, type RequestTimestamp } from '@/lib/signing/pdf/request-timestamp';
 import { sealDocument } from '@/lib/signing/pdf/seal-document';
+import { sealPlatformPdf } from '@/lib/signing/pdf/seal-platform-pdf';
 import { allFieldsSigned } from '@/lib/signing/signing-turn';
 import { formatDateTime } from '@/lib/time/format-instant';
 
@@ -55,6 +57,7 @@ export async function concludeCeremony({ ceremonyId, userId, now = new Date(), r
         reason: labels.closingSealOf(ceremony.title),
         location: ceremony.placeName,
       });
+      assertOnlyAllowedChanges(bytes, seal.pdf);
       const hash = sha256(seal.pdf);
       await tx.documentRevision.create({
         select: { id: true },
@@ -73,9 +76,15 @@ export async function concludeCeremony({ ceremonyId, userId, now = new Date(), r
       sealed.push({ documentId: document.id, sha256: hash, previousSha256: revision.sha256 });
     }
 
-    const certificate = await buildCertificateOfCompletion(
-      await composeCertificate(tx, { ceremonyId, sealedAt: now, certificateSubject, developmentCertificate: identity.isDevelopment }),
-    );
+    const certificate = await sealPlatformPdf({
+      pdf: await buildCertificateOfCompletion(
+        await composeCertificate(tx, { ceremonyId, sealedAt: now, certificateSubject, developmentCertificate: identity.isDevelopment }),
+      ),
+      identity,
+      requestTimestamp: timestamps,
+      reason: `Certificate of completion of "${ceremony.title}", issued by the platform`,
+      sealTime: now,
+    });
     const artefact = await tx.artefact.create({
       omit: { bytes: true },
       data: {

@@ -13,6 +13,7 @@ import { requireApprovedFullPowers } from '@/lib/protocol/full-powers';
 import { loadPlatformIdentity } from '@/lib/signing/load-platform-identity';
 import { loadSigningContext, originalsWereExchanged, turnInputOf } from '@/lib/signing/load-signing-context';
 import { documentLabels, documentLanguage, partyNameIn } from '@/lib/signing/pdf/document-labels';
+import { assertOnlyAllowedChanges } from '@/lib/signing/pdf/analyse-increment';
 import { isPdfError } from '@/lib/signing/pdf/pdf-error';
 import { createHttpTimestampRequester, type RequestTimestamp } from '@/lib/signing/pdf/request-timestamp';
 import { signPreparedFields } from '@/lib/signing/pdf/sign-prepared-fields';
@@ -136,6 +137,8 @@ export async function signAgreement(input: SignAgreementInput): Promise<{ signat
         identity,
         requestTimestamp,
       });
+      // A bug of ours that made a disallowed change must fail the signing, never be stored.
+      assertOnlyAllowedChanges(bytes, result.pdf);
       await input.beforeStore?.();
 
       const sha256 = createHash('sha256').update(result.pdf).digest('hex');

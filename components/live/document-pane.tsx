@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl';
 import type { PageViewport } from 'pdfjs-dist';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { PageThumbnails } from '@/components/live/page-thumbnails';
-import { usePdfRevision } from '@/components/live/use-pdf-revision';
+import { markViewer, usePdfRevision } from '@/components/live/use-pdf-revision';
 
 export interface FieldRect {
   page: number;
@@ -175,6 +175,7 @@ export function DocumentPane({
       canvas.style.width = `${Math.floor(viewport.width)}px`;
       canvas.style.height = `${Math.floor(viewport.height)}px`;
       canvas.getContext('2d')?.drawImage(offscreen, 0, 0);
+      markViewer('drawn', documentId, loaded.number);
       const origin: [number, number] = originX !== 0 || originY !== 0 ? [originX, originY] : [pdfPage.view[0] ?? 0, pdfPage.view[1] ?? 0];
       setRendered({ documentId, page: shownPage, revision: loaded.number, viewport, origin });
       pageShownCallback.current?.({ documentId, page: shownPage, revision: loaded.number });

@@ -43,9 +43,68 @@ function remember(key: string, loaded: LoadedRevision) {
   }
 }
 
+/**
+ * Timeline marks of the viewer's path to a new revision (`accord.viewer.<phase>.<documentId>.<revision>`:
+ * known, fetched, parsed, drawn): the P8 bench reads them to say where the time goes.
+ */
+export function markViewer(phase: 'known' | 'fetched' | 'parsed' | 'drawn', documentId: string, revision: number | null) {
+  if (revision === null || typeof performance === 'undefined') return;
+  performance.mark(`accord.viewer.${phase}.${documentId}.${revision}`);
+}
+
 /** Start pdf.js and its worker early (room entry), so the first page does not wait for them. */
 export function warmUpPdfViewer(): void {
   void loadSharedPdfWorker().catch(() => undefined);
+}
+
+type LoadOutcome = { loaded: LoadedRevision } | { failure: RevisionFailure };
+
+/**
+ * Loads in flight, shared by every viewer of the page: the room mounts a viewer while the
+ * call connects and another once it has (and again on layout changes); the second one joins
+ * the first one's fetch and parse instead of aborting and repeating it — on a slow machine
+ * that repetition was most of the wait for the first page.
+ */
+const loadsInFlight = new Map<string, Promise<LoadOutcome>>();
+
+function loadNewest(ceremonyId: string, documentId: string, revision: number | null, attempt: number): Promise<LoadOutcome> {
+  const key = cacheKey(ceremonyId, documentId);
+  const flightKey = `${key}@${revision ?? 'any'}#${attempt}`;
+  const running = loadsInFlight.get(flightKey);
+  if (running) return running;
+  const load = async (retries: number): Promise<LoadOutcome> => {
+    const response = await fetch(`/api/ceremonies/${encodeURIComponent(ceremonyId)}/documents/${encodeURIComponent(documentId)}/revision`, { credentials: 'same-origin' });
+    if (!response.ok) return { failure: response.status === 403 ? 'forbidden' : 'failed' };
+    const sha256 = (response.headers.get('etag') ?? '').replace(/^(W\/)?"|"$/g, '');
+    const number = Number(response.headers.get('x-accord-revision') ?? -1);
+    if (revision !== null && number < revision && retries < STALE_RETRIES) {
+      await response.body?.cancel();
+      await new Promise((resolve) => setTimeout(resolve, STALE_RETRY_MS));
+      return load(retries + 1);
+    }
+    const known = parsedRevisions.get(key);
+    if (known && (known.sha256 === sha256 || known.number > number)) {
+      await response.body?.cancel();
+      return { loaded: known };
+    }
+    const data = new Uint8Array(await response.arrayBuffer());
+    markViewer('fetched', documentId, number);
+    const [pdfjs, worker] = await Promise.all([loadPdfJs(), loadSharedPdfWorker()]);
+    const pdf = await pdfjs.getDocument({ data, worker }).promise;
+    markViewer('parsed', documentId, number);
+    const newest = parsedRevisions.get(key);
+    // A newer revision landed meanwhile (another load overtook this one): keep that.
+    if (newest && newest.number > number) {
+      void pdf.destroy();
+      return { loaded: newest };
+    }
+    const loaded = { pdf, number, sha256 };
+    remember(key, loaded);
+    return { loaded };
+  };
+  const flight = load(0).finally(() => loadsInFlight.delete(flightKey));
+  loadsInFlight.set(flightKey, flight);
+  return flight;
 }
 
 /**
@@ -67,52 +126,22 @@ export function usePdfRevision({ ceremonyId, documentId, revision, attempt }: { 
     const cached = parsedRevisions.get(key);
     // Already showing what is known to be newest: nothing to fetch.
     if (cached && revision !== null && cached.number >= revision && attempt === 0) return;
-    const controller = new AbortController();
-    let retries = 0;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const load = async (): Promise<void> => {
-      const response = await fetch(`/api/ceremonies/${encodeURIComponent(ceremonyId)}/documents/${encodeURIComponent(documentId)}/revision`, {
-        signal: controller.signal,
-        credentials: 'same-origin',
-      });
-      if (!response.ok) {
-        setState({ key, loaded: parsedRevisions.get(key) ?? null, failure: response.status === 403 ? 'forbidden' : 'failed' });
-        return;
-      }
-      const sha256 = (response.headers.get('etag') ?? '').replace(/^(W\/)?"|"$/g, '');
-      const number = Number(response.headers.get('x-accord-revision') ?? -1);
-      if (revision !== null && number < revision && retries < STALE_RETRIES) {
-        retries += 1;
-        await response.body?.cancel();
-        timer = setTimeout(() => void load().catch(onError), STALE_RETRY_MS);
-        return;
-      }
-      const known = parsedRevisions.get(key);
-      if (known && known.sha256 === sha256) {
-        await response.body?.cancel();
-        setState({ key, loaded: known, failure: null });
-        return;
-      }
-      const data = new Uint8Array(await response.arrayBuffer());
-      const [pdfjs, worker] = await Promise.all([loadPdfJs(), loadSharedPdfWorker()]);
-      const pdf = await pdfjs.getDocument({ data, worker }).promise;
-      if (controller.signal.aborted) {
-        void pdf.destroy();
-        return;
-      }
-      const loaded = { pdf, number, sha256 };
-      remember(key, loaded);
-      setState({ key, loaded, failure: null });
-    };
-    const onError = (error: unknown) => {
-      if (controller.signal.aborted) return;
-      console.error('The agreement viewer could not load the document', error);
-      setState({ key, loaded: parsedRevisions.get(key) ?? null, failure: 'failed' });
-    };
-    void load().catch(onError);
+    markViewer('known', documentId, revision);
+    let cancelled = false;
+    loadNewest(ceremonyId, documentId, revision, attempt).then(
+      (outcome) => {
+        if (cancelled) return;
+        if ('loaded' in outcome) setState({ key, loaded: outcome.loaded, failure: null });
+        else setState({ key, loaded: parsedRevisions.get(key) ?? null, failure: outcome.failure });
+      },
+      (error: unknown) => {
+        if (cancelled) return;
+        console.error('The agreement viewer could not load the document', error);
+        setState({ key, loaded: parsedRevisions.get(key) ?? null, failure: 'failed' });
+      },
+    );
     return () => {
-      controller.abort();
-      if (timer) clearTimeout(timer);
+      cancelled = true;
     };
   }, [ceremonyId, documentId, key, revision, attempt]);
 

@@ -8,7 +8,7 @@ import { renderPage, runPdfsig } from '../../lib/signing/pdf/testing/external-va
 import de from '../../messages/de.json' with { type: 'json' };
 import ko from '../../messages/ko.json' with { type: 'json' };
 import { expect, signInByEmail, test } from '../fixtures';
-import { expectClickable, lookAtEveryField, PAGE_RENDER_TIMEOUT_MS } from '../support/signing-capture';
+import { expectClickable, expectViewerDrew, lookAtEveryField, PAGE_RENDER_TIMEOUT_MS } from '../support/signing-capture';
 
 /**
  * The LNI 4.0 × KOSMO ceremony from SCHEDULED to CONCLUDED in the real room (real LiveKit,
@@ -212,7 +212,7 @@ test('the ceremony from SCHEDULED to CONCLUDED: alternat signing in the live roo
       await expect(person.page.getByTestId('room')).toBeVisible();
       await expect(person.page.getByTestId('signing-panel')).toBeVisible();
       // The viewer renders the agreement itself (pdf.js), not a placeholder.
-      await expect(person.page.getByTestId('document-pane')).toHaveAttribute('data-revision', '0', { timeout: PAGE_RENDER_TIMEOUT_MS });
+      await expectViewerDrew(person.page, person.name, '0');
     }
     // "Your turn" only once signing is open: before that, the signatory is told it is not open yet.
     await expect(lniSigner.page.getByTestId('sign-now')).toHaveCount(0);
@@ -224,7 +224,7 @@ test('the ceremony from SCHEDULED to CONCLUDED: alternat signing in the live roo
     await host.page.getByTestId('signing-panel').getByRole('button', { name: de.signing.organiser.open }).click();
     for (const person of everyone) {
       await expect(person.page.getByTestId('signing-state')).toHaveText(person.messages.signing.state.open);
-      await expect(person.page.getByTestId('document-pane')).toHaveAttribute('data-revision', '1', { timeout: PAGE_RENDER_TIMEOUT_MS });
+      await expectViewerDrew(person.page, person.name, '1');
     }
     await expect(watcher.page.getByTestId('sign-now')).toHaveCount(0);
     await host.page.screenshot({ path: test.info().outputPath('signing-opened-organiser.png') });

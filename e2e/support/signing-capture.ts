@@ -42,3 +42,31 @@ export async function expectClickable(control: Locator) {
   expect(onTop, 'nothing covers the control').toBe(true);
   await control.click({ trial: true });
 }
+
+/**
+ * Where a viewer's time went (milliseconds since the page loaded): the viewer's own marks
+ * (known, fetched, parsed, drawn per document and revision) and the revision downloads.
+ * Printed when a viewer is slow, so a failure says which step waited.
+ */
+export async function viewerTimeline(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const marks = performance
+      .getEntriesByType('mark')
+      .filter((mark) => mark.name.startsWith('accord.viewer.'))
+      .map((mark) => `${mark.name.replace('accord.viewer.', '')}@${Math.round(mark.startTime)}`);
+    const downloads = performance
+      .getEntriesByType('resource')
+      .filter((entry) => entry.name.endsWith('/revision'))
+      .map((entry) => `GET revision ${Math.round(entry.startTime)}→${Math.round(entry.responseEnd)}`);
+    return [...marks, ...downloads].join(', ') || 'no viewer activity';
+  });
+}
+
+/** The viewer has drawn `revision` (condition-based wait); a timeout says where the viewer's time went. */
+export async function expectViewerDrew(page: Page, who: string, revision: string) {
+  try {
+    await expect(page.getByTestId('document-pane')).toHaveAttribute('data-revision', revision, { timeout: PAGE_RENDER_TIMEOUT_MS });
+  } catch (error) {
+    throw new Error(`${who}'s viewer did not draw revision ${revision}: ${await viewerTimeline(page).catch(() => 'page gone')}\n${String(error)}`);
+  }
+}

@@ -200,6 +200,16 @@ test('the organiser schedules LNI 4.0 × KOSMO: people, originals, fields, alter
   expect(new Date(movedCalendar.start).getTime() - new Date(invitation.start).getTime()).toBe(86_400_000);
   expect(calendarOf(await waitForMail(german.email, movedAt, isInvitation(1))).sequence).toBe(1);
 
+  // 7b. The consent text beside Confirm: English worded for this ceremony, the others keep their defaults (placeholders).
+  const consentForm = page.locator('form', { has: page.locator('textarea[name="en"]') });
+  await expect(consentForm.locator('textarea[name="de"]')).toHaveAttribute('placeholder', /Bestätigung/);
+  await consentForm.locator('textarea[name="en"]').fill('We sign the Joint Declaration as shown, for our party.');
+  await consentForm.getByRole('button').click();
+  await expect(consentForm.getByRole('status')).toBeVisible();
+  await page.reload();
+  await expect(page.locator('textarea[name="en"]')).toHaveValue('We sign the Joint Declaration as shown, for our party.');
+  await expect(page.locator('textarea[name="ko"]')).toHaveValue('');
+
   // 8. The overview shows the plan and the new time in Berlin and Seoul.
   await page.goto(ceremonyUrl);
   await expect(page.getByTestId('time-Seoul').first()).toContainText('KST');

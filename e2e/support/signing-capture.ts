@@ -56,7 +56,7 @@ export async function viewerTimeline(page: Page): Promise<string> {
       .map((mark) => `${mark.name.replace('accord.viewer.', '')}@${Math.round(mark.startTime)}`);
     const downloads = performance
       .getEntriesByType('resource')
-      .filter((entry) => entry.name.endsWith('/revision'))
+      .filter((entry): entry is PerformanceResourceTiming => entry.name.endsWith('/revision'))
       .map((entry) => `GET revision ${Math.round(entry.startTime)}→${Math.round(entry.responseEnd)}`);
     return [...marks, ...downloads].join(', ') || 'no viewer activity';
   });

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { PDFDocument, StandardFonts, concatTransformationMatrix, drawObject, popGraphicsState, pushGraphicsState } from 'pdf-lib';
 
 import { median, printBudget } from './lib/budget';
+import { assertOnlyAllowedChanges } from '@/lib/signing/pdf/analyse-increment';
 import { prepareSigningFields, type FieldPlanEntry } from '@/lib/signing/pdf/prepare-signing-fields';
 import { signPreparedField, type SignPreparedFieldOptions } from '@/lib/signing/pdf/sign-prepared-fields';
 import { appearanceFor, testIdentity } from '@/lib/signing/pdf/testing/fixtures';
@@ -87,10 +88,11 @@ async function main(): Promise<void> {
     signature: { name: `Signer ${index + 1}`, reason: 'Benchmark', location: 'Berlin' },
     identity,
   });
-  /** One signature as the app does it: sign, then store the new revision with fsync. */
+  /** One signature as the app does it: sign, check the update's changes, then store the new revision with fsync. */
   const signOnce = async (pdf: Uint8Array, index: number) => {
     const start = performance.now();
     const result = await signPreparedField(options(pdf, index));
+    assertOnlyAllowedChanges(pdf, result.pdf);
     writeWithFsync([result.pdf.subarray(0, pdf.length), result.increment]);
     return { ms: performance.now() - start, result };
   };

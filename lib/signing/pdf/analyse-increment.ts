@@ -85,7 +85,7 @@ export function revisionEnds(file: PdfFile): number[] {
  * Analyses the update that turns `previous` into `next` (`previous` must be a
  * byte-identical prefix of `next`; otherwise the whole difference is one disallowed change).
  */
-export function analyseIncrement(previous: Uint8Array, next: Uint8Array, options: { prefixKnown?: boolean } = {}): IncrementAnalysis {
+export function analyseIncrement(previous: Uint8Array, next: Uint8Array, options: { prefixKnown?: boolean; nextFile?: PdfFile } = {}): IncrementAnalysis {
   const start = previous.length;
   const end = next.length;
   const result: IncrementAnalysis = { start, end, changes: [], filledFields: [] };
@@ -97,7 +97,7 @@ export function analyseIncrement(previous: Uint8Array, next: Uint8Array, options
   let after: PdfFile;
   try {
     before = PdfFile.open(previous, { requireEndMarker: false });
-    after = PdfFile.open(next, { requireEndMarker: false });
+    after = options.nextFile?.bytes === next ? options.nextFile : PdfFile.open(next, { requireEndMarker: false });
   } catch (error) {
     result.changes.push(disallowed('unreadable-update', `The update cannot be read (${(error as Error).message}).`));
     return result;
@@ -125,15 +125,18 @@ export function assertOnlyAllowedChanges(previous: Uint8Array, next: Uint8Array)
     analyses.push(analyseIncrement(previous, next));
   } else {
     let ends: number[];
+    let nextFile: PdfFile | undefined;
     try {
-      ends = revisionEnds(PdfFile.open(next, { requireEndMarker: false })).filter((end) => end > start);
+      nextFile = PdfFile.open(next, { requireEndMarker: false });
+      ends = revisionEnds(nextFile).filter((end) => end > start);
     } catch {
       ends = [];
     }
     if (ends.at(-1) !== next.length) ends.push(next.length);
     let from = start;
     for (const end of ends) {
-      analyses.push(analyseIncrement(next.subarray(0, from), next.subarray(0, end), { prefixKnown: true }));
+      const upTo = end === next.length ? next : next.subarray(0, end);
+      analyses.push(analyseIncrement(next.subarray(0, from), upTo, { prefixKnown: true, nextFile }));
       from = end;
     }
   }

@@ -134,7 +134,7 @@ function RoomTopBar({ ceremony, isOrganiser, onChanged }: { ceremony: RoomCeremo
     <>
       <div className="flex min-w-0 items-center gap-3">
         <h1 className="truncate font-serif text-lg">{ceremony.title}</h1>
-        <span className="rounded-full bg-white/10 px-2 py-0.5 text-xs" data-testid="ceremony-state">
+        <span className="shrink-0 whitespace-nowrap rounded-full bg-white/10 px-2 py-0.5 text-xs" data-testid="ceremony-state">
           {tStates(ceremony.state as 'LIVE')}
         </span>
       </div>

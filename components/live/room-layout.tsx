@@ -81,7 +81,7 @@ export function RoomLayout({
             </section>
             {signing ? (
               <div
-                className="shrink-0 overflow-y-auto max-lg:sticky max-lg:bottom-0 max-lg:z-20 max-lg:order-last max-lg:max-h-[48vh] max-lg:rounded-lg max-lg:bg-[#0f1620] max-lg:shadow-[0_-8px_24px_rgba(0,0,0,0.6)] lg:max-h-[50%]"
+                className="shrink-0 overflow-y-auto max-lg:sticky max-lg:bottom-0 max-lg:z-20 max-lg:order-last max-lg:max-h-[40vh] max-lg:rounded-lg max-lg:bg-[#0f1620] max-lg:shadow-[0_-8px_24px_rgba(0,0,0,0.6)] lg:max-h-[50%]"
                 data-testid="signing-region"
               >
                 {signing}

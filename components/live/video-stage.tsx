@@ -27,11 +27,11 @@ export function VideoStage({ isObserver }: { isObserver: boolean }) {
   return (
     <div className="flex h-full min-h-0 flex-col gap-2">
       {focused ? (
-        <div className="min-h-0 flex-1" data-testid="video-spotlight" data-identity={spotlightIdentity}>
+        <div className="relative min-h-0 flex-1 overflow-hidden" data-testid="video-spotlight" data-identity={spotlightIdentity}>
           <FocusLayout trackRef={focused} style={{ height: '100%' }} />
         </div>
       ) : (
-        <div className="min-h-0 flex-1" data-testid="video-grid">
+        <div className="relative min-h-0 flex-1 overflow-hidden" data-testid="video-grid">
           <GridLayout tracks={tracks} style={{ height: '100%' }}>
             <ParticipantTile />
           </GridLayout>

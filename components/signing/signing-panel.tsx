@@ -47,6 +47,7 @@ export function SigningPanel({ ceremonyId, status, myName }: { ceremonyId: strin
   const focus = useSigningFocus();
   const capturing = focus.active;
   const [busy, setBusy] = useState(false);
+  const [listOpen, setListOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const requestKey = useRef<string | null>(null);
@@ -199,8 +200,19 @@ export function SigningPanel({ ceremonyId, status, myName }: { ceremonyId: strin
         </div>
       ) : null}
 
-      {sharedPrefix ? <p className="text-xs text-white/60">{sharedPrefix.replace(/\s*—\s*$/, '')}</p> : null}
-      <ul className="grid gap-2 text-sm xl:grid-cols-2">
+      {/* On a phone the panel is pinned under the agreement: the list of originals folds away so Sign and the page keep the screen. */}
+      <button
+        type="button"
+        className="self-start rounded-md px-2 py-1 text-xs text-white/70 underline-offset-2 hover:underline focus-visible:outline-2 focus-visible:outline-amber-300 lg:hidden"
+        aria-expanded={listOpen}
+        aria-controls="signing-documents"
+        onClick={() => setListOpen((open) => !open)}
+        data-testid="toggle-signing-documents"
+      >
+        {listOpen ? t('hideDocuments') : t('showDocuments', { count: status.documents.length })}
+      </button>
+      {sharedPrefix ? <p className={`text-xs text-white/60 ${listOpen ? '' : 'max-lg:hidden'}`}>{sharedPrefix.replace(/\s*—\s*$/, '')}</p> : null}
+      <ul id="signing-documents" className={`grid gap-2 text-sm xl:grid-cols-2 ${listOpen ? '' : 'max-lg:hidden'}`}>
         {status.documents.map((document) => (
           <li key={document.id} className="rounded-md bg-black/20 p-2" data-testid="signing-document">
             <div className="flex flex-wrap items-center justify-between gap-2">

@@ -216,7 +216,7 @@ test('the ceremony from SCHEDULED to CONCLUDED: alternat signing in the live roo
     }
     // "Your turn" only once signing is open: before that, the signatory is told it is not open yet.
     await expect(lniSigner.page.getByTestId('sign-now')).toHaveCount(0);
-    await expect(lniSigner.page.getByTestId('my-status').filter({ hasText: de.signing.myStatus['not-open'] })).toHaveCount(3);
+    await expect(lniSigner.page.getByTestId('my-status').filter({ hasText: de.signing.myStatus['not-open'] })).toHaveCount(6);
     await expect(lniSigner.page.getByTestId('my-status').filter({ hasText: de.signing.myStatus['sign-now'] })).toHaveCount(0);
   });
 

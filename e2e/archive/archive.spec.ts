@@ -1,9 +1,12 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { referenceArchivist, referencePress } from '../../lib/demo/reference-scenario';
+import { dict, literalString, name, ref, serializeObjectBody } from '../../lib/signing/pdf/pdf-objects';
+import { appendUpdate } from '../../lib/signing/pdf/testing/attack-corpus';
 import { runPdfsig } from '../../lib/signing/pdf/testing/external-validators';
+import { unzipSync } from 'fflate';
 import { expect, test } from '../fixtures';
 
 /**
@@ -89,9 +92,16 @@ test('the archivist finds the concluded ceremony, downloads the sealed PDF and t
     expect(download.suggestedFilename()).toMatch(/\.zip$/);
     const zipPath = test.info().outputPath(download.suggestedFilename());
     await download.saveAs(zipPath);
-    const verify = spawnSync('node', ['bin/accord-verify.mjs', zipPath], { encoding: 'utf8' });
+    // Untrusted until the verifier names a root: the CA the package carries never counts.
+    const untrusted = spawnSync('node', ['bin/accord-verify.mjs', zipPath], { encoding: 'utf8', env: { ...process.env, ACCORD_TRUST_ANCHORS: '' } });
+    expect(untrusted.status, untrusted.stdout + untrusted.stderr).toBe(2);
+    // The test plays the operator who knows the deployment's root: here the development root,
+    // which the package also carries for reference.
+    const rootPath = test.info().outputPath('root.pem');
+    writeFileSync(rootPath, unzipSync(readFileSync(zipPath))['trust/platform-ca.pem']!);
+    const verify = spawnSync('node', ['bin/accord-verify.mjs', '--trust', rootPath, zipPath], { encoding: 'utf8' });
     expect(verify.status, verify.stdout + verify.stderr).toBe(0);
-    expect(verify.stdout).toContain('RESULT everything holds');
+    expect(verify.stdout).toContain('RESULT valid');
   });
 
   await test.step('upload the sealed PDF to the verify page and read "Valid"', async () => {
@@ -104,6 +114,23 @@ test('the archivist finds the concluded ceremony, downloads the sealed PDF and t
     await expect(page.getByTestId('verify-match')).toContainText(concluded.title);
     await expect(page.getByTestId('verify-match')).toContainText('It is the final revision.');
     await page.screenshot({ path: test.info().outputPath('archive-verify-valid.png'), fullPage: true });
+    await expectNoAxeViolations(page);
+  });
+
+  await test.step('a copy changed after signing (an /OpenAction added) reads "Changed after signing", the change named', async () => {
+    const changed = appendUpdate(readFileSync(sealedPath), (file, nextNum) => {
+      const action = nextNum();
+      return [
+        { num: action, body: serializeObjectBody(dict({ S: name('JavaScript'), JS: literalString('app.alert(1)') })) },
+        { num: file.rootRef.num, body: serializeObjectBody(file.catalog().clone().set('OpenAction', ref(action))) },
+      ];
+    });
+    const changedPath = test.info().outputPath('changed-after-signing.pdf');
+    writeFileSync(changedPath, changed);
+    await page.getByLabel('PDF file').setInputFiles(changedPath);
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await expect(page.getByTestId('verify-verdict')).toHaveText('Changed after signing', { timeout: 30_000 });
+    await expect(page.getByTestId('verify-changes').first()).toContainText('A document-wide setting (/OpenAction) was added or changed.');
     await expectNoAxeViolations(page);
   });
 });

@@ -46,7 +46,7 @@ function ChangesAfter({ changes }: { changes: ChangeData[] }) {
         {changes.map((change, i) => (
           <Check key={`${change.revision}-${i}`} ok={change.allowed}>
             {t(`changes.kinds.${change.kind}`, { field: change.fieldName ?? '?', page: change.page ?? 0, key: change.key ?? '', object: change.objectNumber ?? 0 })}{' '}
-            <span className="text-muted">{t('changes.inRevision', { revision: change.revision, allowed: change.allowed ? 'yes' : 'no' })}</span>
+            <span className="text-muted">{t(change.allowed ? 'changes.inRevisionAllowed' : 'changes.inRevisionDisallowed', { revision: change.revision })}</span>
           </Check>
         ))}
       </ul>

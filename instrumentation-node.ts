@@ -11,3 +11,12 @@ try {
   }
   throw error;
 }
+
+// Evidence packages owed by a process that died right after concluding are built now and
+// then every minute; not while `next build` runs the app to prerender pages.
+if (loadEnv().NEXT_PHASE !== 'phase-production-build') {
+  import('@/lib/evidence/start-evidence-job-runner').then(
+    ({ startEvidenceJobRunner }) => startEvidenceJobRunner(),
+    (error: unknown) => console.error('The evidence job runner did not start:', error),
+  );
+}

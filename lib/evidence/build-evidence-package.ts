@@ -2,7 +2,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { zipSync } from 'fflate';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
-import { db, readBlob, readBlobs, transaction } from '@/lib/db';
+import { db, lockForUpdate, readBlob, readBlobs, transaction } from '@/lib/db';
 import { readRevisionBytes } from '@/lib/documents/read-revision-bytes';
 import { AppError } from '@/lib/errors';
 import { loadPlatformIdentity } from '@/lib/signing/load-platform-identity';
@@ -85,6 +85,9 @@ export async function buildEvidencePackage({ ceremonyId, actorUserId }: { ceremo
   const zip = zipSync(Object.fromEntries(Object.entries(files).map(([path, bytes]) => [path, [bytes, { level: path.endsWith('.pdf') ? 0 : 6 }]])));
 
   return transaction(async (tx) => {
+    // Two processes may build at once (a resumed job and a late caller): the second to
+    // get here finds the first's package instead of storing another.
+    await lockForUpdate(tx, `ceremony:${ceremonyId}`);
     const again = await tx.artefact.findFirst({ where: { ceremonyId, kind: EVIDENCE_PACKAGE_KIND }, omit: { bytes: true } });
     if (again) return { ...again, bytes: await readBlob(tx, 'Artefact.bytes', again.id) };
     const artefact = await tx.artefact.create({

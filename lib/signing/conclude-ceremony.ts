@@ -9,6 +9,7 @@ import { notifyCeremonyRoom } from '@/lib/live/notify-room';
 import { env } from '@/lib/env';
 import { buildEvidencePackage } from '@/lib/evidence/build-evidence-package';
 import { composeCertificate } from '@/lib/evidence/compose-certificate';
+import { runEvidenceJob } from '@/lib/evidence/run-evidence-jobs';
 import { loadPlatformIdentity } from '@/lib/signing/load-platform-identity';
 import { loadSigningContext, SEAL_FIELD_NAME, turnInputOf } from '@/lib/signing/load-signing-context';
 import { assertOnlyAllowedChanges } from '@/lib/signing/pdf/analyse-increment';
@@ -25,7 +26,8 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 /**
  * The organiser concludes (SIGNING → CONCLUDED) once every field of every original is
  * signed: each original gets the platform's closing seal over the whole file, the
- * certificate of completion is drawn, and then the evidence package is built.
+ * certificate of completion is drawn, and then the evidence package is built from the
+ * job committed with the conclusion.
  */
 export async function concludeCeremony({ ceremonyId, userId, now = new Date(), requestTimestamp }: { ceremonyId: string; userId: string; now?: Date; requestTimestamp?: RequestTimestamp }) {
   const { identity } = await loadPlatformIdentity();
@@ -99,8 +101,13 @@ export async function concludeCeremony({ ceremonyId, userId, now = new Date(), r
       },
     });
     await tx.ceremony.update({ where: { id: ceremonyId }, data: { state: 'CONCLUDED', concludedAt: now } });
+    // Committed with the conclusion: if this process dies before the package is built, any
+    // process resumes it (on start, periodically, or through the cron route).
+    await tx.evidenceJob.create({ data: { ceremonyId, createdAt: now }, select: { id: true } });
     await appendAuditEvent(tx, { ceremonyId, actorUserId: userId, kind: 'ceremony.concluded', payload: { sealed, certificateSha256: artefact.sha256 }, at: now });
   });
   await notifyCeremonyRoom(ceremonyId, { kind: 'ceremony', state: 'CONCLUDED' });
-  return buildEvidencePackage({ ceremonyId, actorUserId: userId });
+  // Null when another process claimed the job between the commit and here: the package is
+  // then read (or, if still building, built and stored once) by buildEvidencePackage.
+  return (await runEvidenceJob({ ceremonyId, actorUserId: userId })) ?? buildEvidencePackage({ ceremonyId, actorUserId: userId });
 }

@@ -99,6 +99,17 @@ describe('accord-verify (offline, as its own process)', () => {
     expect(status).toBe(2);
   });
 
+  it('a forged package whose manifest is signed by a CA the package carries: intact, not trusted (exit 2)', async () => {
+    const malloryRoot = new X509Certificate((await malloryIdentity()).chainDer.at(-1)!).toString();
+    const forged = await forge(evidence, (files) => {
+      files['trust/platform-ca.pem'] = new TextEncoder().encode(malloryRoot);
+    }, true);
+    const { status, output } = runVerifier(forged, 'forged-package.zip', ['--trust', trustFile]);
+    expect(output).toMatch(/UNTR manifest\.json\.p7s: manifest signature intact, but its signer \(CN=Mallory/);
+    expect(output).toContain('RESULT untrusted');
+    expect(status).toBe(2);
+  });
+
   it('--json prints the versioned report with the same exit code', () => {
     const { status, stdout } = runVerifier(evidence, 'evidence.zip', ['--json', '--trust', trustFile]);
     const report = JSON.parse(stdout);

@@ -2,7 +2,9 @@ import { X509Certificate } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { verifyPdfFile } from '@/lib/evidence/verify-evidence-package';
+import { sealPlatformPdf } from './seal-platform-pdf';
 import { buildAttacks, genuineOutputs, type AttackName, type GenuineOutputs } from './testing/attack-corpus';
+import { simplePdf } from './testing/fixtures';
 import { pyhankoUnmodified, requirePyhanko, runPyhanko, type PyhankoResult } from './testing/pyhanko';
 import { verifyPdfSignatures, type Verdict } from './verify-pdf-signatures';
 
@@ -74,6 +76,13 @@ describe('genuine outputs: our verdict and pyHanko agree', () => {
       expect(theirs.coverage).toBe(signature.coversWholeFile ? 'ENTIRE_FILE' : 'ENTIRE_REVISION');
       expect(pyhankoUnmodified(theirs)).toBe(signature.unmodified);
     }
+  });
+
+  it('a PDF the platform seals itself (certificate of completion): valid in both', async () => {
+    const bytes = await sealPlatformPdf({ pdf: await simplePdf({ pages: 1 }), identity: genuine.identity, reason: 'Certificate of completion' });
+    expect(verifyPdfSignatures(bytes, { trustedCaDer: [anchor] }).verdict).toBe('valid');
+    const reference = runPyhanko(bytes, [anchorPem]);
+    expect(reference.signatures).toEqual([expect.objectContaining({ intact: true, valid: true, trusted: true, coverage: 'ENTIRE_FILE', bottom_line: true })]);
   });
 
   it('without a trust anchor: intact but untrusted (exit 2), as pyHanko says untrusted', () => {

@@ -46,10 +46,21 @@ export type { AppendedSignature } from './append-signature';
 export { DEVELOPMENT_NOTICE, developmentNoticeFor, type FieldKind, type SealAppearance, type SignatureAppearance } from './draw-field-appearances';
 export { DOCUMENT_LABELS, documentLabels, documentLanguage, partyNameIn, type DocumentLabels } from './document-labels';
 export { sealDocument, type SealDocumentOptions } from './seal-document';
+export { PLATFORM_SEAL_FIELD, sealPlatformPdf } from './seal-platform-pdf';
+export { checkDetachedSignature, signDetached, type DetachedCheck } from './sign-detached';
+export {
+  analyseIncrement,
+  assertOnlyAllowedChanges,
+  revisionEnds,
+  type ChangeKind,
+  type IncrementAnalysis,
+  type RevisionChange,
+} from './analyse-increment';
 
 export {
   verifyPdfSignatures,
   type CertificateSummary,
+  type ChangeAfterSignature,
   type SignatureReport,
   type Verdict,
   type VerificationReport,

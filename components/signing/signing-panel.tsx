@@ -25,6 +25,7 @@ const reasonMessages = {
   'consent-changed': 'consentChanged',
   'signature-image-too-large': 'imageTooLarge',
   'signature-image-invalid': 'imageInvalid',
+  'timestamp-authority-failed': 'timestampFailed',
 } as const;
 type KnownReason = keyof typeof reasonMessages;
 const isKnownReason = (reason: string | undefined): reason is KnownReason => reason !== undefined && reason in reasonMessages;

@@ -114,25 +114,6 @@ describe('signing through the use-cases', () => {
     expectPdfsigAllValid(revisions[3]!, 2);
   });
 
-  it('a crash between stamping and storing leaves nothing half-written, and a retry works (hostile case 14)', async () => {
-    const c = await createSigningCeremony({ order: 'parallel' });
-    await openSigning({ ceremonyId: c.ceremonyId, userId: c.organiserId });
-    const signer = c.parties[1]!;
-    const request = { ceremonyId: c.ceremonyId, documentId: c.documentIds[0]!, userId: signer.userId, idempotencyKey: key(), capture: typed(signer.signer) };
-    await expect(
-      signAgreement({
-        ...request,
-        beforeStore: () => {
-          throw new Error('process killed');
-        },
-      }),
-    ).rejects.toThrow('process killed');
-    expect(await db.documentRevision.count({ where: { documentId: request.documentId } })).toBe(2);
-    expect(await db.signature.count({ where: { documentId: request.documentId } })).toBe(0);
-    expect(await db.auditEvent.count({ where: { ceremonyId: c.ceremonyId, kind: 'document.signed' } })).toBe(0);
-    await expect(signAgreement(request)).resolves.toMatchObject({ revisionNumber: 2 });
-  });
-
   it('refuses observers, delegates and archivists (403) and members of another ceremony (404) (hostile cases 8–10)', async () => {
     const c = await createSigningCeremony({ order: 'parallel' });
     const other = await createSigningCeremony({ order: 'parallel' });

@@ -2,7 +2,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
-import { isUniqueViolation, lockForUpdate, transaction } from '@/lib/db';
+import { db, isUniqueViolation, lockForUpdate, transaction, type Tx } from '@/lib/db';
 import { readRevisionBytes } from '@/lib/documents/read-revision-bytes';
 import { AppError } from '@/lib/errors';
 import { checkSignaturePng } from '@/lib/signing/check-signature-png';
@@ -40,8 +40,6 @@ export interface SignAgreementInput {
   ipAddress?: string;
   userAgent?: string;
   now?: Date;
-  /** Test seam: runs after the PDF is stamped, before the revision is stored (hostile case 14). */
-  beforeStore?: () => void | Promise<void>;
   /** Defaults to TSA_URL's requester when configured. */
   requestTimestamp?: RequestTimestamp;
   /**
@@ -56,8 +54,8 @@ export interface SignAgreementInput {
 }
 
 /**
- * Call before the signing transaction: the PNG is decoded in it, under the document lock, so
- * its header and image data must first pass the size limits.
+ * Call before stamping: the PNG's header and image data must pass the size limits before
+ * anything decodes it.
  */
 export function signatureImageOf(capture: SignatureCapture): Buffer | undefined {
   if (!capture.drawnPngBase64) return undefined;
@@ -74,10 +72,20 @@ export function signatureImageOf(capture: SignatureCapture): Buffer | undefined 
  * A signatory signs their fields on one document. Serialised per document, idempotent by
  * key, ordered by the ceremony's plan; the stamped revision, the signature row and the
  * audit event commit together or not at all.
+ *
+ * The stamping (image decoding, CMS, the timestamp authority's round trip) runs outside
+ * the transaction: on SQLite a transaction holds every writer of the process, and a slow
+ * TSA must not. The transaction then re-checks everything under the document lock and
+ * stores only if the revision stamped on is still the newest; otherwise it stamps again.
  */
 const retriedAfterRace = new Set<string>();
 
-export async function signAgreement(input: SignAgreementInput): Promise<{ signatureId: string; revisionNumber: number; sha256: string; replayed: boolean }> {
+/** Concurrent signers of one document each cost the others one restamp at most. */
+const MAX_STAMP_ATTEMPTS = 12;
+
+type SignOutcome = { signatureId: string; revisionNumber: number; sha256: string; replayed: boolean };
+
+export async function signAgreement(input: SignAgreementInput): Promise<SignOutcome> {
   const parsed = signatureCaptureSchema.safeParse(input.capture);
   if (!parsed.success) throw new AppError('INVALID_INPUT', parsed.error.issues[0]?.message ?? 'Invalid signature');
   if (!/^[\w-]{8,100}$/.test(input.idempotencyKey)) throw new AppError('INVALID_INPUT', 'A request key of 8–100 letters, digits, - or _ is required.');
@@ -87,30 +95,11 @@ export async function signAgreement(input: SignAgreementInput): Promise<{ signat
   const requestTimestamp = input.requestTimestamp ?? (env.TSA_URL ? createHttpTimestampRequester({ url: env.TSA_URL }) : undefined);
 
   try {
-    const outcome = await transaction(async (tx) => {
-      // Serialise per document first, so a concurrent replay sees the committed signature.
-      await lockForUpdate(tx, `document:${input.documentId}`);
-      const replay = await tx.signature.findUnique({ where: { idempotencyKey: input.idempotencyKey }, include: { revision: { select: { number: true, sha256: true } } } });
-      const { me, ceremony } = await loadSigningContext(tx, { ceremonyId: input.ceremonyId, userId: input.userId });
-      if (replay) {
-        if (replay.participantId !== me.id || replay.documentId !== input.documentId) throw new AppError('CONFLICT', 'This request key was already used for another signature.');
-        return { signatureId: replay.id, revisionNumber: replay.revision.number, sha256: replay.revision.sha256, replayed: true };
-      }
-      if (me.role !== 'signatory' && me.role !== 'witness') throw new AppError('FORBIDDEN', 'Only signatories and witnesses sign.');
-      if (me.role === 'signatory') await requireApprovedFullPowers(tx, me);
-      if (ceremony.state !== 'SIGNING') throw signingStateError(ceremony.state);
-      const document = ceremony.documents.find((d) => d.id === input.documentId);
-      if (!document) throw new AppError('NOT_FOUND', 'Document not found');
-
-      // Read the fields under the lock: a concurrent signer may just have filled theirs.
-      const fields = await tx.signatureField.findMany({ where: { documentId: document.id } });
-      document.fields = fields;
-      const verdict = checkSigningTurn(turnInputOf(ceremony, await originalsWereExchanged(tx, ceremony.id)), me.id, document.id);
-      if (!verdict.allowed) throw turnRefused(verdict.reason);
-
-      const myFields = fields.filter((field) => field.participantId === me.id && field.signatureId === null).sort((a, b) => a.position - b.position || a.page - b.page);
-      if (input.displayed && myFields.some((field) => !input.displayed?.fields.includes(field.fieldName))) throw viewIncomplete(document.id);
-      const { bytes, revision } = await readRevisionBytes({ documentId: document.id, client: tx });
+    for (let attempt = 0; attempt < MAX_STAMP_ATTEMPTS; attempt++) {
+      const before = await checkSigning(db, input);
+      if (before.replayed) return before.replayed;
+      const { me, ceremony, document, myFields } = before;
+      const { bytes, revision } = await readRevisionBytes({ documentId: document.id });
       if (input.expectedRevision !== undefined && input.expectedRevision !== revision.number) throw viewOutdated(document.id, revision.number);
       const language = documentLanguage(document.language);
       const delegationName = me.delegation?.name ?? '';
@@ -139,68 +128,79 @@ export async function signAgreement(input: SignAgreementInput): Promise<{ signat
       });
       // A bug of ours that made a disallowed change must fail the signing, never be stored.
       assertOnlyAllowedChanges(bytes, result.pdf);
-      await input.beforeStore?.();
-
       const sha256 = createHash('sha256').update(result.pdf).digest('hex');
-      const stored = await tx.documentRevision.create({
-        omit: { appendedBytes: true },
-        data: {
-          documentId: document.id,
-          number: revision.number + 1,
-          kind: 'signed',
-          appendedBytes: new Uint8Array(result.increment),
-          byteLength: result.pdf.length,
-          sha256,
-          previousSha256: revision.sha256,
-          createdById: input.userId,
-          createdAt: now,
-        },
+
+      const outcome = await transaction(async (tx): Promise<SignOutcome | 'stale'> => {
+        // Serialise per document first, so a concurrent replay sees the committed signature.
+        await lockForUpdate(tx, `document:${input.documentId}`);
+        const current = await checkSigning(tx, input);
+        if (current.replayed) return current.replayed;
+        const newest = await tx.documentRevision.findFirst({ where: { documentId: document.id }, orderBy: { number: 'desc' }, select: { number: true, sha256: true } });
+        const sameFields = current.myFields.map((f) => f.id).join() === myFields.map((f) => f.id).join();
+        if (newest?.number !== revision.number || newest.sha256 !== revision.sha256 || !sameFields) return 'stale';
+
+        const stored = await tx.documentRevision.create({
+          omit: { appendedBytes: true },
+          data: {
+            documentId: document.id,
+            number: revision.number + 1,
+            kind: 'signed',
+            appendedBytes: new Uint8Array(result.increment),
+            byteLength: result.pdf.length,
+            sha256,
+            previousSha256: revision.sha256,
+            createdById: input.userId,
+            createdAt: now,
+          },
+        });
+        const signature = await tx.signature.create({
+          data: {
+            documentId: document.id,
+            revisionId: stored.id,
+            participantId: me.id,
+            kind: me.role,
+            signerName: me.displayName,
+            signerTitle: me.title,
+            delegationName,
+            idempotencyKey: input.idempotencyKey,
+            ipAddress: input.ipAddress ?? '',
+            userAgent: input.userAgent ?? '',
+            certificateSha256: createHash('sha256').update(identity.certificateDer).digest('hex'),
+            signedAt: now,
+          },
+        });
+        await tx.signatureField.updateMany({ where: { id: { in: myFields.map((f) => f.id) } }, data: { signatureId: signature.id } });
+        await appendAuditEvent(tx, {
+          ceremonyId: ceremony.id,
+          actorUserId: input.userId,
+          kind: 'document.signed',
+          payload: {
+            documentId: document.id,
+            signatureId: signature.id,
+            signer: me.displayName,
+            delegation: delegationName,
+            fields: myFields.map((f) => f.fieldName),
+            revision: stored.number,
+            sha256,
+            previousSha256: revision.sha256,
+            ipAddress: input.ipAddress ?? '',
+            userAgent: input.userAgent ?? '',
+            timestamped: Boolean(requestTimestamp),
+            ...(input.displayed ? { displayed: { revision: input.displayed.revision, fields: input.displayed.fields } } : {}),
+            ...(input.consent ? { consent: { language: input.consent.language, text: input.consent.text } } : {}),
+          },
+          at: now,
+        });
+        return { signatureId: signature.id, revisionNumber: stored.number, sha256, replayed: false };
       });
-      const signature = await tx.signature.create({
-        data: {
-          documentId: document.id,
-          revisionId: stored.id,
-          participantId: me.id,
-          kind: me.role,
-          signerName: me.displayName,
-          signerTitle: me.title,
-          delegationName,
-          idempotencyKey: input.idempotencyKey,
-          ipAddress: input.ipAddress ?? '',
-          userAgent: input.userAgent ?? '',
-          certificateSha256: createHash('sha256').update(identity.certificateDer).digest('hex'),
-          signedAt: now,
-        },
-      });
-      await tx.signatureField.updateMany({ where: { id: { in: myFields.map((f) => f.id) } }, data: { signatureId: signature.id } });
-      await appendAuditEvent(tx, {
-        ceremonyId: ceremony.id,
-        actorUserId: input.userId,
-        kind: 'document.signed',
-        payload: {
-          documentId: document.id,
-          signatureId: signature.id,
-          signer: me.displayName,
-          delegation: delegationName,
-          fields: myFields.map((f) => f.fieldName),
-          revision: stored.number,
-          sha256,
-          previousSha256: revision.sha256,
-          ipAddress: input.ipAddress ?? '',
-          userAgent: input.userAgent ?? '',
-          timestamped: Boolean(requestTimestamp),
-          ...(input.displayed ? { displayed: { revision: input.displayed.revision, fields: input.displayed.fields } } : {}),
-          ...(input.consent ? { consent: { language: input.consent.language, text: input.consent.text } } : {}),
-        },
-        at: now,
-      });
-      return { signatureId: signature.id, revisionNumber: stored.number, sha256, replayed: false };
-    });
-    if (!outcome.replayed) await notifyCeremonyRoom(input.ceremonyId, { kind: 'revision', documentId: input.documentId, revision: outcome.revisionNumber });
-    return outcome;
+      if (outcome === 'stale') continue;
+      if (!outcome.replayed) await notifyCeremonyRoom(input.ceremonyId, { kind: 'revision', documentId: input.documentId, revision: outcome.revisionNumber });
+      return outcome;
+    }
+    throw new AppError('CONFLICT', 'Others kept signing this document meanwhile; please try again.');
   } catch (error) {
     // Two requests with the same key raced: the other one stored it; answer like a replay.
-    if (isUniqueViolation(error) && !input.beforeStore && !retriedAfterRace.has(input.idempotencyKey)) {
+    if (isUniqueViolation(error) && !retriedAfterRace.has(input.idempotencyKey)) {
       retriedAfterRace.add(input.idempotencyKey);
       try {
         return await signAgreement(input);
@@ -208,7 +208,35 @@ export async function signAgreement(input: SignAgreementInput): Promise<{ signat
         retriedAfterRace.delete(input.idempotencyKey);
       }
     }
-    if (isPdfError(error, 'TSA_FAILED')) throw new AppError('SERVICE_UNAVAILABLE', `Signing stopped: the timestamp authority failed (${error.message}). Nothing was signed.`);
+    if (isPdfError(error, 'TSA_FAILED')) throw new AppError('SERVICE_UNAVAILABLE', `Signing stopped. ${error.message}`, undefined, { reason: 'timestamp-authority-failed' });
     throw error;
   }
+}
+
+/**
+ * Everything that decides whether this signer may sign this document now, read through
+ * `client`: once before stamping, and again under the document lock before storing.
+ */
+async function checkSigning(client: Tx, input: SignAgreementInput) {
+  const replay = await client.signature.findUnique({ where: { idempotencyKey: input.idempotencyKey }, include: { revision: { select: { number: true, sha256: true } } } });
+  const { me, ceremony } = await loadSigningContext(client, { ceremonyId: input.ceremonyId, userId: input.userId });
+  if (replay) {
+    if (replay.participantId !== me.id || replay.documentId !== input.documentId) throw new AppError('CONFLICT', 'This request key was already used for another signature.');
+    return { replayed: { signatureId: replay.id, revisionNumber: replay.revision.number, sha256: replay.revision.sha256, replayed: true } } as const;
+  }
+  if (me.role !== 'signatory' && me.role !== 'witness') throw new AppError('FORBIDDEN', 'Only signatories and witnesses sign.');
+  if (me.role === 'signatory') await requireApprovedFullPowers(client, me);
+  if (ceremony.state !== 'SIGNING') throw signingStateError(ceremony.state);
+  const document = ceremony.documents.find((d) => d.id === input.documentId);
+  if (!document) throw new AppError('NOT_FOUND', 'Document not found');
+
+  // Read the fields afresh: a concurrent signer may just have filled theirs.
+  const fields = await client.signatureField.findMany({ where: { documentId: document.id } });
+  document.fields = fields;
+  const verdict = checkSigningTurn(turnInputOf(ceremony, await originalsWereExchanged(client, ceremony.id)), me.id, document.id);
+  if (!verdict.allowed) throw turnRefused(verdict.reason);
+
+  const myFields = fields.filter((field) => field.participantId === me.id && field.signatureId === null).sort((a, b) => a.position - b.position || a.page - b.page);
+  if (input.displayed && myFields.some((field) => !input.displayed?.fields.includes(field.fieldName))) throw viewIncomplete(document.id);
+  return { replayed: undefined, me, ceremony, document, myFields };
 }

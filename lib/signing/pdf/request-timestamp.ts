@@ -129,8 +129,14 @@ export function createHttpTimestampRequester(options: HttpTimestampOptions): Req
     });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     const body = new Uint8Array(await response.arrayBuffer());
-    // A replayed answer would carry another nonce.
-    const parsed = pkijs.TimeStampResp.fromBER(body);
+    // A replayed answer would carry another nonce. An unreadable one is left to the
+    // caller's checks, which name it as such instead of as an unreachable TSA.
+    let parsed: pkijs.TimeStampResp;
+    try {
+      parsed = pkijs.TimeStampResp.fromBER(body);
+    } catch {
+      return body;
+    }
     if (parsed.timeStampToken) {
       const signedData = new pkijs.SignedData({ schema: parsed.timeStampToken.content });
       const eContent = signedData.encapContentInfo.eContent;

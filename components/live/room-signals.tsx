@@ -10,7 +10,7 @@ import { decodeRoomMessage, hostMessageSchema, roomTopics, stateMessageSchema } 
 
 /**
  * Server → room messages. "Something changed" (accord.state) refetches the page's server
- * data; so does every reconnect, so nothing depends on a message arriving. Only messages
+ * data; so does every (re)connection, so nothing depends on a message arriving. Only messages
  * from the server itself (no sending participant) are believed. A new revision refetches a
  * moment later, once for a burst (one confirmation signs every language version): the
  * viewer fetches the revision itself at once, and should not queue behind the page (P8).
@@ -56,10 +56,14 @@ export function RoomSignals() {
   useDataChannel(roomTopics.state, onState);
   useDataChannel(roomTopics.host, onHost);
 
+  // A change announced while this client was still connecting (or reconnecting) never
+  // reached it: fetch the page again once the connection is up.
   useEffect(() => {
     const refetch = () => router.refresh();
+    room.on(RoomEvent.Connected, refetch);
     room.on(RoomEvent.Reconnected, refetch);
     return () => {
+      room.off(RoomEvent.Connected, refetch);
       room.off(RoomEvent.Reconnected, refetch);
     };
   }, [room, router]);

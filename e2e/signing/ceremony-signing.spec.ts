@@ -39,6 +39,8 @@ interface Person {
   context: BrowserContext;
   page: Page;
   messages: typeof de;
+  /** The browser's own errors and warnings, said when one of this person's expectations fails. */
+  console: string[];
 }
 
 /** ICU just far enough for our strings: `{name}` and the `other` branch of a plural (count > 1). */
@@ -59,8 +61,13 @@ async function signedIn(browser: Browser, email: string, name: string, delegatio
     ...(viewport === phone ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
   });
   const page = await context.newPage();
+  const console: string[] = [];
+  page.on('console', (entry) => {
+    if (entry.type() === 'error' || entry.type() === 'warning') console.push(`${new Date().toISOString()} ${entry.type()}: ${entry.text().slice(0, 300)}`);
+  });
+  page.on('pageerror', (error) => console.push(`${new Date().toISOString()} pageerror: ${error.message.slice(0, 300)}`));
   await signInByEmail(page, email);
-  return { name, delegationName, context, page, messages };
+  return { name, delegationName, context, page, messages, console };
 }
 
 async function enterRoom(person: Person) {
@@ -223,7 +230,11 @@ test('the ceremony from SCHEDULED to CONCLUDED: alternat signing in the live roo
   await test.step('the organiser opens signing: everyone sees the prepared revision', async () => {
     await host.page.getByTestId('signing-panel').getByRole('button', { name: de.signing.organiser.open }).click();
     for (const person of everyone) {
-      await expect(person.page.getByTestId('signing-state')).toHaveText(person.messages.signing.state.open);
+      await expect(person.page.getByTestId('signing-state'))
+        .toHaveText(person.messages.signing.state.open)
+        .catch((error: unknown) => {
+          throw new Error(`${person.name} does not see signing open. Browser: ${person.console.slice(-10).join(' | ') || 'nothing'}\n${String(error)}`);
+        });
       await expectViewerDrew(person.page, person.name, '1');
     }
     await expect(watcher.page.getByTestId('sign-now')).toHaveCount(0);

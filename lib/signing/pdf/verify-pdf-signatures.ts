@@ -206,6 +206,20 @@ function analyseChangesAfterSignatures(bytes: Uint8Array, reports: SignatureRepo
     if (!report.byteRangeSane) continue;
     const end = rangeEnd(report);
     const revision = ends.indexOf(end);
+    if (ends.length === 0 && end < Math.max(...signedEnds)) {
+      // A damaged cross-reference chain must not hide what later updates changed.
+      const change: ChangeAfterSignature = {
+        kind: 'unreadable-update',
+        allowed: false,
+        revision: 0,
+        description: 'The cross-reference structure is damaged, so what was changed after this signature cannot be established.',
+        fieldName: report.fieldName,
+      };
+      report.changesAfter.push(change);
+      report.unmodified = false;
+      disallowed.push(change);
+      continue;
+    }
     if (ends.length > 0 && revision < 0) {
       const change: ChangeAfterSignature = {
         kind: 'signature-not-at-revision-end',

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { Db, Tx } from '@/lib/db';
+import { lockForUpdate, type Db, type Tx } from '@/lib/db';
 import { AppError, notFound } from '@/lib/errors';
 
 /**
@@ -15,6 +15,16 @@ export async function requireOrganiser(client: Tx | Db, { ceremonyId, userId }: 
   if (!me || me.removedAt) throw notFound('Ceremony not found');
   if (me.role !== 'organiser') throw new AppError('FORBIDDEN', 'Only the ceremony’s organisers can do this.');
   return { participantId: me.id, ceremony: me.ceremony };
+}
+
+/**
+ * requireOrganiser for a use-case that writes under a state guard: first takes the
+ * ceremony's lock, the one every state transition takes, so the state it reads cannot
+ * change before it commits (on PostgreSQL; SQLite runs transactions one at a time).
+ */
+export async function requireOrganiserForUpdate(tx: Tx, ids: { ceremonyId: string; userId: string }) {
+  await lockForUpdate(tx, `ceremony:${ids.ceremonyId}`);
+  return requireOrganiser(tx, ids);
 }
 
 /** Any current participant (organiser or not) may read; everyone else gets NOT_FOUND. */

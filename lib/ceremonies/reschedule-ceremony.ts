@@ -1,7 +1,7 @@
 import 'server-only';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { isPlanEditable } from '@/lib/ceremonies/ceremony-state';
-import { requireOrganiser } from '@/lib/ceremonies/require-organiser';
+import { requireOrganiserForUpdate } from '@/lib/ceremonies/require-organiser';
 import { resolveCeremonyTimes } from '@/lib/ceremonies/resolve-ceremony-times';
 import { ceremonyTimesSchema, type CeremonyTimesInput } from '@/lib/ceremonies/schemas';
 import { transaction } from '@/lib/db';
@@ -23,7 +23,7 @@ export async function rescheduleCeremony({
   if (!parsed.success) throw new AppError('INVALID_INPUT', 'Please check the date and time.', fieldErrorsFromZod(parsed.error));
   const { start, end } = resolveCeremonyTimes(parsed.data, now);
   const outcome = await transaction(async (tx) => {
-    const { ceremony } = await requireOrganiser(tx, { ceremonyId, userId });
+    const { ceremony } = await requireOrganiserForUpdate(tx, { ceremonyId, userId });
     if (!isPlanEditable(ceremony.state)) throw new AppError('INVALID_STATE', `A ${ceremony.state} ceremony can no longer be rescheduled.`);
     const unchanged =
       ceremony.scheduledStart.getTime() === start.getTime() &&

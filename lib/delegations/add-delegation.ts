@@ -1,6 +1,6 @@
 import 'server-only';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
-import { requireOrganiser } from '@/lib/ceremonies/require-organiser';
+import { requireOrganiserForUpdate } from '@/lib/ceremonies/require-organiser';
 import { transaction } from '@/lib/db';
 import { assertPlanEditable } from '@/lib/delegations/assert-plan-editable';
 import { delegationSchema, type DelegationInput } from '@/lib/delegations/schemas';
@@ -15,7 +15,7 @@ export async function addDelegation({ ceremonyId, userId, ...input }: Delegation
   const parsed = delegationSchema.safeParse(input);
   if (!parsed.success) throw new AppError('INVALID_INPUT', 'Please check the delegation.', fieldErrorsFromZod(parsed.error));
   return transaction(async (tx) => {
-    const { ceremony } = await requireOrganiser(tx, { ceremonyId, userId });
+    const { ceremony } = await requireOrganiserForUpdate(tx, { ceremonyId, userId });
     assertPlanEditable(ceremony.state);
     const existing = await tx.delegation.findMany({ where: { ceremonyId }, select: { name: true, position: true } });
     if (existing.length >= MAX_DELEGATIONS) throw new AppError('INVALID_INPUT', 'Too many delegations.', { name: 'tooManyDelegations' });

@@ -1,6 +1,6 @@
 import 'server-only';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
-import { requireOrganiser } from '@/lib/ceremonies/require-organiser';
+import { requireOrganiserForUpdate } from '@/lib/ceremonies/require-organiser';
 import { transaction } from '@/lib/db';
 import { assertPlanEditable } from '@/lib/delegations/assert-plan-editable';
 import { addParticipant } from '@/lib/delegations/member-helpers';
@@ -14,7 +14,7 @@ export async function addMember({ ceremonyId, userId, ...input }: MemberInput & 
   const parsed = memberSchema.safeParse(input);
   if (!parsed.success) throw new AppError('INVALID_INPUT', 'Please check the member.', fieldErrorsFromZod(parsed.error));
   return transaction(async (tx) => {
-    const { ceremony } = await requireOrganiser(tx, { ceremonyId, userId });
+    const { ceremony } = await requireOrganiserForUpdate(tx, { ceremonyId, userId });
     assertPlanEditable(ceremony.state);
     const added = await addParticipant(tx, ceremonyId, parsed.data);
     await appendAuditEvent(tx, {

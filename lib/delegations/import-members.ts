@@ -1,6 +1,6 @@
 import 'server-only';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
-import { requireOrganiser } from '@/lib/ceremonies/require-organiser';
+import { requireOrganiserForUpdate } from '@/lib/ceremonies/require-organiser';
 import { transaction, type Tx } from '@/lib/db';
 import { assertPlanEditable } from '@/lib/delegations/assert-plan-editable';
 import { addParticipant } from '@/lib/delegations/member-helpers';
@@ -25,7 +25,7 @@ export async function previewMemberImport({ ceremonyId, userId, csv, defaultDele
   const parsed = importMembersSchema.safeParse({ csv, defaultDelegationId: defaultDelegationId ?? '' });
   if (!parsed.success) throw new AppError('INVALID_INPUT', 'The pasted text is too long.', { csv: 'tooLong' });
   return transaction(async (tx) => {
-    await requireOrganiser(tx, { ceremonyId, userId });
+    await requireOrganiserForUpdate(tx, { ceremonyId, userId });
     return parseAgainstCeremony(tx, ceremonyId, parsed.data.csv, parsed.data.defaultDelegationId);
   });
 }
@@ -50,7 +50,7 @@ export async function importMembers({
   const parsed = importMembersSchema.safeParse({ csv, defaultDelegationId: defaultDelegationId ?? '', onlyValid });
   if (!parsed.success) throw new AppError('INVALID_INPUT', 'The pasted text is too long.', { csv: 'tooLong' });
   return transaction(async (tx) => {
-    const { ceremony } = await requireOrganiser(tx, { ceremonyId, userId });
+    const { ceremony } = await requireOrganiserForUpdate(tx, { ceremonyId, userId });
     assertPlanEditable(ceremony.state);
     const rows = await parseAgainstCeremony(tx, ceremonyId, parsed.data.csv, parsed.data.defaultDelegationId);
     const invalid = rows.filter((row) => !row.member);

@@ -1,6 +1,6 @@
 import 'server-only';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
-import { requireOrganiser } from '@/lib/ceremonies/require-organiser';
+import { requireOrganiserForUpdate } from '@/lib/ceremonies/require-organiser';
 import { transaction } from '@/lib/db';
 import { assertPlanEditable } from '@/lib/delegations/assert-plan-editable';
 import { AppError, notFound } from '@/lib/errors';
@@ -12,7 +12,7 @@ import { refreshStoredPlan } from '@/lib/scheduling/load-plan-inputs';
  */
 export async function makeCoOrganiser({ ceremonyId, userId, participantId }: { ceremonyId: string; userId: string; participantId: string }) {
   return transaction(async (tx) => {
-    const { ceremony } = await requireOrganiser(tx, { ceremonyId, userId });
+    const { ceremony } = await requireOrganiserForUpdate(tx, { ceremonyId, userId });
     assertPlanEditable(ceremony.state);
     const participant = await tx.participant.findFirst({ where: { id: participantId, ceremonyId, removedAt: null }, select: { id: true, role: true } });
     if (!participant) throw notFound('Member not found');

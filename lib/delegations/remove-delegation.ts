@@ -1,6 +1,6 @@
 import 'server-only';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
-import { requireOrganiser } from '@/lib/ceremonies/require-organiser';
+import { requireOrganiserForUpdate } from '@/lib/ceremonies/require-organiser';
 import { transaction } from '@/lib/db';
 import { assertPlanEditable } from '@/lib/delegations/assert-plan-editable';
 import { AppError, notFound } from '@/lib/errors';
@@ -9,7 +9,7 @@ import { refreshStoredPlan } from '@/lib/scheduling/load-plan-inputs';
 /** Only an empty delegation can go: members are moved or removed first, deliberately. */
 export async function removeDelegation({ ceremonyId, userId, delegationId }: { ceremonyId: string; userId: string; delegationId: string }) {
   return transaction(async (tx) => {
-    const { ceremony } = await requireOrganiser(tx, { ceremonyId, userId });
+    const { ceremony } = await requireOrganiserForUpdate(tx, { ceremonyId, userId });
     assertPlanEditable(ceremony.state);
     const delegation = await tx.delegation.findFirst({
       where: { id: delegationId, ceremonyId },

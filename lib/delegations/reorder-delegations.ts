@@ -1,6 +1,6 @@
 import 'server-only';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
-import { requireOrganiser } from '@/lib/ceremonies/require-organiser';
+import { requireOrganiserForUpdate } from '@/lib/ceremonies/require-organiser';
 import { transaction } from '@/lib/db';
 import { assertPlanEditable } from '@/lib/delegations/assert-plan-editable';
 import { reorderDelegationsSchema } from '@/lib/delegations/schemas';
@@ -12,7 +12,7 @@ export async function reorderDelegations({ ceremonyId, userId, order }: { ceremo
   const parsed = reorderDelegationsSchema.safeParse({ order });
   if (!parsed.success) throw new AppError('INVALID_INPUT', 'Invalid order.');
   return transaction(async (tx) => {
-    const { ceremony } = await requireOrganiser(tx, { ceremonyId, userId });
+    const { ceremony } = await requireOrganiserForUpdate(tx, { ceremonyId, userId });
     assertPlanEditable(ceremony.state);
     const delegations = await tx.delegation.findMany({ where: { ceremonyId }, select: { id: true } });
     const known = new Set(delegations.map((delegation) => delegation.id));

@@ -1,6 +1,6 @@
 import 'server-only';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
-import { requireOrganiser } from '@/lib/ceremonies/require-organiser';
+import { requireOrganiserForUpdate } from '@/lib/ceremonies/require-organiser';
 import { transaction } from '@/lib/db';
 import { assertPlanEditable } from '@/lib/delegations/assert-plan-editable';
 import { delegationSchema, type DelegationInput } from '@/lib/delegations/schemas';
@@ -16,7 +16,7 @@ export async function updateDelegation({
   const parsed = delegationSchema.safeParse(input);
   if (!parsed.success) throw new AppError('INVALID_INPUT', 'Please check the delegation.', fieldErrorsFromZod(parsed.error));
   return transaction(async (tx) => {
-    const { ceremony } = await requireOrganiser(tx, { ceremonyId, userId });
+    const { ceremony } = await requireOrganiserForUpdate(tx, { ceremonyId, userId });
     assertPlanEditable(ceremony.state);
     const delegations = await tx.delegation.findMany({ where: { ceremonyId }, select: { id: true, name: true } });
     if (!delegations.some((delegation) => delegation.id === delegationId)) throw notFound('Delegation not found');

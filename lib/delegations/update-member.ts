@@ -1,6 +1,6 @@
 import 'server-only';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
-import { requireOrganiser } from '@/lib/ceremonies/require-organiser';
+import { requireOrganiserForUpdate } from '@/lib/ceremonies/require-organiser';
 import { transaction, type Tx } from '@/lib/db';
 import { assertPlanEditable } from '@/lib/delegations/assert-plan-editable';
 import { assertDelegationOfCeremony, assertMayChangeDelegation } from '@/lib/delegations/member-helpers';
@@ -30,7 +30,7 @@ export async function updateMember({
   if (!parsed.success) throw new AppError('INVALID_INPUT', 'Please check the member.', fieldErrorsFromZod(parsed.error));
   const data = parsed.data;
   return transaction(async (tx) => {
-    const { ceremony } = await requireOrganiser(tx, { ceremonyId, userId });
+    const { ceremony } = await requireOrganiserForUpdate(tx, { ceremonyId, userId });
     assertPlanEditable(ceremony.state);
     const participant = await tx.participant.findFirst({ where: { id: participantId, ceremonyId, removedAt: null }, select: { id: true, role: true, userId: true, delegationId: true } });
     if (!participant) throw notFound('Member not found');

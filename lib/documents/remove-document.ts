@@ -1,6 +1,6 @@
 import 'server-only';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
-import { requireOrganiser } from '@/lib/ceremonies/require-organiser';
+import { requireOrganiserForUpdate } from '@/lib/ceremonies/require-organiser';
 import { transaction } from '@/lib/db';
 import { AppError, notFound } from '@/lib/errors';
 import { refreshStoredPlan } from '@/lib/scheduling/load-plan-inputs';
@@ -11,7 +11,7 @@ import { refreshStoredPlan } from '@/lib/scheduling/load-plan-inputs';
  */
 export async function removeDocument({ ceremonyId, userId, documentId }: { ceremonyId: string; userId: string; documentId: string }) {
   return transaction(async (tx) => {
-    const { ceremony } = await requireOrganiser(tx, { ceremonyId, userId });
+    const { ceremony } = await requireOrganiserForUpdate(tx, { ceremonyId, userId });
     if (ceremony.state !== 'DRAFT') throw new AppError('INVALID_STATE', 'Documents can be withdrawn only while the ceremony is a draft.');
     const document = await tx.agreementDocument.findFirst({
       where: { id: documentId, ceremonyId },

@@ -1,6 +1,6 @@
 import 'server-only';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
-import { requireOrganiser } from '@/lib/ceremonies/require-organiser';
+import { requireOrganiserForUpdate } from '@/lib/ceremonies/require-organiser';
 import { transaction } from '@/lib/db';
 import { assertPlanEditable } from '@/lib/delegations/assert-plan-editable';
 import { saveFieldsSchema, type FieldPlacement } from '@/lib/documents/schemas';
@@ -17,7 +17,7 @@ export async function saveDocumentFields({ ceremonyId, userId, documentId, field
   const parsed = saveFieldsSchema.safeParse({ documentId, fields });
   if (!parsed.success) throw new AppError('INVALID_INPUT', 'The fields are not well formed.');
   return transaction(async (tx) => {
-    const { ceremony } = await requireOrganiser(tx, { ceremonyId, userId });
+    const { ceremony } = await requireOrganiserForUpdate(tx, { ceremonyId, userId });
     assertPlanEditable(ceremony.state);
     const document = await tx.agreementDocument.findFirst({
       where: { id: documentId, ceremonyId },

@@ -1,7 +1,7 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
-import { requireOrganiser } from '@/lib/ceremonies/require-organiser';
+import { requireOrganiser, requireOrganiserForUpdate } from '@/lib/ceremonies/require-organiser';
 import { db, transaction } from '@/lib/db';
 import { assertPlanEditable } from '@/lib/delegations/assert-plan-editable';
 import { inspectPdfInWorker, pdfRefusal } from '@/lib/documents/inspect-pdf-in-worker';
@@ -38,7 +38,7 @@ export async function uploadAgreementDocument({
   const sha256 = createHash('sha256').update(bytes).digest('hex');
 
   return transaction(async (tx) => {
-    const { ceremony: current } = await requireOrganiser(tx, { ceremonyId, userId });
+    const { ceremony: current } = await requireOrganiserForUpdate(tx, { ceremonyId, userId });
     assertPlanEditable(current.state);
     if (meta.originalForDelegationId) {
       const delegation = await tx.delegation.findFirst({ where: { id: meta.originalForDelegationId, ceremonyId }, select: { id: true } });

@@ -1,12 +1,14 @@
 import 'server-only';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
-import { transaction } from '@/lib/db';
+import { lockForUpdate, transaction } from '@/lib/db';
 import { assertHostControlsAvailable, loadOrganiser } from '@/lib/live/load-live-participant';
 import { ARRIVED_EVENT } from '@/lib/live/request-to-join';
 
 /** The organiser lets in everyone now waiting in the lobby; one audit event per person. */
 export async function admitAllWaiting({ ceremonyId, userId }: { ceremonyId: string; userId: string }) {
   return transaction(async (tx) => {
+    // The state guard below holds until commit: transitions take the same lock.
+    await lockForUpdate(tx, `ceremony:${ceremonyId}`);
     const organiser = await loadOrganiser(tx, { ceremonyId, userId });
     assertHostControlsAvailable(organiser.ceremony.state);
     const arrived = await tx.auditEvent.findMany({ where: { ceremonyId, kind: ARRIVED_EVENT }, select: { actorUserId: true } });

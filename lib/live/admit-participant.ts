@@ -1,12 +1,14 @@
 import 'server-only';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
-import { transaction } from '@/lib/db';
+import { lockForUpdate, transaction } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { assertHostControlsAvailable, loadOrganiser, loadTargetParticipant } from '@/lib/live/load-live-participant';
 
 /** The organiser lets one person in from the lobby. Admitting twice changes nothing. */
 export async function admitParticipant({ ceremonyId, userId, participantId }: { ceremonyId: string; userId: string; participantId: string }) {
   return transaction(async (tx) => {
+    // The state guard below holds until commit: transitions take the same lock.
+    await lockForUpdate(tx, `ceremony:${ceremonyId}`);
     const organiser = await loadOrganiser(tx, { ceremonyId, userId });
     assertHostControlsAvailable(organiser.ceremony.state);
     const target = await loadTargetParticipant(tx, { ceremonyId, participantId });

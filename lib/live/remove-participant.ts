@@ -1,6 +1,6 @@
 import 'server-only';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
-import { transaction, type Tx } from '@/lib/db';
+import { lockForUpdate, transaction, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { getRoomService, isLiveKitNotFound } from '@/lib/live/livekit-clients';
 import { assertHostControlsAvailable, loadOrganiser, loadTargetParticipant } from '@/lib/live/load-live-participant';
@@ -12,6 +12,8 @@ import { assertHostControlsAvailable, loadOrganiser, loadTargetParticipant } fro
  */
 export async function removeParticipant({ ceremonyId, userId, participantId }: { ceremonyId: string; userId: string; participantId: string }) {
   const { roomName, target } = await transaction(async (tx) => {
+    // The state guard below holds until commit: transitions take the same lock.
+    await lockForUpdate(tx, `ceremony:${ceremonyId}`);
     const organiser = await loadOrganiser(tx, { ceremonyId, userId });
     assertHostControlsAvailable(organiser.ceremony.state);
     const found = await loadTargetParticipant(tx, { ceremonyId, participantId });

@@ -1,6 +1,6 @@
 import 'server-only';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
-import { requireOrganiser } from '@/lib/ceremonies/require-organiser';
+import { requireOrganiserForUpdate } from '@/lib/ceremonies/require-organiser';
 import { transaction } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { deliverInvitations } from '@/lib/scheduling/deliver-invitations';
@@ -12,7 +12,7 @@ import { deliverInvitations } from '@/lib/scheduling/deliver-invitations';
  */
 export async function sendInvitations({ ceremonyId, userId }: { ceremonyId: string; userId: string }) {
   await transaction(async (tx) => {
-    const { ceremony } = await requireOrganiser(tx, { ceremonyId, userId });
+    const { ceremony } = await requireOrganiserForUpdate(tx, { ceremonyId, userId });
     if (ceremony.state !== 'SCHEDULED') {
       throw new AppError('INVALID_STATE', 'Invitations go out once the ceremony is scheduled.');
     }

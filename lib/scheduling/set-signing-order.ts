@@ -1,7 +1,7 @@
 import 'server-only';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { isPlanEditable } from '@/lib/ceremonies/ceremony-state';
-import { requireOrganiser } from '@/lib/ceremonies/require-organiser';
+import { requireOrganiserForUpdate } from '@/lib/ceremonies/require-organiser';
 import { transaction } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { fieldErrorsFromZod } from '@/lib/forms/field-errors';
@@ -16,7 +16,7 @@ export async function setSigningOrder({ ceremonyId, userId, ...input }: SigningO
   const parsed = signingOrderSchema.safeParse(input);
   if (!parsed.success) throw new AppError('INVALID_INPUT', 'Unknown signing order.', fieldErrorsFromZod(parsed.error));
   return transaction(async (tx) => {
-    const { ceremony } = await requireOrganiser(tx, { ceremonyId, userId });
+    const { ceremony } = await requireOrganiserForUpdate(tx, { ceremonyId, userId });
     if (!isPlanEditable(ceremony.state)) throw new AppError('INVALID_STATE', `The signing order of a ${ceremony.state} ceremony is fixed.`);
     const delegations = await tx.delegation.findMany({ where: { ceremonyId }, select: { id: true } });
     const known = new Set(delegations.map((delegation) => delegation.id));

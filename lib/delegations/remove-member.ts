@@ -1,24 +1,26 @@
 import 'server-only';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
-import { requireOrganiser } from '@/lib/ceremonies/require-organiser';
+import { requireOrganiserForUpdate } from '@/lib/ceremonies/require-organiser';
 import { transaction } from '@/lib/db';
 import { assertPlanEditable } from '@/lib/delegations/assert-plan-editable';
 import { assertKeepsAnOrganiser } from '@/lib/delegations/update-member';
 import { AppError, notFound } from '@/lib/errors';
+import { disconnectFromRoom } from '@/lib/live/remove-participant';
 import { refreshStoredPlan } from '@/lib/scheduling/load-plan-inputs';
 
 /**
  * Takes a person off the ceremony before the day. Nobody has signed anything yet (the
  * plan is editable only before LIVE), so their unsigned fields go with them; the row stays,
- * marked removed, so the audit trail keeps naming them.
+ * marked removed, so the audit trail keeps naming them. If they are in the room (the
+ * rehearsal), they are disconnected.
  */
 export async function removeMember({ ceremonyId, userId, participantId }: { ceremonyId: string; userId: string; participantId: string }) {
-  return transaction(async (tx) => {
-    const { ceremony } = await requireOrganiser(tx, { ceremonyId, userId });
+  const removed = await transaction(async (tx) => {
+    const { ceremony } = await requireOrganiserForUpdate(tx, { ceremonyId, userId });
     assertPlanEditable(ceremony.state);
     const participant = await tx.participant.findFirst({
       where: { id: participantId, ceremonyId, removedAt: null },
-      select: { id: true, role: true, displayName: true, _count: { select: { signatures: true } } },
+      select: { id: true, userId: true, role: true, displayName: true, _count: { select: { signatures: true } } },
     });
     if (!participant) throw notFound('Member not found');
     if (participant._count.signatures > 0) throw new AppError('CONFLICT', 'This person has already signed.');
@@ -27,5 +29,10 @@ export async function removeMember({ ceremonyId, userId, participantId }: { cere
     await tx.participant.update({ where: { id: participantId }, data: { removedAt: new Date() } });
     await appendAuditEvent(tx, { ceremonyId, actorUserId: userId, kind: 'participant.removed', payload: { participantId, name: participant.displayName, role: participant.role } });
     await refreshStoredPlan(tx, ceremony);
+    return { roomName: ceremony.roomName, identity: participant.userId };
   });
+  // The technical rehearsal runs in the ceremony's room before the day: someone taken off
+  // the ceremony leaves it now, not when their token expires (a failure is logged there;
+  // the attendance webhook evicts them if they come back).
+  await disconnectFromRoom(removed.roomName, removed.identity);
 }

@@ -13,7 +13,7 @@ describe('generateAgreementPdf', () => {
   it('English: title page, three articles, a signature page whose areas lie on it', async () => {
     const agreement = await generateAgreementPdf({ language: 'en', parties: [LNI, KOSMO] });
     expectQpdfClean(agreement.bytes);
-    const inspection = inspectPdf(agreement.bytes);
+    const inspection = await inspectPdf(agreement.bytes);
     expect(inspection.pageCount).toBe(agreement.pageCount);
     const text = squash(runPdftotext(agreement.bytes));
     for (const phrase of [

@@ -98,7 +98,7 @@ export class PdfLexer {
   /** Parses one value; keywords other than true/false/null come back as Keyword. */
   parseValue(depth = 0): PdfValue | Keyword {
     if (depth > MAX_NESTING) {
-      throw malformed(`objects are nested more than ${MAX_NESTING} levels deep`);
+      throw new PdfError('TOO_COMPLEX', `This PDF has objects nested more than ${MAX_NESTING} levels deep.`);
     }
     this.skipWhitespaceAndComments();
     const bytes = this.bytes;

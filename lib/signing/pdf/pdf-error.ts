@@ -5,6 +5,13 @@ export type PdfErrorCode =
   | 'NO_PAGES'
   | 'MALFORMED'
   | 'UNSUPPORTED'
+  | 'TOO_COMPLEX'
+  | 'STRUCTURE_LOOP'
+  | 'DECODE_BUDGET'
+  | 'ACTIVE_CONTENT'
+  | 'SIGNATURE_MACHINERY'
+  | 'INCREMENTAL_UPDATES'
+  | 'REPAIRED'
   | 'INVALID_FIELD_PLAN'
   | 'FIELD_NOT_FOUND'
   | 'FIELD_ALREADY_SIGNED'
@@ -22,11 +29,23 @@ export class PdfError extends Error {
   constructor(
     public readonly code: PdfErrorCode,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; details?: string[] },
   ) {
     super(message, options);
     this.name = 'PdfError';
+    this.details = options?.details;
   }
+
+  /** What was found, when a refusal names things (e.g. the kinds of active content). */
+  readonly details?: string[];
+}
+
+/**
+ * Limits that no repair can lift: the reader never recovers from them by scanning, and
+ * every catch-all in the reader lets them through.
+ */
+export function isHardLimit(error: unknown): error is PdfError {
+  return error instanceof PdfError && (error.code === 'TOO_COMPLEX' || error.code === 'STRUCTURE_LOOP' || error.code === 'DECODE_BUDGET');
 }
 
 export function isPdfError(error: unknown, code?: PdfErrorCode): error is PdfError {

@@ -1,6 +1,6 @@
 import { constants as zlibConstants, inflateSync } from 'node:zlib';
 
-import { PdfError } from './pdf-error';
+import { isHardLimit, PdfError } from './pdf-error';
 import { PdfDict, PdfName, PdfRef, PdfStream, type PdfValue } from './pdf-objects';
 import {
   asBuffer,
@@ -40,6 +40,8 @@ export interface PdfLimits {
   maxXrefSections: number;
   maxPages: number;
   maxPageTreeNodes: number;
+  /** Objects a file may declare (/Size, xref entries, objects found by scanning). */
+  maxObjects: number;
 }
 
 export const DEFAULT_LIMITS: PdfLimits = {
@@ -48,6 +50,7 @@ export const DEFAULT_LIMITS: PdfLimits = {
   maxXrefSections: 4096,
   maxPages: 20_000,
   maxPageTreeNodes: 100_000,
+  maxObjects: 1_000_000,
 };
 
 export interface PageInfo {
@@ -104,7 +107,7 @@ export class PdfFile {
       startxref = this.findStartxref();
       this.readXrefChain(startxref);
     } catch (error) {
-      if (error instanceof PdfError && (error.code === 'MALFORMED' || error.code === 'TRUNCATED')) {
+      if (!isHardLimit(error) && error instanceof PdfError && (error.code === 'MALFORMED' || error.code === 'TRUNCATED')) {
         recovered = true;
       } else {
         throw error;
@@ -142,6 +145,17 @@ export class PdfFile {
     return this.cachedSize;
   }
 
+  /** Bytes produced by decompression so far (structure streams and decodeStream). */
+  get inflatedBytes(): number {
+    return this.inflatedTotal;
+  }
+
+  /** Counts bytes decoded outside the reader against the same per-file budget. */
+  chargeDecodedBytes(count: number): void {
+    this.inflatedTotal += count;
+    if (this.inflatedTotal > this.limits.maxTotalInflatedBytes) throw decodeBudgetError(this.limits.maxTotalInflatedBytes);
+  }
+
   get isEncrypted(): boolean {
     return this.trailer.has('Encrypt');
   }
@@ -174,8 +188,10 @@ export class PdfFile {
     const seen = new Set<number>();
     let offset: number | undefined = first;
     while (offset !== undefined) {
-      if (seen.has(offset)) throw new PdfError('MALFORMED', 'the cross-reference chain loops');
-      if (seen.size >= this.limits.maxXrefSections) throw new PdfError('MALFORMED', 'too many cross-reference sections');
+      if (seen.has(offset)) throw new PdfError('STRUCTURE_LOOP', 'This PDF’s chain of cross-reference sections (/Prev) loops back on itself.');
+      if (seen.size >= this.limits.maxXrefSections) {
+        throw new PdfError('TOO_COMPLEX', `This PDF has more than ${this.limits.maxXrefSections.toLocaleString('en')} cross-reference sections.`);
+      }
       seen.add(offset);
       const section = this.readXrefSection(offset);
       this.sections.push(section);
@@ -187,6 +203,9 @@ export class PdfFile {
         for (const [num, entry] of streamSection.entries) if (!section.entries.has(num)) section.entries.set(num, entry);
       }
       for (const [num, entry] of section.entries) if (!this.entries.has(num)) this.entries.set(num, entry);
+      this.assertObjectCount(this.entries.size);
+      const declaredSize = section.trailer.get('Size');
+      if (typeof declaredSize === 'number') this.assertObjectCount(declaredSize);
       const prev = section.trailer.get('Prev');
       offset = typeof prev === 'number' ? prev : undefined;
     }
@@ -220,6 +239,7 @@ export class PdfFile {
       }
       const first = lexer.readInteger();
       const count = lexer.readInteger();
+      this.assertObjectCount(first + count);
       if (count < 0 || count * 18 > this.bytes.length - lexer.pos + 18) {
         throw new PdfError('MALFORMED', 'a cross-reference subsection claims more entries than the file holds');
       }
@@ -242,16 +262,30 @@ export class PdfFile {
     const dict = stream.dict;
     const widths = dict.get('W');
     const size = dict.get('Size');
-    if (!Array.isArray(widths) || widths.length !== 3 || !widths.every((w) => typeof w === 'number' && w >= 0 && w <= 8)) {
+    if (!Array.isArray(widths) || widths.length !== 3 || !widths.every((w) => typeof w === 'number' && Number.isInteger(w) && w >= 0)) {
       throw new PdfError('MALFORMED', 'the cross-reference stream has an invalid /W');
+    }
+    if (widths.some((w) => (w as number) > 8)) {
+      throw new PdfError('TOO_COMPLEX', 'This PDF’s cross-reference stream promises fields wider than any file needs (/W).');
     }
     if (typeof size !== 'number') throw new PdfError('MALFORMED', 'the cross-reference stream has no /Size');
     const [w0, w1, w2] = widths as [number, number, number];
     const index = dict.get('Index');
     const ranges: number[] = Array.isArray(index) ? index.filter((v): v is number => typeof v === 'number') : [0, size];
-    const data = this.decodeStream(stream);
     const rowLength = w0 + w1 + w2;
     if (rowLength === 0) throw new PdfError('MALFORMED', 'the cross-reference stream has an empty /W');
+    // Judged on what the dictionary promises, before a byte is decompressed.
+    this.assertObjectCount(size);
+    let promisedRows = 0;
+    for (let r = 0; r + 1 < ranges.length; r += 2) {
+      this.assertObjectCount(ranges[r]! + ranges[r + 1]!);
+      promisedRows += ranges[r + 1]!;
+    }
+    this.assertObjectCount(promisedRows);
+    if (promisedRows * rowLength > this.limits.maxStreamBytes) {
+      throw new PdfError('TOO_COMPLEX', 'This PDF’s cross-reference stream promises more entries than any document has.');
+    }
+    const data = this.decodeStream(stream);
     const entries = new Map<number, XrefEntry>();
     let pos = 0;
     const readField = (width: number): number => {
@@ -276,6 +310,15 @@ export class PdfFile {
       }
     }
     return { offset, kind: 'stream', entries, trailer: dict };
+  }
+
+  private assertObjectCount(count: number): void {
+    if (count > this.limits.maxObjects) {
+      throw new PdfError(
+        'TOO_COMPLEX',
+        `This PDF declares ${count.toLocaleString('en')} objects; at most ${this.limits.maxObjects.toLocaleString('en')} are accepted.`,
+      );
+    }
   }
 
   private trailerHasRoot(): boolean {
@@ -309,8 +352,9 @@ export class PdfFile {
           values.forEach((objNum, index) => {
             if (!entries.has(objNum)) entries.set(objNum, { type: 'compressed', num: objNum, gen: 0, streamNum: num, index });
           });
-        } catch {
+        } catch (error) {
           // A broken object stream in a damaged file: its objects stay unknown.
+          if (isHardLimit(error)) throw error;
         }
       }
     }
@@ -323,7 +367,8 @@ export class PdfFile {
         const lexer = new PdfLexer(this.bytes, at + 'trailer'.length);
         const value = lexer.parseDirectValue();
         if (value instanceof PdfDict && value.get('Root') instanceof PdfRef) trailer = value;
-      } catch {
+      } catch (error) {
+        if (isHardLimit(error)) throw error;
         // keep looking further up
       }
       at = at > 0 ? lastIndexOfAscii(this.bytes, 'trailer', at - 1) : -1;
@@ -359,6 +404,7 @@ export class PdfFile {
     const pattern = /(?<![0-9])(\d{1,10})[\0\t\n\f\r ]+(\d{1,5})[\0\t\n\f\r ]+obj(?![A-Za-z])/g;
     for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
       offsets.set(Number(match[1]), match.index);
+      if (offsets.size > this.limits.maxObjects) this.assertObjectCount(offsets.size);
     }
     this.scannedOffsets = offsets;
     return offsets;
@@ -368,7 +414,8 @@ export class PdfFile {
     try {
       const object = new PdfLexer(this.bytes, offset).parseIndirectObject((ref) => this.resolveLength(ref));
       return object.num === num ? object : undefined;
-    } catch {
+    } catch (error) {
+      if (isHardLimit(error)) throw error;
       return undefined;
     }
   }
@@ -376,7 +423,8 @@ export class PdfFile {
   private tryGetObject(num: number): PdfValue | undefined {
     try {
       return this.getObject(num);
-    } catch {
+    } catch (error) {
+      if (isHardLimit(error)) throw error;
       return undefined;
     }
   }
@@ -388,7 +436,8 @@ export class PdfFile {
     try {
       const value = this.getObject(ref.num);
       return typeof value === 'number' ? value : undefined;
-    } catch {
+    } catch (error) {
+      if (isHardLimit(error)) throw error;
       return undefined;
     }
   }
@@ -399,7 +448,7 @@ export class PdfFile {
     if (cached !== undefined) return cached;
     const entry = this.entries.get(num);
     if (!entry || entry.type === 'free') return null;
-    if (this.resolving.has(num)) throw new PdfError('MALFORMED', `object ${num} refers to itself while being read`);
+    if (this.resolving.has(num)) throw new PdfError('STRUCTURE_LOOP', `This PDF’s object ${num} refers to itself while being read.`);
     this.resolving.add(num);
     try {
       let value: PdfValue;
@@ -500,7 +549,7 @@ export class PdfFile {
   resolve(value: PdfValue | undefined): PdfValue | undefined {
     let current = value;
     for (let hops = 0; current instanceof PdfRef; hops++) {
-      if (hops > 32) throw new PdfError('MALFORMED', 'a chain of references is too long or loops');
+      if (hops > 32) throw new PdfError('STRUCTURE_LOOP', 'This PDF has a chain of references that is too long or loops.');
       current = this.getObject(current.num);
     }
     return current;
@@ -547,13 +596,14 @@ export class PdfFile {
   private inflate(data: Uint8Array): Uint8Array {
     const remaining = this.limits.maxTotalInflatedBytes - this.inflatedTotal;
     const limit = Math.min(this.limits.maxStreamBytes, remaining);
+    if (remaining <= 0) throw decodeBudgetError(this.limits.maxTotalInflatedBytes);
     if (limit <= 0) throw new PdfError('MALFORMED', 'This PDF expands to too much data when decompressed (a "zip bomb").');
     let out: Buffer;
     try {
       out = inflateSync(data, { maxOutputLength: limit, finishFlush: zlibConstants.Z_SYNC_FLUSH });
     } catch (error) {
       if (error instanceof RangeError || (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
-        throw new PdfError('MALFORMED', 'This PDF expands to too much data when decompressed (a "zip bomb").');
+        throw decodeBudgetError(limit);
       }
       throw new PdfError('MALFORMED', 'a compressed stream in this PDF is corrupt', { cause: error });
     }
@@ -589,7 +639,7 @@ export class PdfFile {
     const claimed = this.resolveNumber(rootDict.get('Count'));
     if (claimed !== undefined && claimed > this.limits.maxPages) {
       throw new PdfError(
-        'MALFORMED',
+        'TOO_COMPLEX',
         `This PDF claims ${claimed.toLocaleString('en')} pages; at most ${this.limits.maxPages.toLocaleString('en')} are supported.`,
       );
     }
@@ -606,10 +656,10 @@ export class PdfFile {
     while (stack.length > 0) {
       const { ref: nodeRef, inherited } = stack.pop()!;
       if (visited.has(nodeRef.num)) {
-        throw new PdfError('MALFORMED', 'This PDF’s page tree contains a cycle (a page node is its own ancestor or appears twice).');
+        throw new PdfError('STRUCTURE_LOOP', 'This PDF’s page tree contains a cycle (a page node is its own ancestor or appears twice).');
       }
       visited.add(nodeRef.num);
-      if (visited.size > this.limits.maxPageTreeNodes) throw new PdfError('MALFORMED', 'This PDF’s page tree is too large.');
+      if (visited.size > this.limits.maxPageTreeNodes) throw new PdfError('TOO_COMPLEX', 'This PDF’s page tree is too large.');
       const node = this.resolveDict(nodeRef);
       if (!node) throw new PdfError('MALFORMED', `page tree node ${nodeRef.num} is missing`);
       const own: Inherited = {
@@ -632,7 +682,7 @@ export class PdfFile {
         continue;
       }
       if (pages.length >= this.limits.maxPages) {
-        throw new PdfError('MALFORMED', `This PDF has more than ${this.limits.maxPages.toLocaleString('en')} pages.`);
+        throw new PdfError('TOO_COMPLEX', `This PDF has more than ${this.limits.maxPages.toLocaleString('en')} pages.`);
       }
       const mediaBox = this.readBox(own.mediaBox) ?? [0, 0, 612, 792];
       const cropBox = intersectBoxes(this.readBox(own.cropBox) ?? mediaBox, mediaBox);
@@ -661,6 +711,13 @@ export class PdfFile {
     const [a, b, c, d] = numbers as [number, number, number, number];
     return [Math.min(a, c), Math.min(b, d), Math.max(a, c), Math.max(b, d)];
   }
+}
+
+function decodeBudgetError(limit: number): PdfError {
+  return new PdfError(
+    'DECODE_BUDGET',
+    `This PDF expands to more than ${Math.round(limit / 1024 / 1024).toLocaleString('en')} MB when decompressed (a "decompression bomb").`,
+  );
 }
 
 function intersectBoxes(

@@ -14,7 +14,7 @@ describe('watermarkSpecimen', () => {
     const original = await generateAgreementPdf({ language: 'en', parties });
     const specimen = await watermarkSpecimen(original.bytes);
     expect(Buffer.from(specimen).equals(Buffer.from(original.bytes))).toBe(false);
-    expect(inspectPdf(specimen).pageCount).toBe(original.pageCount);
+    expect((await inspectPdf(specimen)).pageCount).toBe(original.pageCount);
     const text = runPdftotext(specimen);
     expect(text.split('\f').filter((page) => page.trim()).every((page) => page.includes('SPECIMEN'))).toBe(true);
     expect(text).toContain(SPECIMEN_WATERMARK.split(' — ')[1]);

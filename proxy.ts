@@ -1,9 +1,11 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { env } from '@/lib/env';
+import { buildContentSecurityPolicy, createNonce, NONCE_HEADER } from '@/lib/http/content-security-policy';
 import { requestHygieneProblem } from '@/lib/http/request-hygiene';
 
 /**
- * Request hygiene before any route runs (hostile case 17). Authorisation is NOT done here:
- * every use-case checks its own permissions.
+ * Request hygiene before any route runs (hostile case 17), and the Content-Security-Policy
+ * of every page. Authorisation is NOT done here: every use-case checks its own permissions.
  *  - `x-middleware-subrequest` is Next's internal header (CVE-2025-29927): never from outside.
  *  - State-changing requests must come from our own origin. Server actions carry Next's
  *    own origin check; this covers route handlers too. Webhooks and cron calls are
@@ -23,7 +25,27 @@ export function proxy(request: NextRequest) {
       { status: 403 },
     );
   }
-  return NextResponse.next();
+  return withContentSecurityPolicy(request);
+}
+
+/**
+ * A fresh nonce per request: on the forwarded request, where Next finds it and puts it on
+ * its scripts, and as the response's policy.
+ */
+function withContentSecurityPolicy(request: NextRequest) {
+  const nonce = createNonce();
+  const policy = buildContentSecurityPolicy({
+    nonce,
+    development: env.NODE_ENV === 'development',
+    liveKitUrl: env.LIVEKIT_PUBLIC_URL ?? env.LIVEKIT_URL,
+    oidcIssuer: env.OIDC_ISSUER,
+  });
+  const headers = new Headers(request.headers);
+  headers.set(NONCE_HEADER, nonce);
+  headers.set('Content-Security-Policy', policy);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set('Content-Security-Policy', policy);
+  return response;
 }
 
 export const config = {

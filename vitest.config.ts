@@ -37,6 +37,21 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        resolve: { alias },
+        test: {
+          // `*.server.test.ts`: against the built app (`next start`), so they run after the build.
+          name: 'server',
+          include: ['test/**/*.server.test.ts'],
+          environment: 'node',
+          setupFiles: ['test/integration-setup.ts'],
+          globalSetup: ['test/integration-global-setup.ts'],
+          env: { DATABASE_URL: integrationDatabaseUrl, NODE_ENV: 'test' },
+          fileParallelism: false,
+          testTimeout: 600_000,
+          hookTimeout: 600_000,
+        },
+      },
     ],
   },
 });

@@ -32,7 +32,10 @@ export function enforceRateLimit(action: RateLimitedAction, keys: string[], limi
   const exhausted = counters.find((window) => window.count >= limit);
   if (exhausted) {
     const retryAfterSeconds = Math.ceil((exhausted.startedAt + WINDOW_MS - now) / 1000);
-    throw new AppError('RATE_LIMITED', `Too many requests. Please wait ${retryAfterSeconds} seconds and try again.`);
+    throw new AppError('RATE_LIMITED', `Too many requests. Please wait ${retryAfterSeconds} seconds and try again.`, undefined, {
+      reason: 'rate-limited',
+      params: { retryAfterSeconds },
+    });
   }
   for (const window of counters) window.count += 1;
   if (windows.size > 50_000) pruneExpired(now);

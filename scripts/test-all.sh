@@ -32,6 +32,7 @@ DATABASE_URL=file:./data/test-integration.db npx vitest run --project integratio
 step "integration tests on PostgreSQL"
 DATABASE_URL="$TEST_POSTGRES_URL" npx vitest run --project integration
 step "next build";  npx next build
+step "server tests (next start: crash safety, limits) on SQLite and PostgreSQL"; DATABASE_URL=file:./data/test-server.db npm run test:server; DATABASE_URL="$TEST_POSTGRES_URL" npm run test:server
 
 if [ "${SKIP_E2E:-0}" != 1 ]; then
   export E2E_SKIP_BUILD=1

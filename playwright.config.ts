@@ -7,6 +7,9 @@ import { defineConfig } from '@playwright/test';
  */
 const appPort = Number(process.env.E2E_APP_PORT ?? 3100);
 const smtpPort = Number(process.env.E2E_SMTP_PORT ?? 2525);
+// The real OpenID provider the OIDC sign-in spec goes through (e2e/support/oidc-provider.ts).
+const oidcPort = Number(process.env.E2E_OIDC_PORT ?? 3900);
+const oidcClient = { id: 'accord-e2e', secret: 'accord-e2e-oidc-client-secret-0123456789abcdef' };
 export const mailDir = process.env.E2E_MAIL_DIR ?? 'e2e/.artifacts/mail';
 // Production mode refuses the public development LiveKit pair: one random pair per run, in
 // process.env so that the LiveKit server, the app, the workers (which load this file again)
@@ -32,6 +35,10 @@ const appEnv = {
   // X-Forwarded-For; everything else gets the socket address Next writes there.
   TRUSTED_PROXY_HOPS: '1',
   E2E_MAIL_DIR: mailDir,
+  OIDC_ISSUER: `http://127.0.0.1:${oidcPort}`,
+  OIDC_CLIENT_ID: oidcClient.id,
+  OIDC_CLIENT_SECRET: oidcClient.secret,
+  OIDC_NAME: process.env.E2E_OIDC_NAME ?? 'Test Identity Provider',
 };
 
 export default defineConfig({
@@ -78,6 +85,18 @@ export default defineConfig({
       port: smtpPort,
       reuseExistingServer: false,
       env: { E2E_SMTP_PORT: String(smtpPort), E2E_MAIL_DIR: mailDir },
+    },
+    {
+      command: 'npx tsx e2e/support/oidc-provider.ts',
+      url: `http://127.0.0.1:${oidcPort}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      env: {
+        E2E_OIDC_PORT: String(oidcPort),
+        E2E_OIDC_CLIENT_ID: oidcClient.id,
+        E2E_OIDC_CLIENT_SECRET: oidcClient.secret,
+        // Auth.js names its callback after the host the browser used (baseURL below).
+        E2E_OIDC_REDIRECT_URI: `http://localhost:${appPort}/api/auth/callback/oidc`,
+      },
     },
     {
       command: 'bash e2e/support/start-app.sh',

@@ -1,7 +1,7 @@
 import 'server-only';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { pdfRefusal } from '@/lib/documents/inspect-pdf-in-worker';
+import { pdfRefusal } from '@/lib/documents/pdf-inspector-pool';
 import { AppError } from '@/lib/errors';
 import type { VerificationReport } from '@/lib/signing/pdf/verify-pdf-signatures';
 

@@ -4,9 +4,9 @@ import { isArchivedState, requireArchiveViewer, type ArchiveViewer } from '@/lib
 import { verifyPdfInWorker } from '@/lib/archive/verify-pdf-in-worker';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { db, transaction } from '@/lib/db';
-import { inspectPdfInWorker, type PdfRefusalReason } from '@/lib/documents/inspect-pdf-in-worker';
-import { isAppError } from '@/lib/errors';
+import { inspectPdfInPool, pdfRefusalCodeOf } from '@/lib/documents/pdf-inspector-pool';
 import { loadPlatformIdentity } from '@/lib/signing/load-platform-identity';
+import type { PdfRefusalCode } from '@/lib/signing/pdf/inspection-rules';
 import type { SignatureReport, VerificationReport } from '@/lib/signing/pdf/verify-pdf-signatures';
 
 /**
@@ -22,7 +22,7 @@ import type { SignatureReport, VerificationReport } from '@/lib/signing/pdf/veri
 export type ArchiveVerdict = 'valid' | 'valid-but-modified-after-signing' | 'untrusted' | 'modified' | 'invalid' | 'not-signed' | 'not-a-pdf';
 
 /** Structural refusals that still leave signatures worth checking (a tampered file is what verify is for). */
-const checkableDespite: readonly PdfRefusalReason[] = ['TRUNCATED', 'MALFORMED', 'NO_PAGES'];
+const checkableDespite: readonly PdfRefusalCode[] = ['TRUNCATED', 'MALFORMED', 'NO_PAGES'];
 
 export interface RevisionMatch {
   /** Bytes of the upload that are one of our revisions: all of it, or the signed part before appended bytes. */
@@ -47,7 +47,7 @@ export interface ArchiveVerification {
   /** Bytes after the last signature (0 when the last one covers the file). */
   bytesAfterLastSignature: number;
   allChainToPlatformCa: boolean;
-  structureProblem: { reason: PdfRefusalReason; message: string } | null;
+  structureProblem: { reason: PdfRefusalCode; message: string } | null;
 }
 
 const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -113,7 +113,7 @@ function overall(report: VerificationReport, exactMatch: RevisionMatch | null): 
 /**
  * Checks an uploaded PDF for an archivist or organiser. The upload is never stored: only
  * its SHA-256 and the verdict go into the platform audit log. The structure is inspected
- * first with the agreement upload's limits, then the signatures are checked in a worker.
+ * first by the PDF inspector (the upload's limits), then the signatures are checked in a worker.
  */
 export async function verifyUploadedPdf({ userId, bytes }: { userId: string; bytes: Uint8Array }): Promise<ArchiveVerification> {
   const viewer = await requireArchiveViewer(db, { userId });
@@ -122,9 +122,10 @@ export async function verifyUploadedPdf({ userId, bytes }: { userId: string; byt
 
   let structureProblem: ArchiveVerification['structureProblem'] = null;
   try {
-    await inspectPdfInWorker(bytes);
+    // The same inspector as every upload, judging structure and decoding only: signed and tampered files are what verify is for.
+    await inspectPdfInPool(bytes, { policy: 'structure' });
   } catch (error) {
-    const reason = isAppError(error) ? (error.fieldErrors?.file as PdfRefusalReason | undefined) : undefined;
+    const reason = pdfRefusalCodeOf(error);
     if (reason === 'NOT_A_PDF') {
       const result: ArchiveVerification = { ...base, verdict: 'not-a-pdf', reason: error instanceof Error ? error.message : 'This file is not a PDF.', structureProblem: null };
       await record(userId, result);

@@ -20,6 +20,8 @@ export const uploadMetadataSchema = z.object({
     .trim()
     .nullish()
     .transform((value) => (value ? value : null)),
+  /** The organiser asks for a fresh single-revision copy without what the inspector refuses. */
+  cleanCopy: checkbox.default(false),
 });
 export type UploadMetadata = z.input<typeof uploadMetadataSchema>;
 

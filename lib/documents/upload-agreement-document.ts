@@ -4,7 +4,7 @@ import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { requireOrganiser, requireOrganiserForUpdate } from '@/lib/ceremonies/require-organiser';
 import { db, transaction } from '@/lib/db';
 import { assertPlanEditable } from '@/lib/delegations/assert-plan-editable';
-import { inspectPdfInWorker, pdfRefusal } from '@/lib/documents/inspect-pdf-in-worker';
+import { inspectPdfInPool, pdfRefusal } from '@/lib/documents/pdf-inspector-pool';
 import { uploadMetadataSchema, type UploadMetadata } from '@/lib/documents/schemas';
 import { AppError } from '@/lib/errors';
 import { fieldErrorsFromZod } from '@/lib/forms/field-errors';
@@ -17,9 +17,11 @@ export function hasPdfMagic(bytes: Uint8Array): boolean {
 }
 
 /**
- * Stores one language version of the agreement: the file is checked (magic bytes, then
- * parsed in a worker with memory and time limits), and kept unchanged as revision 0 with
- * its SHA-256, in one transaction with the audit event. Nothing is stored for a refused file.
+ * Stores one language version of the agreement: the file is checked (magic bytes, then the
+ * PDF inspector in its worker pool, with the agreement policy) and kept unchanged as
+ * revision 0 with its SHA-256 — or, when the organiser asked for a clean copy, the
+ * inspector's fresh copy is kept instead — in one transaction with the audit event. Nothing
+ * is stored for a refused file. Returns the pre-flight summary the upload screen shows.
  */
 export async function uploadAgreementDocument({
   ceremonyId,
@@ -34,8 +36,12 @@ export async function uploadAgreementDocument({
   const { ceremony } = await requireOrganiser(db, { ceremonyId, userId });
   assertPlanEditable(ceremony.state);
   if (!hasPdfMagic(bytes)) throw pdfRefusal('NOT_A_PDF', 'The file is not a PDF: it does not start with %PDF-.');
-  const inspection = await inspectPdfInWorker(bytes);
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const inspection = await inspectPdfInPool(bytes, { policy: 'agreement', cleanCopy: meta.cleanCopy });
+  // A clean copy, when asked for, is what gets hashed, stored and signed; the upload's hash stays in the audit log.
+  const uploadedSha256 = createHash('sha256').update(bytes).digest('hex');
+  const stored = inspection.cleanCopy ? new Uint8Array(inspection.cleanCopy.bytes) : bytes;
+  const sha256 = inspection.cleanCopy ? createHash('sha256').update(stored).digest('hex') : uploadedSha256;
+  const preflight = { pages: inspection.pages, summary: inspection.summary, dropped: inspection.cleanCopy?.dropped ?? [] };
 
   return transaction(async (tx) => {
     const { ceremony: current } = await requireOrganiserForUpdate(tx, { ceremonyId, userId });
@@ -63,12 +69,12 @@ export async function uploadAgreementDocument({
         authentic: meta.authentic,
         originalForDelegationId: meta.originalForDelegationId,
         originalSha256: sha256,
-        originalByteSize: bytes.byteLength,
+        originalByteSize: stored.byteLength,
         pageCount: inspection.pageCount,
         pageSizes: JSON.stringify(inspection.pages),
         uploadedById: userId,
         revisions: {
-          create: { number: 0, kind: 'original', appendedBytes: bytes, byteLength: bytes.byteLength, sha256, previousSha256: null, createdById: userId },
+          create: { number: 0, kind: 'original', appendedBytes: stored, byteLength: stored.byteLength, sha256, previousSha256: null, createdById: userId },
         },
       },
       select: { id: true, title: true, language: true, pageCount: true, originalSha256: true, originalByteSize: true },
@@ -85,11 +91,13 @@ export async function uploadAgreementDocument({
         authentic: meta.authentic,
         originalForDelegationId: meta.originalForDelegationId,
         sha256,
-        byteLength: bytes.byteLength,
+        byteLength: stored.byteLength,
         pageCount: inspection.pageCount,
+        ...(inspection.cleanCopy ? { cleanCopyOf: { sha256: uploadedSha256, byteLength: bytes.byteLength, dropped: preflight.dropped.map((finding) => finding.kind) } } : {}),
+        links: inspection.summary.links,
       },
     });
     await refreshStoredPlan(tx, current);
-    return document;
+    return { ...document, preflight };
   });
 }

@@ -2,7 +2,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { db, transaction, type Db, type Tx } from '@/lib/db';
-import { inspectPdfInWorker } from '@/lib/documents/inspect-pdf-in-worker';
+import { inspectPdfInPool } from '@/lib/documents/pdf-inspector-pool';
 import { AppError, notFound } from '@/lib/errors';
 
 async function assertMaySubmit(client: Db | Tx, { ceremonyId, userId, participantId }: { ceremonyId: string; userId: string; participantId: string }) {
@@ -30,7 +30,8 @@ export async function authorizeFullPowersSubmission(ids: { ceremonyId: string; u
 export async function submitFullPowers({ ceremonyId, userId, participantId, fileName, bytes }: { ceremonyId: string; userId: string; participantId: string; fileName: string; bytes: Uint8Array }) {
   // Refused callers do not get to make us parse a PDF.
   await authorizeFullPowersSubmission({ ceremonyId, userId, participantId });
-  await inspectPdfInWorker(bytes);
+  // A letter is read by people, never signed here: its issuer's signatures may stay, active content may not.
+  await inspectPdfInPool(bytes, { policy: 'letter' });
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   return transaction(async (tx) => {
     const target = await assertMaySubmit(tx, { ceremonyId, userId, participantId });

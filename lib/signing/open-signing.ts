@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { assertTransition } from '@/lib/ceremonies/ceremony-state';
 import { lockForUpdate, transaction } from '@/lib/db';
+import { inspectStoredOriginals } from '@/lib/documents/inspect-stored-originals';
 import { readRevisionBytes } from '@/lib/documents/read-revision-bytes';
 import { AppError } from '@/lib/errors';
 import { notifyCeremonyRoom } from '@/lib/live/notify-room';
@@ -18,6 +19,7 @@ import { prepareSigningFields } from '@/lib/signing/pdf/prepare-signing-fields';
  */
 export async function openSigning({ ceremonyId, userId, now = new Date() }: { ceremonyId: string; userId: string; now?: Date }) {
   const { identity } = await loadPlatformIdentity();
+  const inspected = await inspectStoredOriginals({ ceremonyId, userId });
   const outcome = await transaction(async (tx) => {
     await lockForUpdate(tx, `ceremony:${ceremonyId}`);
     const { me, ceremony } = await loadSigningContext(tx, { ceremonyId, userId });
@@ -29,6 +31,7 @@ export async function openSigning({ ceremonyId, userId, now = new Date() }: { ce
     for (const document of ceremony.documents) {
       const { bytes, revision } = await readRevisionBytes({ documentId: document.id, client: tx });
       if (revision.kind !== 'original') throw new AppError('INVALID_STATE', `"${document.title}" was already prepared.`);
+      if (inspected.get(document.id) !== revision.sha256) throw new AppError('CONFLICT', `"${document.title}" changed while it was being checked. Please try again.`);
       const personFields = document.fields.filter((field) => field.kind !== 'seal');
       if (personFields.length === 0) throw new AppError('INVALID_STATE', `"${document.title}" has no signature fields.`);
       const lastPage = Math.max(...personFields.map((field) => field.page), document.pageCount);

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 
 import { PdfError } from './pdf-error';
 import { PdfDict, PdfRef, PdfStream, PdfString, serializeObjectBody, serializeValue, type PdfValue } from './pdf-objects';
@@ -111,7 +111,8 @@ export function writeCleanCopy(file: PdfFile): Uint8Array {
   const xrefOffset = length;
   let xref = `xref\n0 ${offsets.length + 1}\n0000000000 65535 f\r\n`;
   for (const offset of offsets) xref += `${String(offset).padStart(10, '0')} 00000 n\r\n`;
-  const id = new PdfString(randomBytes(16), 'hex');
+  // Derived from the source, so the same upload always yields the same copy (and hash).
+  const id = new PdfString(createHash('sha256').update(file.bytes).digest().subarray(0, 16), 'hex');
   const trailer = new PdfDict().set('Size', offsets.length + 1).set('Root', rootRef).set('ID', [id, id]);
   if (infoRef) trailer.set('Info', infoRef);
   xref += `trailer\n${serializeValue(trailer)}\nstartxref\n${xrefOffset}\n%%EOF\n`;

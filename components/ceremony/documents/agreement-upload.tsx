@@ -9,7 +9,9 @@ import { CheckboxField } from '@/components/ui/checkbox-field';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SelectField } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
+import { PreflightSummary, type UploadPreflight } from '@/components/ceremony/documents/preflight-summary';
 import { locales } from '@/lib/i18n/locales';
+import { isPdfRefusalCode, PDF_REFUSALS, type PdfFindingKind } from '@/lib/signing/pdf/inspection-rules';
 
 type Phase = { kind: 'idle' } | { kind: 'uploading'; percent: number } | { kind: 'checking' };
 
@@ -20,13 +22,14 @@ interface UploadError {
   general?: string;
 }
 
-const fileReasons = ['NOT_A_PDF', 'ENCRYPTED', 'TRUNCATED', 'NO_PAGES', 'MALFORMED', 'TOO_COMPLEX', 'TIMEOUT', 'OUT_OF_MEMORY', 'TOO_LARGE', 'EMPTY', 'DUPLICATE'] as const;
+const fileReasons = ['TOO_LARGE', 'EMPTY', 'DUPLICATE'] as const;
 type FileReason = (typeof fileReasons)[number];
 
 /**
  * Uploads one language version with a progress bar (XMLHttpRequest reports upload
  * progress; fetch does not), then waits while the server checks the file. Problems are
- * said beside the field that caused them.
+ * said beside the field that caused them; a refusal that a clean copy cures offers to
+ * send the same file again for one; a good upload shows the inspector's pre-flight summary.
  */
 export function AgreementUpload({
   ceremonyId,
@@ -47,10 +50,20 @@ export function AgreementUpload({
   const formRef = useRef<HTMLFormElement>(null);
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [error, setError] = useState<UploadError>({});
+  const [accepted, setAccepted] = useState<UploadPreflight | null>(null);
+  const [cleanCopyOffer, setCleanCopyOffer] = useState(false);
+  const lastUpload = useRef<{ file: File; query: URLSearchParams } | null>(null);
+  const tInspection = useTranslations('pdfInspection');
   const maxMb = Math.round((maxBytes / 1024 / 1024) * 10) / 10;
 
-  const reasonText = (reason: string | undefined, fallback?: string) =>
-    reason && (fileReasons as readonly string[]).includes(reason) ? t(`reasons.${reason as FileReason}`, { max: maxMb }) : fallback;
+  const reasonText = (reason: string | undefined, found?: string | number, fallback?: string) => {
+    if (isPdfRefusalCode(reason)) {
+      const kinds = typeof found === 'string' && found ? found.split(',') : [];
+      const list = kinds.map((kind) => (tInspection.has(`findings.${kind as PdfFindingKind}`) ? tInspection(`findings.${kind as PdfFindingKind}`) : kind)).join(', ');
+      return [tInspection(`reasons.${reason}`), list ? tInspection('found', { list }) : ''].filter(Boolean).join(' ');
+    }
+    return reason && (fileReasons as readonly string[]).includes(reason) ? t(`reasons.${reason as FileReason}`, { max: maxMb }) : fallback;
+  };
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -71,6 +84,14 @@ export function AgreementUpload({
       authentic: form.get('authentic') ? '1' : '0',
       originalForDelegationId: String(form.get('originalForDelegationId') ?? ''),
     });
+    send(file, query);
+  };
+
+  const send = (file: File, query: URLSearchParams) => {
+    lastUpload.current = { file, query };
+    setAccepted(null);
+    setCleanCopyOffer(false);
+    const title = query.get('title') ?? '';
     const request = new XMLHttpRequest();
     request.open('POST', `/api/ceremonies/${ceremonyId}/documents?${query.toString()}`);
     request.setRequestHeader('Content-Type', 'application/pdf');
@@ -85,13 +106,20 @@ export function AgreementUpload({
     request.onload = () => {
       setPhase({ kind: 'idle' });
       if (request.status === 201) {
+        try {
+          const { document } = JSON.parse(request.responseText) as { document: { preflight: UploadPreflight['preflight'] } };
+          setAccepted({ title, language: query.get('language') ?? 'en', preflight: document.preflight });
+        } catch {
+          setAccepted(null);
+        }
+        lastUpload.current = null;
         toast.success(t('uploaded', { title }));
         formRef.current?.reset();
         setError({});
         router.refresh();
         return;
       }
-      let body: { error?: { code?: string; message?: string; fieldErrors?: Record<string, string> } } = {};
+      let body: { error?: { code?: string; message?: string; params?: Record<string, string | number>; fieldErrors?: Record<string, string> } } = {};
       try {
         body = JSON.parse(request.responseText) as typeof body;
       } catch {
@@ -100,7 +128,8 @@ export function AgreementUpload({
       const fieldErrors = body.error?.fieldErrors ?? {};
       const code = body.error?.code ?? (request.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'INTERNAL');
       const next: UploadError = {};
-      next.file = reasonText(fieldErrors.file ?? (request.status === 413 ? 'TOO_LARGE' : undefined));
+      next.file = reasonText(fieldErrors.file ?? (request.status === 413 ? 'TOO_LARGE' : undefined), body.error?.params?.found);
+      setCleanCopyOffer(isPdfRefusalCode(fieldErrors.file) && PDF_REFUSALS[fieldErrors.file].cleanCopyRemoves && query.get('cleanCopy') !== '1');
       if (!next.file && (code === 'UNPROCESSABLE_DOCUMENT' || code === 'UNSUPPORTED_MEDIA_TYPE')) next.file = tErrors(code);
       if (fieldErrors.title) next.title = tFields.has(fieldErrors.title as 'invalid') ? tFields(fieldErrors.title as 'invalid') : tFields('invalid');
       if (fieldErrors.language) next.language = tFields.has(fieldErrors.language as 'invalid') ? tFields(fieldErrors.language as 'invalid') : tFields('invalid');
@@ -137,6 +166,26 @@ export function AgreementUpload({
           <p id={fileErrorId} role="alert" className="text-sm text-danger" data-testid="upload-error">
             {error.file}
           </p>
+        ) : null}
+        {cleanCopyOffer ? (
+          <div className="flex flex-col items-start gap-2 text-sm" data-testid="clean-copy-offer">
+            <p>{tInspection('cleanCopy.offer')}</p>
+            <Button
+              type="button"
+              variant="secondary"
+              disabled={busy}
+              onClick={() => {
+                const last = lastUpload.current;
+                if (!last) return;
+                const query = new URLSearchParams(last.query);
+                query.set('cleanCopy', '1');
+                setError({});
+                send(last.file, query);
+              }}
+            >
+              {tInspection('cleanCopy.button')}
+            </Button>
+          </div>
         ) : null}
       </div>
       <div className="grid gap-4 md:grid-cols-2">
@@ -176,6 +225,7 @@ export function AgreementUpload({
           <p className="text-sm text-muted">{phase.kind === 'uploading' ? t('uploading', { percent: phase.percent }) : t('checking')}</p>
         </div>
       ) : null}
+      {accepted ? <PreflightSummary upload={accepted} /> : null}
       <div>
         <Button type="submit" disabled={disabled || busy}>
           {t('submit')}

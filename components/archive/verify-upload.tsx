@@ -6,6 +6,7 @@ import { VerifyResult, type VerifyResultData } from '@/components/archive/verify
 import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
 import type { ErrorCode } from '@/lib/errors';
+import { isPdfRefusalCode } from '@/lib/signing/pdf/inspection-rules';
 
 type Phase = { kind: 'idle' } | { kind: 'uploading'; percent: number } | { kind: 'checking' };
 
@@ -25,7 +26,9 @@ export function VerifyUpload({ maxBytes }: { maxBytes: number }) {
   const [result, setResult] = useState<VerifyResultData>();
   const maxMb = Math.round((maxBytes / 1024 / 1024) * 10) / 10;
 
-  const reasonText = (reason: string | undefined) => (reason && (fileReasons as readonly string[]).includes(reason) ? t(`reasons.${reason as FileReason}`, { max: maxMb }) : undefined);
+  const tInspection = useTranslations('pdfInspection.reasons');
+  const reasonText = (reason: string | undefined) =>
+    reason && (fileReasons as readonly string[]).includes(reason) ? t(`reasons.${reason as FileReason}`, { max: maxMb }) : isPdfRefusalCode(reason) ? tInspection(reason) : undefined;
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

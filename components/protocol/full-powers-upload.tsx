@@ -5,6 +5,7 @@ import { useTranslations } from 'next-intl';
 import { useRef, useState, type FormEvent } from 'react';
 import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
+import { isPdfRefusalCode } from '@/lib/signing/pdf/inspection-rules';
 
 const fileReasons = ['NOT_A_PDF', 'ENCRYPTED', 'TRUNCATED', 'NO_PAGES', 'MALFORMED', 'TOO_COMPLEX', 'TIMEOUT', 'OUT_OF_MEMORY', 'TOO_LARGE', 'EMPTY'] as const;
 type FileReason = (typeof fileReasons)[number];
@@ -16,6 +17,7 @@ type FileReason = (typeof fileReasons)[number];
 export function FullPowersUpload({ ceremonyId, participantId, signatoryName, maxBytes }: { ceremonyId: string; participantId: string; signatoryName: string; maxBytes: number }) {
   const t = useTranslations('protocol.fullPowers');
   const tReasons = useTranslations('schedule.upload.reasons');
+  const tInspection = useTranslations('pdfInspection.reasons');
   const tErrors = useTranslations('errors');
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
@@ -47,7 +49,13 @@ export function FullPowersUpload({ ceremonyId, participantId, signatoryName, max
       }
       const body = (await response.json().catch(() => ({}))) as { error?: { code?: string; fieldErrors?: Record<string, string> } };
       const reason = body.error?.fieldErrors?.file ?? (response.status === 413 ? 'TOO_LARGE' : undefined);
-      setError(reason && (fileReasons as readonly string[]).includes(reason) ? tReasons(reason as FileReason, { max: maxMb }) : tErrors((body.error?.code ?? 'INTERNAL') as 'INTERNAL'));
+      setError(
+        isPdfRefusalCode(reason)
+          ? tInspection(reason)
+          : reason && (fileReasons as readonly string[]).includes(reason)
+            ? tReasons(reason as FileReason, { max: maxMb })
+            : tErrors((body.error?.code ?? 'INTERNAL') as 'INTERNAL'),
+      );
     } catch {
       setError(tErrors('SERVICE_UNAVAILABLE'));
     } finally {

@@ -198,6 +198,11 @@ export function SigningPanel({ ceremonyId, status, myName }: { ceremonyId: strin
               {t('organiser.conclude')}
             </Button>
           ) : null}
+          {pending ? (
+            <p role="status" className="basis-full text-sm text-white/75" data-testid="organiser-working">
+              {t('organiser.working')}
+            </p>
+          ) : null}
         </div>
       ) : null}
 

@@ -8,7 +8,7 @@ import { renderPage, runPdfsig } from '../../lib/signing/pdf/testing/external-va
 import de from '../../messages/de.json' with { type: 'json' };
 import ko from '../../messages/ko.json' with { type: 'json' };
 import { expect, signInByEmail, test } from '../fixtures';
-import { expectClickable, expectViewerDrew, lookAtEveryField, PAGE_RENDER_TIMEOUT_MS } from '../support/signing-capture';
+import { expectClickable, expectViewerDrew, lookAtEveryField, PAGE_RENDER_TIMEOUT_MS, SERVER_PDF_STEP_TIMEOUT_MS } from '../support/signing-capture';
 
 /**
  * The LNI 4.0 × KOSMO ceremony from SCHEDULED to CONCLUDED in the real room (real LiveKit,
@@ -66,6 +66,14 @@ async function signedIn(browser: Browser, email: string, name: string, delegatio
     if (entry.type() === 'error' || entry.type() === 'warning') console.push(`${new Date().toISOString()} ${entry.type()}: ${entry.text().slice(0, 300)}`);
   });
   page.on('pageerror', (error) => console.push(`${new Date().toISOString()} pageerror: ${error.message.slice(0, 300)}`));
+  // The page's refetches (React Server Component requests): when a change does not show, did the page ask, and what came back?
+  page.on('requestfinished', (request) => {
+    if (request.headers()['rsc']) console.push(`${new Date().toISOString()} rsc ${new URL(request.url()).pathname} done`);
+  });
+  page.on('request', (request) => {
+    if (request.method() === 'POST') console.push(`${new Date().toISOString()} POST ${new URL(request.url()).pathname}${request.headers()['next-action'] ? ` (server action ${request.headers()['next-action']!.slice(0, 12)})` : ''}`);
+  });
+  page.on('requestfailed', (request) => console.push(`${new Date().toISOString()} failed ${request.method()} ${new URL(request.url()).pathname}: ${request.failure()?.errorText}`));
   await signInByEmail(page, email);
   return { name, delegationName, context, page, messages, console };
 }
@@ -231,9 +239,9 @@ test('the ceremony from SCHEDULED to CONCLUDED: alternat signing in the live roo
     await host.page.getByTestId('signing-panel').getByRole('button', { name: de.signing.organiser.open }).click();
     for (const person of everyone) {
       await expect(person.page.getByTestId('signing-state'))
-        .toHaveText(person.messages.signing.state.open)
+        .toHaveText(person.messages.signing.state.open, { timeout: SERVER_PDF_STEP_TIMEOUT_MS })
         .catch((error: unknown) => {
-          throw new Error(`${person.name} does not see signing open. Browser: ${person.console.slice(-10).join(' | ') || 'nothing'}\n${String(error)}`);
+          throw new Error(`${person.name} does not see signing open. Browser: ${person.console.slice(-16).join(' | ') || 'nothing'}\n${String(error)}`);
         });
       await expectViewerDrew(person.page, person.name, '1');
     }

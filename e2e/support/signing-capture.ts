@@ -7,6 +7,13 @@ import { expect, type Locator, type Page } from '@playwright/test';
  */
 export const PAGE_RENDER_TIMEOUT_MS = 20_000;
 
+/**
+ * How long a step the organiser starts may take on the server when it does PDF work for every
+ * original (opening signing prepares six revisions; the exchange and conclusion seal), on the
+ * same shared machine. Bounds that work only; the wait is for its visible outcome.
+ */
+export const SERVER_PDF_STEP_TIMEOUT_MS = 45_000;
+
 /** The capture's stops, one after another: the viewer shows each, and each gets its tick. */
 export async function lookAtEveryField(page: Page): Promise<{ documentId: string; page: string }[]> {
   const steps = page.getByTestId('signing-step');

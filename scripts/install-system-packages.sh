@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Debian packages the app and its tests use. Skips the install when all are present.
 set -euo pipefail
-packages=(chromium poppler-utils qpdf postgresql fonts-noto-cjk)
+packages=(chromium poppler-utils qpdf postgresql fonts-noto-cjk openssl)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

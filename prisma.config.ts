@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 /**
  * One config for both providers: DATABASE_URL picks the schema, the migrations folder
  * and the driver adapter. The js schema engine + driver adapters keep every CLI command
- * offline (RECIPES.md "Prisma (offline)").
+ * offline (docs/decisions/0006-prisma-6-js-engine.md).
  */
 const databaseUrl = process.env.DATABASE_URL ?? 'file:./data/accord.db';
 const provider = databaseUrl.startsWith('file:') ? 'sqlite' : 'postgres';

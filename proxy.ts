@@ -4,7 +4,7 @@ import { buildContentSecurityPolicy, createNonce, NONCE_HEADER } from '@/lib/htt
 import { requestHygieneProblem } from '@/lib/http/request-hygiene';
 
 /**
- * Request hygiene before any route runs (hostile case 17), and the Content-Security-Policy
+ * Request hygiene before any route runs (hostile case "Foreign request"), and the Content-Security-Policy
  * of every page. Authorisation is NOT done here: every use-case checks its own permissions.
  *  - `x-middleware-subrequest` is Next's internal header (CVE-2025-29927): never from outside.
  *  - State-changing requests must come from our own origin. Server actions carry Next's

@@ -1,5 +1,5 @@
 /**
- * Budget P5 (DESIGN.md): downloading a 30 MB artefact through the real route, with
+ * Budget P5 (docs/architecture.md, "Performance budgets"): downloading a 30 MB artefact through the real route, with
  * authentication and authorisation, costs ≤ 1.5 × (reading the same bytes from the
  * database + SHA-256 over them), both measured in the same run.
  *

@@ -6,11 +6,11 @@ import { benchProductionEnv } from './lib/bench-env';
 import { median, printBudget } from './lib/budget';
 
 /**
- * Budget P4 (DESIGN.md): a hostile upload is refused within 2 s, the server's memory grows
+ * Budget P4 (docs/architecture.md, "Performance budgets"): a hostile upload is refused within 2 s, the server's memory grows
  * ≤ 4 × the input + 64 MB, and `/api/health` p99 during it ≤ 2 × idle.
  *
  * Runs the built app (`next start`, throwaway SQLite database, a DRAFT ceremony and its
- * signed-in organiser), uploads each hostile file of DESIGN.md case 6 through the real
+ * signed-in organiser), uploads each file of hostile case "Hostile upload" through the real
  * route while a client keeps asking /api/health, samples the server process's RSS
  * meanwhile, and compares with /api/health alone in the same run.
  *   BENCH_UPLOAD_PORT (default 3320), BENCH_ROUNDS (default 3), BENCH_SKIP_BUILD=1

@@ -5,8 +5,8 @@ import { startBenchApp } from './lib/live-bench-app';
 /**
  * Budget P7: the ceremony room's first-load JavaScript (gzip) ≤ 1.15 × a bare LiveKit
  * `VideoConference` page (app/bench/video-conference) from the same build. First-load JS
- * = every script the page's HTML references, each gzipped (RECIPES.md: Next 16 no longer
- * prints page sizes).
+ * = every script the page's HTML references, each gzipped (Next 16 no longer prints page
+ * sizes).
  */
 async function firstLoadJsGzipBytes(baseUrl: string, pagePath: string, headers: Record<string, string>): Promise<{ bytes: number; scripts: number }> {
   const response = await fetch(`${baseUrl}${pagePath}`, { headers: { cookie: headers.cookie ?? '' }, redirect: 'manual' });

@@ -1,5 +1,5 @@
 /**
- * Signing budgets P1–P3 (DESIGN.md), each a ratio against a reference measured in
+ * Signing budgets P1–P3 (docs/architecture.md, "Performance budgets"), each a ratio against a reference measured in
  * the same run. Run: npx tsx bench/signing.ts. Always exits 0; the lines carry the verdict.
  */
 import { createHash, randomBytes } from 'node:crypto';

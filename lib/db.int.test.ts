@@ -4,7 +4,7 @@ import { db, readBlob, readBlobs, transaction } from '@/lib/db';
 import { env } from '@/lib/env';
 import { createCeremony, createUser } from '@/test/factories';
 
-describe('concurrent writes (hostile case 22)', () => {
+describe('concurrent writes (hostile case "Rollback beside a write")', () => {
   it("keeps another request's write when a transaction rolls back, and never shows uncommitted data", async () => {
     const survivor = `survivor-${Date.now()}@test.example`;
     const doomed = `doomed-${Date.now()}@test.example`;

@@ -12,7 +12,7 @@ import { env } from '@/lib/env';
  * generated client (a client is bound to one provider); both come from the same model,
  * so the SQLite client's types describe either.
  *
- * SQLite trap (RECIPES.md): the better-sqlite3 adapter has one connection, so a query
+ * SQLite trap (docs/decisions/0004-sqlite-write-queue.md): the better-sqlite3 adapter has one connection, so a query
  * issued while another request's interactive transaction is open runs *inside* it and is
  * lost if that transaction rolls back. On SQLite every top-level query and every
  * transaction therefore goes through one queue; code inside `transaction()` bypasses it.

@@ -56,7 +56,7 @@ export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }
 
-/** Not found and not allowed look the same to outsiders: no existence leak (DESIGN.md). */
+/** Not found and not allowed look the same to outsiders: no existence leak. */
 export function notFound(what = 'Not found'): AppError {
   return new AppError('NOT_FOUND', what);
 }

@@ -8,8 +8,8 @@ import { createCeremony, createSigningCeremony } from '@/test/factories';
 
 /**
  * Limits as a client meets them on the built app: too many token or sign requests get 429
- * with the wait (hostile case 18), and an upload over UPLOAD_MAX_BYTES gets 413 before its
- * body is read, on a connection the server then closes (hostile case 7).
+ * with the wait (hostile case "Too many requests"), and an upload over UPLOAD_MAX_BYTES gets 413 before its
+ * body is read, on a connection the server then closes (hostile case "Oversized upload").
  */
 const LIMIT = 4;
 const UPLOAD_MAX_BYTES = 1024 * 1024;
@@ -99,7 +99,7 @@ function serverRssBytes(): number {
 }
 
 describe('request limits on the built app', () => {
-  it('too many token requests: 429 with the wait (hostile case 18)', async () => {
+  it('too many token requests: 429 with the wait (hostile case "Too many requests")', async () => {
     const c = await createSigningCeremony({ order: 'parallel' });
     const signer = c.parties[0]!;
     const cookie = await sessionCookieFor(signer.userId);
@@ -108,7 +108,7 @@ describe('request limits on the built app', () => {
     );
   });
 
-  it('too many sign requests: 429 with the wait, and the refused one signs nothing (hostile case 18)', async () => {
+  it('too many sign requests: 429 with the wait, and the refused one signs nothing (hostile case "Too many requests")', async () => {
     const c = await createSigningCeremony({ order: 'parallel' });
     await openSigning({ ceremonyId: c.ceremonyId, userId: c.organiserId });
     const signer = c.parties[0]!;
@@ -127,7 +127,7 @@ describe('request limits on the built app', () => {
     expect(await db.documentRevision.count({ where: { documentId } })).toBe(before);
   });
 
-  it('an upload declaring more than the limit: 413 before the body is read, connection closed (hostile case 7)', async () => {
+  it('an upload declaring more than the limit: 413 before the body is read, connection closed (hostile case "Oversized upload")', async () => {
     const c = await createCeremony();
     const cookie = await sessionCookieFor(c.organiser.userId);
     const query = new URLSearchParams({ language: 'en', title: 'Oversized', fileName: 'big.pdf' });
@@ -150,7 +150,7 @@ describe('request limits on the built app', () => {
     expect(await db.agreementDocument.count({ where: { ceremonyId: c.ceremonyId } })).toBe(0);
   });
 
-  it('a chunked upload that runs past the limit: 413 once the limit is reached, connection closed, memory bounded (hostile case 7)', async () => {
+  it('a chunked upload that runs past the limit: 413 once the limit is reached, connection closed, memory bounded (hostile case "Oversized upload")', async () => {
     const c = await createCeremony();
     const cookie = await sessionCookieFor(c.organiser.userId);
     const query = new URLSearchParams({ language: 'en', title: 'Endless', fileName: 'endless.pdf' });

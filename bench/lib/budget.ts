@@ -1,5 +1,5 @@
 /**
- * One line per budget, in the format DESIGN.md fixes so that people can read it and
+ * One line per budget, in the format docs/architecture.md fixes so that people can read it and
  * scripts can collect it:
  *   BUDGET P1 ratio=2.41 limit=3 PASS  (sign 31.2 MB/300 pages: 148 ms; H+W: 61 ms)
  */

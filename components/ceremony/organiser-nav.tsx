@@ -3,7 +3,7 @@ import { getTranslations } from 'next-intl/server';
 
 export type OrganiserSection = 'overview' | 'details' | 'people' | 'documents' | 'fields' | 'invitations' | 'programme' | 'full-powers';
 
-/** Sections whose labels live in the protocol messages (issue 9). */
+/** Sections whose labels live in the protocol messages (full powers, programme, rehearsal). */
 const protocolSections: Partial<Record<OrganiserSection, 'programme' | 'fullPowers'>> = { programme: 'programme', 'full-powers': 'fullPowers' };
 
 const sections: { key: OrganiserSection; path: string }[] = [

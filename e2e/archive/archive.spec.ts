@@ -10,7 +10,7 @@ import { unzipSync } from 'fflate';
 import { expect, test } from '../fixtures';
 
 /**
- * Issue 6, e2e: the archivist finds the concluded LNI 4.0 × KOSMO ceremony by searching
+ * The archive end to end: the archivist finds the concluded LNI 4.0 × KOSMO ceremony by searching
  * "KOSMO", downloads the sealed PDF and the evidence package, and verifies the PDF.
  * The ceremony is concluded beforehand by the real use-cases (the signing screens are
  * exercised by their own specs): scripts/e2e/conclude-reference-ceremony.ts.
@@ -135,7 +135,7 @@ test('the archivist finds the concluded ceremony, downloads the sealed PDF and t
   });
 });
 
-test('a member who is not an archivist gets no archive and no download (hostile cases 8 and 10)', async ({ page, signIn }) => {
+test('a member who is not an archivist gets no archive and no download (hostile cases "Cross-ceremony access" and "Archivist signs")', async ({ page, signIn }) => {
   await signIn(page, referencePress.email);
   await expect(page.getByRole('banner').getByRole('link', { name: 'Archive' })).toHaveCount(0);
   await page.goto('/archive');

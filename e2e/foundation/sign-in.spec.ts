@@ -67,14 +67,14 @@ test('health answers without authentication', async ({ request }) => {
   expect(await response.json()).toMatchObject({ ok: true, db: 'ok' });
 });
 
-test('a state-changing request from a foreign origin or with x-middleware-subrequest is refused (hostile case 17)', async ({ request }) => {
+test('a state-changing request from a foreign origin or with x-middleware-subrequest is refused (hostile case "Foreign request")', async ({ request }) => {
   const foreign = await request.post('/api/auth/signin/nodemailer', { headers: { origin: 'https://evil.example' }, form: { email: 'x@y.z' } });
   expect(foreign.status()).toBe(403);
   const subrequest = await request.get('/', { headers: { 'x-middleware-subrequest': 'middleware:middleware:middleware' }, maxRedirects: 0 });
   expect(subrequest.status()).toBe(403);
 });
 
-test('too many sign-in link requests for one address get 429 with a clear message (hostile case 18)', async ({ request, baseURL }) => {
+test('too many sign-in link requests for one address get 429 with a clear message (hostile case "Too many requests")', async ({ request, baseURL }) => {
   // Its own client address (as the trusted proxy would name it: TRUSTED_PROXY_HOPS=1 in
   // playwright.config.ts), so the other tests' sign-ins are not throttled with it.
   const headers = { origin: baseURL!, 'x-forwarded-for': '198.51.100.23' };

@@ -5,7 +5,7 @@ import { expect, signInByEmail, test } from '../fixtures';
 import { readAuditEvents } from '../support/audit-log';
 
 /**
- * Hostile case 20 against the real LiveKit server and its real webhooks: a removed
+ * Hostile case "Removed participant rejoins" against the real LiveKit server and its real webhooks: a removed
  * participant keeps the room token they were given. LiveKit 1.13.5 accepts a token until it
  * expires, so the app must throw them out when LiveKit reports them joining.
  */
@@ -43,7 +43,7 @@ async function admitAll(host: Page, guest: Page, name: string) {
   await expect(guest.getByTestId('room')).toBeVisible();
 }
 
-test('a removed participant who rejoins with the token they still hold is thrown out again (hostile case 20)', async ({ browser }) => {
+test('a removed participant who rejoins with the token they still hold is thrown out again (hostile case "Removed participant rejoins")', async ({ browser }) => {
   test.setTimeout(180_000);
   execFileSync('npx', ['tsx', '--conditions=react-server', 'scripts/e2e/seed-ceremony-copy.ts', ceremonyId, `${referenceCeremony.title} (removal rehearsal)`], { stdio: 'pipe' });
   const host = await signedIn(browser, organiser.email);

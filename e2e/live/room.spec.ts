@@ -9,7 +9,7 @@ import { readAuditEvents } from '../support/audit-log';
 /**
  * The live room against the real LiveKit server (scripts/livekit/start.sh): organiser,
  * signatory, a delegate and a press observer in four browser contexts with fake camera
- * and microphone. Issue 4 "Tests that must exist".
+ * and microphone.
  */
 
 const organiser = referenceDelegations[0]!.members.find((member) => member.role === 'organiser')!;
@@ -138,7 +138,7 @@ test('the live room: lobby, video both ways, hidden press, shared page, mute, re
     await expect(signer.page.locator('.lk-control-bar button[data-lk-source="microphone"]')).toHaveAttribute('data-lk-enabled', 'false');
   });
 
-  await test.step('a removed participant is disconnected and cannot get a new token (hostile case 20)', async () => {
+  await test.step('a removed participant is disconnected and cannot get a new token (hostile case "Removed participant")', async () => {
     host.page.once('dialog', (dialog) => void dialog.accept());
     await host.page.getByTestId('people-entry').filter({ hasText: delegate.name }).getByRole('button').last().click();
     await expect(removedDelegate.page.getByTestId('room-removed')).toBeVisible();

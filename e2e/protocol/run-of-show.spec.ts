@@ -10,7 +10,7 @@ import { readAuditEvents } from '../support/audit-log';
 import { readAgreementDocumentIds } from '../support/ceremony-documents';
 
 /**
- * Issue 9 end to end, against the real LiveKit server: the organiser runs the seed
+ * The run of show end to end, against the real LiveKit server: the organiser runs the seed
  * ceremony's programme with both signatories and the press in four browser contexts —
  * roll call, remarks, signing (alternat: own originals, exchange, countersignature),
  * conclusion, closing — while the press sees every step but no page until the organiser releases them.

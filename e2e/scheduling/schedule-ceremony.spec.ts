@@ -9,7 +9,7 @@ import { expect, test } from '../fixtures';
 import { waitForMail } from '../support/mailbox';
 
 /**
- * Issue 3 end to end: the protocol officer plans the LNI 4.0 × KOSMO ceremony in the
+ * Scheduling end to end: the protocol officer plans the LNI 4.0 × KOSMO ceremony in the
  * browser (UI labels are found by form names, so the test holds in any UI language),
  * uploads one original per party, places both signatories' fields, picks alternat,
  * schedules, sends invitations (real SMTP), then reschedules.

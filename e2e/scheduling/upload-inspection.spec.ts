@@ -5,7 +5,7 @@ import { ACTIVE_CONTENT_PDFS, allowedLinkPdf, DECODE_BOMB_PDFS } from '../../lib
 import { expect, test } from '../fixtures';
 
 /**
- * The upload screen and the PDF inspector (hostile cases 23, 24): a refusal says why in the
+ * The upload screen and the PDF inspector (hostile cases "Active content upload", "Decoding bomb"): a refusal says why in the
  * user's language (the organiser's UI is German), a file a clean copy cures offers one by
  * keyboard, and a good upload shows the pre-flight summary with its links out.
  */

@@ -12,7 +12,7 @@ import { minimalPdf } from '@/lib/signing/pdf/testing/hostile-pdfs';
 import { createSigningCeremony, createUser } from '@/test/factories';
 
 /**
- * Every archive use-case, by who asks (DESIGN.md hostile cases 8 and 10): a participant of
+ * Every archive use-case, by who asks (hostile cases "Cross-ceremony access" and "Archivist signs"): a participant of
  * another ceremony and anyone who is neither archivist nor the ceremony's organiser get
  * NOT_FOUND for a ceremony and FORBIDDEN for the archive-wide screens.
  */
@@ -75,7 +75,7 @@ describe('archive permissions', () => {
     await expect(setLegalHold({ ceremonyId: a.ceremonyId, userId: a.organiserId, reason: 'Because' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
-  it('an archivist reads and downloads every concluded ceremony (hostile case 10), and sets and lifts holds', async () => {
+  it('an archivist reads and downloads every concluded ceremony (hostile case "Archivist signs"), and sets and lifts holds', async () => {
     for (const ceremony of [a, b]) {
       await expect(loadArchiveCeremony({ ceremonyId: ceremony.ceremonyId, userId: archivistId })).resolves.toMatchObject({ viewer: 'archivist', canManageLegalHold: true });
       const file = await downloadArchiveArtefact({ ceremonyId: ceremony.ceremonyId, userId: archivistId, artefact: 'document', documentId: ceremony.documentId });

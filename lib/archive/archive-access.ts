@@ -3,7 +3,7 @@ import type { Db, Tx } from '@/lib/db';
 import { AppError, notFound } from '@/lib/errors';
 
 /**
- * Who may use the archive (DESIGN.md "People"): an archivist (global role) reads every
+ * Who may use the archive: an archivist (global role) reads every
  * concluded ceremony; an organiser reads only the ceremonies they organise. For a
  * ceremony-scoped request everyone else gets NOT_FOUND (no existence leak); for the
  * archive-wide screens (search, verify) a signed-in member who is neither gets FORBIDDEN.

@@ -40,7 +40,7 @@ describe('loadArchiveCeremony', () => {
     expect(record.auditChain).toMatchObject({ intact: true });
   });
 
-  it('hostile case 19: an audit event edited in the database is named as the first broken link', async () => {
+  it('hostile case "Edited audit event": an audit event edited in the database is named as the first broken link', async () => {
     const victim = await db.auditEvent.findFirstOrThrow({ where: { chain: ceremony.ceremonyId, kind: 'participant.joined' } });
     await db.auditEvent.update({ where: { id: victim.id }, data: { payload: victim.payload.replace('09:01', '08:01') } });
     const record = await loadArchiveCeremony({ ceremonyId: ceremony.ceremonyId, userId: archivistId });

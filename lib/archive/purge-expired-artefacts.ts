@@ -13,7 +13,7 @@ export interface PurgeReport {
 }
 
 /**
- * Retention (DESIGN.md "Archive"; issue 6): the generated artefacts (certificate of
+ * Retention: the generated artefacts (certificate of
  * completion, evidence package, …) of ceremonies concluded more than RETENTION_DAYS ago
  * are emptied — the row stays, with `purgedAt` and its SHA-256, so the record says what
  * existed — each with an audit event. A ceremony on legal hold is never touched (checked

@@ -6,7 +6,7 @@ import { AppError } from '@/lib/errors';
 import type { VerificationReport } from '@/lib/signing/pdf/verify-pdf-signatures';
 
 /**
- * Runs the PDF signature verifier off the request thread (hostile case 6), in one
+ * Runs the PDF signature verifier off the request thread (hostile case "Hostile upload"), in one
  * long-lived worker with a heap limit. Jobs run one at a time; a job that overruns its
  * time or memory ends the worker, and the next job starts a fresh one. The worker is
  * unreferenced while idle, so it never keeps a script or test process alive.

@@ -26,7 +26,7 @@ beforeAll(async () => {
 
 const copy = (bytes: Uint8Array) => Buffer.from(bytes);
 
-describe('verifyUploadedPdf: verdicts (issue 6, hostile cases 3–5)', () => {
+describe('verifyUploadedPdf: verdicts (hostile cases "Flipped byte", "Appended bytes", "Tampered byte range")', () => {
   it('our sealed PDF: valid, byte-for-byte our newest revision, every signature chains to our CA', async () => {
     const result = await verifyUploadedPdf({ userId: archivistId, bytes: sealed });
     expect(result.verdict).toBe('valid');
@@ -110,7 +110,7 @@ describe('verifyUploadedPdf: verdicts (issue 6, hostile cases 3–5)', () => {
     expect(result.signatures).toEqual([]);
   });
 
-  it('hostile structures are refused with a clear message within 2 s, like agreement uploads (hostile case 6)', async () => {
+  it('hostile structures are refused with a clear message within 2 s, like agreement uploads (hostile case "Hostile upload")', async () => {
     for (const bytes of [objectStreamBombPdf(), deeplyNestedPdf()]) {
       const started = performance.now();
       await expect(verifyUploadedPdf({ userId: archivistId, bytes })).rejects.toMatchObject({ code: 'UNPROCESSABLE_DOCUMENT' });

@@ -17,7 +17,7 @@ describe('audit chain in the database', () => {
     expect(await checkAuditChain({ ceremonyId })).toMatchObject({ intact: true, length: 8 });
   });
 
-  it('names the event that was edited in the database (hostile case 19)', async () => {
+  it('names the event that was edited in the database (hostile case "Edited audit event")', async () => {
     const { ceremonyId, organiser } = await createCeremony();
     for (const kind of ['a', 'b', 'c']) {
       await transaction((tx) => appendAuditEvent(tx, { ceremonyId, actorUserId: organiser.userId, kind: `test.${kind}`, payload: { kind } }));

@@ -1,6 +1,6 @@
 import { AppError } from '@/lib/errors';
 
-/** The ceremony state machine of DESIGN.md ("The ceremony, step by step"). */
+/** The ceremony state machine (docs/architecture.md, "The ceremony's states"). */
 export const ceremonyStates = ['DRAFT', 'SCHEDULED', 'LIVE', 'SIGNING', 'CONCLUDED', 'ARCHIVED', 'CANCELLED'] as const;
 export type CeremonyState = (typeof ceremonyStates)[number];
 

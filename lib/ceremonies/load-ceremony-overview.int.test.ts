@@ -12,7 +12,7 @@ describe('loadCeremonyOverview', () => {
     expect(ceremony.delegations.map((delegation) => delegation.capitalName)).toEqual(['Berlin', 'Seoul']);
   });
 
-  it('answers NOT_FOUND to a member of another ceremony, to an outsider, for a missing id, and after removal (hostile case 8)', async () => {
+  it('answers NOT_FOUND to a member of another ceremony, to an outsider, for a missing id, and after removal (hostile case "Cross-ceremony access")', async () => {
     const a = await createCeremony();
     const b = await createCeremony();
     const outsider = await createUser({ globalRole: 'archivist' });

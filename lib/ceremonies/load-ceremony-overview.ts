@@ -51,7 +51,7 @@ export async function loadCeremonyOverview({ ceremonyId, userId }: { ceremonyId:
   });
   // Organisers also see what scheduling still needs and the signing plan.
   const planning = me.role === 'organiser' ? await loadPlanInputs(db, ceremonyId) : null;
-  // Full powers, rehearsal readiness, transmittal and public summary (issue 9).
+  // Full powers, rehearsal readiness, transmittal and public summary (the protocol features).
   const protocol = await loadCeremonyProtocol(db, { ceremonyId, participantId: me.id, role: me.role });
   return { ceremony, myRole: me.role, planning, protocol };
 }

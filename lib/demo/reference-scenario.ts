@@ -1,5 +1,5 @@
 /**
- * The reference scenario of DESIGN.md: the LNI 4.0 × KOSMO joint declaration, witnessed by
+ * The reference scenario: the LNI 4.0 × KOSMO joint declaration, witnessed by
  * a German and a Korean minister. Used by the seed, demo:evidence and the e2e tests.
  * All people and titles are fictional.
  */

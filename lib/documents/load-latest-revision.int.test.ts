@@ -74,7 +74,7 @@ describe("the room viewer's newest revision", () => {
     expect(latest.kind).toBe('bytes');
   });
 
-  it('answers NOT_FOUND to outsiders and for another ceremony’s document (hostile case 8)', async () => {
+  it('answers NOT_FOUND to outsiders and for another ceremony’s document (hostile case "Cross-ceremony access")', async () => {
     const c = await createSigningCeremony({ order: 'parallel' });
     const other = await createSigningCeremony({ order: 'parallel' });
     const outsider = await createUser();

@@ -7,7 +7,7 @@ import { AppError, notFound } from '@/lib/errors';
 /**
  * The uploaded original (revision 0) of one agreement document, for the page viewer.
  * Participants of the ceremony only; the press sees no pages before they are released or
- * the ceremony concludes (issue 9); anyone else gets NOT_FOUND.
+ * the ceremony concludes; anyone else gets NOT_FOUND.
  */
 export async function loadOriginalDocument({ ceremonyId, documentId, userId }: { ceremonyId: string; documentId: string; userId: string }) {
   const me = await requireParticipant(db, { ceremonyId, userId });

@@ -76,7 +76,7 @@ function withUpdate(bytes: Uint8Array): Uint8Array {
   return new Uint8Array(Buffer.concat([Buffer.from(bytes), Buffer.from(object + xref, 'latin1')]));
 }
 
-describe('one inspector at every entry point (hostile cases 6, 23, 24)', () => {
+describe('one inspector at every entry point (hostile cases "Hostile upload", "Active content upload", "Decoding bomb")', () => {
   const structural = {
     'object-stream bomb': () => objectStreamBombPdf(512),
     'page content bomb': DECODE_BOMB_PDFS['page content stream'],

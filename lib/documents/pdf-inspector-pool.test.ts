@@ -51,7 +51,7 @@ describe('the PDF inspector pool', () => {
     'deeply-nested': { status: 422, code: 'TOO_COMPLEX' },
     'two-billion-pages': { status: 422, code: 'TOO_COMPLEX' },
   };
-  it('hostile case 6: refuses each file with a clear message within 2 s', async () => {
+  it('hostile case "Hostile upload": refuses each file with a clear message within 2 s', async () => {
     const shared = await warmed(pool());
     for (const [name, make] of Object.entries(HOSTILE_PDFS) as [keyof typeof HOSTILE_PDFS, () => Uint8Array][]) {
       const result = await refusal(shared.inspect(make(), { policy: 'agreement' }));

@@ -23,7 +23,7 @@ async function failure(promise: Promise<unknown>) {
   return null;
 }
 
-describe('readUploadBody (hostile case 7)', () => {
+describe('readUploadBody (hostile case "Oversized upload")', () => {
   it('reads a body within the limit', async () => {
     const bytes = await readUploadBody(streamOf([10, 20, 30]), '60', 100);
     expect(bytes.byteLength).toBe(60);

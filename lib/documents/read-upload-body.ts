@@ -1,7 +1,7 @@
 import { AppError } from '@/lib/errors';
 
 /**
- * Reads a request body up to `maxBytes` (hostile case 7): a declared Content-Length over
+ * Reads a request body up to `maxBytes` (hostile case "Oversized upload"): a declared Content-Length over
  * the limit is refused before reading anything, and a body that runs past it while
  * streaming (chunked, or lying about its length) is cut off at the limit. Never holds
  * more than the limit in memory.

@@ -52,7 +52,7 @@ describe('uploading the agreement', () => {
   });
 
   for (const [name, make] of Object.entries(HOSTILE_PDFS)) {
-    it(`refuses ${name} within 2 s with its message, storing nothing (hostile case 6)`, async () => {
+    it(`refuses ${name} within 2 s with its message, storing nothing (hostile case "Hostile upload")`, async () => {
       const fixture = await createCeremony({ state: 'DRAFT' });
       const before = await storedState(fixture.ceremonyId);
       const started = performance.now();
@@ -64,7 +64,7 @@ describe('uploading the agreement', () => {
     });
   }
 
-  it('the route refuses an over-size upload with 413 from its Content-Length, before reading the body (hostile case 7)', async () => {
+  it('the route refuses an over-size upload with 413 from its Content-Length, before reading the body (hostile case "Oversized upload")', async () => {
     const fixture = await createCeremony({ state: 'DRAFT' });
     session.user = { id: fixture.organiser.userId, email: 'o@example.org', name: 'O', globalRole: 'organiser', locale: null };
     let pulled = 0;
@@ -114,7 +114,7 @@ describe('uploading the agreement', () => {
     expect(await db.agreementDocument.count({ where: { ceremonyId: fixture.ceremonyId } })).toBe(0);
   });
 
-  it('limits uploads per user (hostile case 18: 429)', async () => {
+  it('limits uploads per user (hostile case "Too many requests": 429)', async () => {
     const fixture = await createCeremony({ state: 'DRAFT' });
     session.user = { id: fixture.organiser.userId, email: 'o@example.org', name: 'O', globalRole: 'organiser', locale: null };
     const statuses: number[] = [];

@@ -3,7 +3,7 @@ import { requestHygieneProblem } from '@/lib/http/request-hygiene';
 
 const headers = (entries: Record<string, string>) => new Headers(entries);
 
-describe('requestHygieneProblem (hostile case 17)', () => {
+describe('requestHygieneProblem (hostile case "Foreign request")', () => {
   it('lets same-origin writes and any read through', () => {
     expect(requestHygieneProblem('POST', headers({ origin: 'http://localhost:3000', host: 'localhost:3000' }))).toBeNull();
     expect(requestHygieneProblem('GET', headers({ host: 'localhost:3000' }))).toBeNull();

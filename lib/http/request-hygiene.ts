@@ -1,5 +1,5 @@
 /**
- * Request hygiene (hostile case 17), shared by `proxy.ts` and the routes the proxy must
+ * Request hygiene (hostile case "Foreign request"), shared by `proxy.ts` and the routes the proxy must
  * not wrap: Next buffers a request body in memory whenever the proxy runs on a route
  * (and truncates it past `proxyClientMaxBodySize`), so streaming uploads are excluded from
  * the proxy's matcher and call this themselves before reading a byte.

@@ -29,7 +29,7 @@ export function localeFromAcceptLanguage(header: string | null | undefined): Loc
 }
 
 /**
- * Order (issue "Languages"): the user's saved preference, then the language chosen in
+ * Order: the user's saved preference, then the language chosen in
  * this browser (cookie), then the browser's Accept-Language, then English.
  */
 export function resolveLocale(input: { preference?: string | null; cookie?: string | null; acceptLanguage?: string | null }): Locale {

@@ -18,7 +18,7 @@ export interface RoomToken {
 }
 
 /**
- * A LiveKit access token for the caller in this ceremony's room (DESIGN.md "Live"). The
+ * A LiveKit access token for the caller in this ceremony's room. The
  * server alone mints tokens: identity = user id (a second tab replaces the first, roles
  * survive reconnects), grants by role, this room only.
  */

@@ -36,8 +36,8 @@ async function auditKinds(ceremonyId: string) {
   return events.map((event) => event.kind);
 }
 
-describe('room tokens (DESIGN.md "Live")', () => {
-  it('refuses someone who is not a participant, and a member of another ceremony (hostile case 8), with NOT_FOUND', async () => {
+describe('room tokens', () => {
+  it('refuses someone who is not a participant, and a member of another ceremony (hostile case "Cross-ceremony access"), with NOT_FOUND', async () => {
     const ceremony = await createCeremony({ state: 'LIVE' });
     const other = await createCeremony({ state: 'LIVE' });
     const stranger = await createUser();
@@ -72,7 +72,7 @@ describe('room tokens (DESIGN.md "Live")', () => {
     expect(JSON.parse(claims.metadata ?? '{}')).toMatchObject({ role: 'signatory', delegationId: ceremony.delegations[0]!.id });
   });
 
-  it('gives an observer a hidden token without publish or data (hostile case 9)', async () => {
+  it('gives an observer a hidden token without publish or data (hostile case "Observer signs or publishes")', async () => {
     const ceremony = await createCeremony({ state: 'LIVE' });
     await setLobbyOpen({ ceremonyId: ceremony.ceremonyId, userId: ceremony.organiser.userId, open: true });
     const claims = await decode((await createRoomToken({ ceremonyId: ceremony.ceremonyId, userId: ceremony.observer.userId })).token);
@@ -92,7 +92,7 @@ describe('room tokens (DESIGN.md "Live")', () => {
     }
   });
 
-  it('refuses a removed participant from then on (hostile case 20)', async () => {
+  it('refuses a removed participant from then on (hostile case "Removed participant")', async () => {
     const ceremony = await createCeremony({ state: 'LIVE' });
     const signatory = ceremony.delegations[1]!.signatory;
     await setLobbyOpen({ ceremonyId: ceremony.ceremonyId, userId: ceremony.organiser.userId, open: true });
@@ -309,7 +309,7 @@ describe('attendance from webhooks', () => {
   });
 });
 
-describe('POST /api/livekit/webhook (hostile case 15)', () => {
+describe('POST /api/livekit/webhook (hostile case "Forged webhook")', () => {
   async function signedRequest(body: string, secret = env.LIVEKIT_API_SECRET) {
     const token = new AccessToken(env.LIVEKIT_API_KEY, secret, { ttl: 300 });
     token.sha256 = createHash('sha256').update(body).digest('base64');

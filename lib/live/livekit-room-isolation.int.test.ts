@@ -12,8 +12,8 @@ import { createCeremony } from '@/test/factories';
 
 /**
  * Against the real LiveKit server (1.13.5) on its own ports: a token for one ceremony's
- * room never reaches another room (hostile case 16), and a removed participant holding a
- * still valid token is thrown out again when LiveKit reports them joining (hostile case 20).
+ * room never reaches another room (hostile case "Token for another room"), and a removed participant holding a
+ * still valid token is thrown out again when LiveKit reports them joining (hostile case "Removed participant rejoins").
  * Node has no WebRTC: participants hold only the signal connection, which is where LiveKit
  * accepts or refuses a token. LiveKit sends participant_joined once the media connection is
  * up, so that webhook is handed to the app as LiveKit would send it; e2e/live proves the
@@ -101,7 +101,7 @@ async function liveCeremonyWithOpenLobby() {
 }
 
 describe('the real LiveKit server and our room tokens', () => {
-  it('a token for ceremony A joins room A only, and its admin grant does nothing in room B (hostile case 16)', async () => {
+  it('a token for ceremony A joins room A only, and its admin grant does nothing in room B (hostile case "Token for another room")', async () => {
     const a = await liveCeremonyWithOpenLobby();
     const b = await liveCeremonyWithOpenLobby();
     const signatoryA = a.delegations[0]!.signatory;
@@ -140,7 +140,7 @@ describe('the real LiveKit server and our room tokens', () => {
     expect(await identitiesIn(b.roomName)).not.toContain(signatoryA.userId);
   });
 
-  it('a removed participant is disconnected, refused a new token, and thrown out again when they rejoin with the old one (hostile case 20)', async () => {
+  it('a removed participant is disconnected, refused a new token, and thrown out again when they rejoin with the old one (hostile case "Removed participant rejoins")', async () => {
     const a = await liveCeremonyWithOpenLobby();
     const delegate = a.delegations[1]!.signatory;
     const { token } = await createRoomToken({ ceremonyId: a.ceremonyId, userId: delegate.userId });

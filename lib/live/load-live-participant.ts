@@ -32,7 +32,7 @@ export async function loadLiveParticipant(client: Db | Tx, { ceremonyId, userId 
 
 export type LiveParticipant = Awaited<ReturnType<typeof loadLiveParticipant>>;
 
-/** Host controls are the organiser's (DESIGN.md roles table). */
+/** Host controls are the organiser's. */
 export async function loadOrganiser(client: Db | Tx, ids: { ceremonyId: string; userId: string }): Promise<LiveParticipant> {
   const participant = await loadLiveParticipant(client, ids);
   if (participant.role !== 'organiser') throw new AppError('FORBIDDEN', 'Only the organiser can do this.');

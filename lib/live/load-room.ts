@@ -40,7 +40,7 @@ export interface RoomMe {
   displayName: string;
   admitted: boolean;
   mayEnterRoom: boolean;
-  /** Press tier (issue 9): observers see pages only once the organiser releases them. */
+  /** Press tier: observers see pages only once the organiser releases them. */
   pagesVisible: boolean;
 }
 
@@ -92,7 +92,7 @@ export async function loadRoom({ ceremonyId, userId }: { ceremonyId: string; use
   if (!mayWaitInLobby(ceremony.state)) return { kind: 'closed', title: ceremony.title, state: ceremony.state, role: participant.role };
 
   const role = participant.role;
-  // The technical rehearsal shows the SPECIMEN copies once they are made (issue 9); otherwise the agreement.
+  // The technical rehearsal shows the SPECIMEN copies once they are made; otherwise the agreement.
   const rehearsing = ceremony.state === 'SCHEDULED' && ceremony.rehearsalStart !== null && ceremony.documents.some((document) => document.specimen);
   const seenZones = new Set<string>();
   const capitals = ceremony.delegations

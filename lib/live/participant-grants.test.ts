@@ -48,7 +48,7 @@ describe('participantGrant, decoded from a signed token', () => {
     expect(grant.hidden).toBeFalsy();
   });
 
-  it('observer (hostile case 9): watches only, publishes nothing, hidden from everyone', async () => {
+  it('observer (hostile case "Observer signs or publishes"): watches only, publishes nothing, hidden from everyone', async () => {
     const grant = await decodedGrant('observer');
     expect(grant.roomAdmin).toBe(false);
     expect(grant.canPublish).toBe(false);

@@ -5,8 +5,8 @@ import type { ParticipantRole } from '@/lib/live/participant-roles';
 const speakerSources = [TrackSource.CAMERA, TrackSource.MICROPHONE, TrackSource.SCREEN_SHARE, TrackSource.SCREEN_SHARE_AUDIO];
 
 /**
- * The LiveKit grant for one role in one ceremony's room (DESIGN.md "Live", hostile cases
- * 9 and 16). Always bound to that room; nobody may create or list rooms, record, or change
+ * The LiveKit grant for one role in one ceremony's room (hostile cases "Observer
+ * signs or publishes" and "Token for another room"). Always bound to that room; nobody may create or list rooms, record, or change
  * their own metadata (it carries their role, which the room trusts). Only the organiser is
  * room admin. Observers (press) watch: no publishing, no data, hidden from everyone.
  */

@@ -1,4 +1,4 @@
-/** Per-ceremony roles (DESIGN.md "People and what they do"). Pure: server and client. */
+/** Per-ceremony roles (docs/architecture.md, "Who does what"). Pure: server and client. */
 export const participantRoles = ['organiser', 'signatory', 'witness', 'delegate', 'observer'] as const;
 export type ParticipantRole = (typeof participantRoles)[number];
 

@@ -19,7 +19,7 @@ export type AttendanceOutcome = 'recorded' | 'duplicate' | 'ignored';
  * Writes the attendance log from verified LiveKit webhooks, once per webhook id (LiveKit
  * retries deliveries). Someone who joins although they were removed, or who is no
  * participant at all, is recorded and then disconnected: self-hosted LiveKit cannot revoke
- * a token that is still within its ten minutes (hostile case 20).
+ * a token that is still within its ten minutes (hostile case "Removed participant rejoins").
  */
 export async function recordAttendance(webhook: LiveKitWebhook): Promise<AttendanceOutcome> {
   const kind = attendanceKinds[webhook.event];

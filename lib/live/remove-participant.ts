@@ -6,7 +6,7 @@ import { getRoomService, isLiveKitNotFound } from '@/lib/live/livekit-clients';
 import { assertHostControlsAvailable, loadOrganiser, loadTargetParticipant } from '@/lib/live/load-live-participant';
 
 /**
- * The organiser removes someone from the ceremony (hostile case 20): marked removed, so the
+ * The organiser removes someone from the ceremony (hostile case "Removed participant"): marked removed, so the
  * token route refuses them from now on, and disconnected from the live room. Video being
  * down does not undo the removal: they cannot come back when it returns.
  */

@@ -17,7 +17,7 @@ const roomStatesByRole = {
 const lobbyStates: readonly string[] = ['SCHEDULED', 'LIVE', 'SIGNING', 'CONCLUDED'];
 
 export function mayEnterRoom(role: ParticipantRole, ceremonyState: string, rehearsalPlanned = false): boolean {
-  // The technical rehearsal (issue 9) uses the same room before the day: once it is planned,
+  // The technical rehearsal uses the same room before the day: once it is planned,
   // admitted participants may enter the scheduled ceremony's room too.
   if (rehearsalPlanned && ceremonyState === 'SCHEDULED') return true;
   const states: readonly string[] = role === 'organiser' ? roomStatesByRole.organiser : roomStatesByRole.others;

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import type { RoomParticipantMetadata } from '@/lib/live/participant-roles';
 
 /**
- * Messages on the room's data channel, one topic per purpose (DESIGN.md "Live"). Pure and
+ * Messages on the room's data channel, one topic per purpose. Pure and
  * small (zod/mini): it ships to the browser. Every receiver parses with these schemas and
  * drops what does not parse or comes from someone without the right to send it.
  */
@@ -26,7 +26,7 @@ export type PageMessage = z.infer<typeof pageMessageSchema>;
 
 /**
  * While a signatory signs, every viewer's layout focuses on their video and the page being
- * signed (issue 9.3); `active: false` returns everyone to the grid. It carries the page, so
+ * signed; `active: false` returns everyone to the grid. It carries the page, so
  * followers need not wait for a page message that might arrive before the spotlight.
  */
 export const spotlightMessageSchema = z.object({
@@ -74,8 +74,8 @@ export interface MessageSender {
 }
 
 /**
- * Who may drive the shared page. The extension point for issue 9 ("the signatory whose turn
- * it is"): pass that signatory's identity as `activeSignerIdentity` and they may drive too.
+ * Who may drive the shared page. The extension point for "the signatory whose turn it
+ * is": pass that signatory's identity as `activeSignerIdentity` and they may drive too.
  */
 export interface PageDrivingContext {
   activeSignerIdentity: string | null;

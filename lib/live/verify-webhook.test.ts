@@ -20,7 +20,7 @@ const joinedBody = JSON.stringify({
   participant: { sid: 'PA_1', identity: 'user-1', name: 'Dr. Anna Weber (LNI 4.0)', metadata: '{"role":"signatory"}' },
 });
 
-describe('verifyLiveKitWebhook (hostile case 15)', () => {
+describe('verifyLiveKitWebhook (hostile case "Forged webhook")', () => {
   it('accepts a correctly signed body and returns it as plain data', async () => {
     const webhook = await verifyLiveKitWebhook(joinedBody, await sign(joinedBody), keys);
     expect(webhook).toEqual({

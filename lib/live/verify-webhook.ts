@@ -15,7 +15,7 @@ export interface LiveKitWebhook {
 
 /**
  * Checks the `Authorization` JWT (signed with our API secret) and that its `sha256` claim
- * is the hash of exactly these bytes (hostile case 15). `rawBody` must be the body as
+ * is the hash of exactly these bytes (hostile case "Forged webhook"). `rawBody` must be the body as
  * received, never a re-serialised parse.
  */
 export async function verifyLiveKitWebhook(

@@ -1,5 +1,5 @@
 /**
- * What must be true before a ceremony may become SCHEDULED (issue 3, point 8), each item
+ * What must be true before a ceremony may become SCHEDULED, each item
  * with what is missing, so the organiser's checklist can say it. Pure.
  */
 

@@ -1,5 +1,5 @@
 /**
- * The signing plan: who signs which original, in which order (DESIGN.md "Signing").
+ * The signing plan: who signs which original, in which order (parallel, sequential or alternat).
  * Pure. Steps run one after another; the signatures inside one step may be made in any
  * order (at the same time).
  *

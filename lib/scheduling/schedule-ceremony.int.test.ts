@@ -210,7 +210,7 @@ describe('scheduling a ceremony', () => {
   });
 });
 
-describe('who may plan (hostile case 8)', () => {
+describe('who may plan (hostile case "Cross-ceremony access")', () => {
   async function snapshot(ceremonyId: string) {
     const ceremony = await db.ceremony.findUniqueOrThrow({
       where: { id: ceremonyId },

@@ -39,7 +39,7 @@ function expectEachRevisionPrefixOfNext(revisions: Uint8Array[]) {
 }
 
 describe('signing through the use-cases', () => {
-  it('one signature: pdfsig valid, total document signed; prepared revision first (hostile case 1)', async () => {
+  it('one signature: pdfsig valid, total document signed; prepared revision first (hostile case "One signature")', async () => {
     const c = await createSigningCeremony({ order: 'parallel' });
     await openSigning({ ceremonyId: c.ceremonyId, userId: c.organiserId });
     const signer = c.parties[0]!;
@@ -52,7 +52,7 @@ describe('signing through the use-cases', () => {
     expect(kinds.map((k) => k.kind)).toEqual(['original', 'prepared', 'signed']);
   });
 
-  it('three signers in turn, then the seal: all valid, each revision a byte-identical prefix of the next (hostile case 2)', async () => {
+  it('three signers in turn, then the seal: all valid, each revision a byte-identical prefix of the next (hostile case "Three signers in turn")', async () => {
     const c = await createSigningCeremony({ order: 'sequential', parties: 3 });
     await openSigning({ ceremonyId: c.ceremonyId, userId: c.organiserId });
     const documentId = c.documentIds[0]!;
@@ -75,7 +75,7 @@ describe('signing through the use-cases', () => {
     expectQpdfClean(certificate.bytes);
   });
 
-  it('refuses out of turn, twice, and after signing closed, leaving one revision each (hostile case 11)', async () => {
+  it('refuses out of turn, twice, and after signing closed, leaving one revision each (hostile case "Out of turn")', async () => {
     const c = await createSigningCeremony({ order: 'sequential' });
     const [first, second] = c.parties as [(typeof c.parties)[0], (typeof c.parties)[0]];
     const documentId = c.documentIds[0]!;
@@ -91,7 +91,7 @@ describe('signing through the use-cases', () => {
     expect(await db.documentRevision.count({ where: { documentId } })).toBe(5);
   });
 
-  it('a replayed request (same key) yields one revision (hostile case 12)', async () => {
+  it('a replayed request (same key) yields one revision (hostile case "Replayed sign request")', async () => {
     const c = await createSigningCeremony({ order: 'parallel' });
     await openSigning({ ceremonyId: c.ceremonyId, userId: c.organiserId });
     const signer = c.parties[0]!;
@@ -103,7 +103,7 @@ describe('signing through the use-cases', () => {
     expect(await db.signature.count({ where: { documentId: c.documentIds[0]! } })).toBe(1);
   });
 
-  it('two signatories confirming at the same instant both land, serialised, both valid (hostile case 13)', async () => {
+  it('two signatories confirming at the same instant both land, serialised, both valid (hostile case "Simultaneous confirmations")', async () => {
     const c = await createSigningCeremony({ order: 'parallel' });
     await openSigning({ ceremonyId: c.ceremonyId, userId: c.organiserId });
     const documentId = c.documentIds[0]!;
@@ -114,7 +114,7 @@ describe('signing through the use-cases', () => {
     expectPdfsigAllValid(revisions[3]!, 2);
   });
 
-  it('refuses observers, delegates and archivists (403) and members of another ceremony (404) (hostile cases 8–10)', async () => {
+  it('refuses observers, delegates and archivists (403) and members of another ceremony (404) (hostile cases "Observer signs or publishes", "Archivist signs", "Cross-ceremony access")', async () => {
     const c = await createSigningCeremony({ order: 'parallel' });
     const other = await createSigningCeremony({ order: 'parallel' });
     await openSigning({ ceremonyId: c.ceremonyId, userId: c.organiserId });
@@ -148,7 +148,7 @@ describe('signing through the use-cases', () => {
     }
   });
 
-  it('a failing timestamp authority stops signing with a clear message and stores nothing (hostile case 21)', async () => {
+  it('a failing timestamp authority stops signing with a clear message and stores nothing (hostile case "Timestamp authority failure")', async () => {
     const c = await createSigningCeremony({ order: 'parallel' });
     await openSigning({ ceremonyId: c.ceremonyId, userId: c.organiserId });
     const signer = c.parties[0]!;

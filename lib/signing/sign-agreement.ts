@@ -34,7 +34,7 @@ export interface SignAgreementInput {
   ceremonyId: string;
   documentId: string;
   userId: string;
-  /** Client-supplied: the same key twice signs once (hostile case 12). */
+  /** Client-supplied: the same key twice signs once (hostile case "Replayed sign request"). */
   idempotencyKey: string;
   capture: SignatureCapture;
   ipAddress?: string;

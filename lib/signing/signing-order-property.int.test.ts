@@ -10,7 +10,7 @@ import { signAgreement } from '@/lib/signing/sign-agreement';
 import { createSigningCeremony } from '@/test/factories';
 
 /**
- * Property (issue 5): for 1..5 signatures in each order mode, every earlier revision is a
+ * Property: for 1..5 signatures in each order mode, every earlier revision is a
  * byte-identical prefix of the next and every earlier signature stays valid — through the
  * same use-cases the app calls, on the database the suite runs against.
  *

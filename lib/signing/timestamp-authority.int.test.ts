@@ -39,7 +39,7 @@ async function expectNothingStored(ceremonyId: string, documentId: string) {
   expect(await db.auditEvent.count({ where: { ceremonyId, kind: 'document.signed' } })).toBe(0);
 }
 
-describe('signing with a real RFC 3161 timestamp authority (openssl ts) through TSA_URL (hostile case 21)', () => {
+describe('signing with a real RFC 3161 timestamp authority (openssl ts) through TSA_URL (hostile case "Timestamp authority failure")', () => {
   it('a good timestamp: the signature carries a valid signature timestamp (PAdES B-T); pdfsig and qpdf stay clean', async () => {
     await tsa.setMode('good');
     const { c, documentId, request } = await openCeremony();

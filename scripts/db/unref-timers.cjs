@@ -1,5 +1,5 @@
 // Preloaded into Prisma CLI runs: the js engine leaves timers running for 10-60 s after a
-// command is done (RECIPES.md). Unref'd timers still fire while work is pending but no
+// command is done. Unref'd timers still fire while work is pending but no
 // longer keep a finished process alive.
 for (const name of ['setTimeout', 'setInterval']) {
   const original = globalThis[name];

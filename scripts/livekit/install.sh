@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the pinned LiveKit server into .tools/livekit/livekit-server (git-ignored).
 # Idempotent: does nothing when that binary already reports the pinned version.
-# RECIPES.md "LiveKit": v1.13.6+ carry `replace` directives that `go install` refuses,
+# docs/decisions/0005-livekit-1.13.5.md: v1.13.6+ carry `replace` directives that `go install` refuses,
 # so the pin stays at v1.13.5 until that changes upstream.
 set -euo pipefail
 

@@ -33,7 +33,7 @@ const expected: Record<AttackName, { verdict: Verdict; change?: RegExp; pyhanko:
   'shadow-hide-and-replace': { verdict: 'modified', change: /catalog’s \/Pages/, pyhanko: 'rejects' },
   'page-text-replaced-and-signed-by-mallory': { verdict: 'modified', change: /content stream of page 1/, pyhanko: 'rejects' },
   'evil-annotation': { verdict: 'modified', change: /annotation was added/, pyhanko: 'rejects' },
-  // pyHanko lets a new signature field be added after a signature; the design forbids it
+  // pyHanko lets a new signature field be added after a signature; our rules forbid it
   // ("prepare, then only fill"): a field nobody prepared is how a sneaky signature gets in.
   'sneaky-signature': { verdict: 'modified', change: /field "mallory" was added/, pyhanko: 'accepts' },
   'catalog-change': { verdict: 'modified', change: /\/OpenAction was added/, pyhanko: 'rejects' },
@@ -111,7 +111,7 @@ describe('attack corpus: every attack is caught, with its verdict and exit code 
     else expect(pyhankoRejectsFirstSignature(reference), JSON.stringify(reference)).toBe(want.pyhanko === 'rejects');
   });
 
-  it('the issue’s forgery: the new signature is Mallory’s and untrusted, the minister’s no longer matches what the file shows', () => {
+  it('the page-text forgery: the new signature is Mallory’s and untrusted, the minister’s no longer matches what the file shows', () => {
     const report = verifyPdfSignatures(attacks['page-text-replaced-and-signed-by-mallory'], { trustedCaDer: [anchor] });
     const mallory = report.signatures.find((signature) => signature.fieldName === 'mallory')!;
     expect(mallory).toMatchObject({ valid: true, chainsToTrustedCa: false, unmodified: true });

@@ -162,7 +162,7 @@ function drawParagraph(flow: Flow, paragraph: AgreementParagraph): void {
 }
 
 /**
- * The reference agreement (DESIGN.md): title page, preamble and three articles, and a
+ * The reference agreement: title page, preamble and three articles, and a
  * signature page with one block per party whose marked area is returned for the
  * signature fields. Text is set in Noto Sans KR, embedded as a subset, so umlauts, ß
  * and Hangul render and can be copied out.

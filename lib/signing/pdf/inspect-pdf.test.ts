@@ -69,7 +69,7 @@ describe('inspectPdf', () => {
     ['two billion pages', () => hugePageCountPdf(2_000_000_000), 'TOO_COMPLEX', /claims 2,000,000,000 pages/],
   ];
   for (const [label, make, code, message] of hostile) {
-    it(`hostile case 6: refuses ${label} with ${code} and a plain message`, async () => {
+    it(`hostile case "Hostile upload": refuses ${label} with ${code} and a plain message`, async () => {
       const error = await refusal(make());
       expect(error.code).toBe(code);
       expect(error.message).toMatch(message);

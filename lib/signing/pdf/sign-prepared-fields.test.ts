@@ -50,7 +50,7 @@ beforeAll(async () => {
 });
 
 describe('signPreparedFields', () => {
-  it('hostile case 1: one signature is valid in pdfsig, covers the whole document, and qpdf finds no error', async () => {
+  it('hostile case "One signature": one signature is valid in pdfsig, covers the whole document, and qpdf finds no error', async () => {
     const { identity, caCertificateDer } = await testIdentity();
     const signed = await signPreparedFields({
       pdf: prepared,
@@ -92,7 +92,7 @@ describe('signPreparedFields', () => {
     for (const num of added) expect(file.getObject(num)).not.toBeNull();
   });
 
-  it('hostile case 2: three signers in turn are all valid and each revision is a byte-identical prefix of the next', async () => {
+  it('hostile case "Three signers in turn": three signers in turn are all valid and each revision is a byte-identical prefix of the next', async () => {
     const { identity } = await testIdentity();
     const revisions: Uint8Array[] = [agreement.bytes, prepared];
     const steps = [

@@ -62,7 +62,7 @@ describe('verifyPdfSignatures', () => {
     expect(report.signatures.every((s) => !s.chainsToTrustedCa)).toBe(true);
   });
 
-  it('hostile case 3: one byte flipped inside a signed range → invalid, and pdfsig reports a digest mismatch', () => {
+  it('hostile case "Flipped byte": one byte flipped inside a signed range → invalid, and pdfsig reports a digest mismatch', () => {
     const tampered = copy(oneSignature);
     // Inside the first range, in the page content area (not in the signature dictionary).
     const at = Math.floor(firstByteRange[1] / 3);
@@ -75,14 +75,14 @@ describe('verifyPdfSignatures', () => {
     expect(pdfsig.output).toMatch(/Digest Mismatch/i);
   });
 
-  it('hostile case 3 also in the second range (the update after /Contents)', () => {
+  it('hostile case "Flipped byte" also in the second range (the update after /Contents)', () => {
     const tampered = copy(oneSignature);
     const at = firstByteRange[2] + Math.floor(firstByteRange[3] / 2);
     tampered[at] = tampered[at]! ^ 0x20;
     expect(verifyPdfSignatures(tampered).verdict).toBe('invalid');
   });
 
-  it('hostile case 4: bytes appended after the last signature → "modified after signing"', () => {
+  it('hostile case "Appended bytes": bytes appended after the last signature → "modified after signing"', () => {
     const appended = Buffer.concat([copy(twoSignatures), Buffer.from('\n% appended later\n1 0 obj\n<<>>\nendobj\n')]);
     const report = verifyPdfSignatures(appended);
     expect(report.verdict).toBe('valid-but-modified-after-signing');
@@ -97,7 +97,7 @@ describe('verifyPdfSignatures', () => {
     expect(report.signatures[0]!.modifiedAfterSigning).toBe('none');
   });
 
-  it('hostile case 5: a tampered /ByteRange → invalid', () => {
+  it('hostile case "Tampered byte range": a tampered /ByteRange → invalid', () => {
     const text = copy(oneSignature).toString('latin1');
     const original = `/ByteRange [${firstByteRange.join(' ')}]`;
     expect(text).toContain(original);
@@ -110,14 +110,14 @@ describe('verifyPdfSignatures', () => {
     expect(report.reason).toMatch(/ByteRange/);
   });
 
-  it('hostile case 5: a /ByteRange that claims to cover less of the file → invalid', () => {
+  it('hostile case "Tampered byte range": a /ByteRange that claims to cover less of the file → invalid', () => {
     const text = copy(oneSignature).toString('latin1');
     const original = `/ByteRange [${firstByteRange.join(' ')}]`;
     const forged = `/ByteRange [0 ${firstByteRange[1]} ${firstByteRange[2]} ${firstByteRange[3] - 100}]`.padEnd(original.length, ' ');
     expect(verifyPdfSignatures(Buffer.from(text.replace(original, forged), 'latin1')).verdict).toBe('invalid');
   });
 
-  it('hostile case 5: emptied /Contents (all zeros) → invalid', () => {
+  it('hostile case "Tampered byte range": emptied /Contents (all zeros) → invalid', () => {
     const tampered = copy(oneSignature);
     tampered.fill(0x30, firstByteRange[1] + 1, firstByteRange[2] - 1);
     const report = verifyPdfSignatures(tampered);

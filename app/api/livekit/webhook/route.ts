@@ -7,7 +7,7 @@ export const dynamic = 'force-dynamic';
 /** LiveKit's webhooks are a few kilobytes; anything far larger is not one. */
 const MAX_WEBHOOK_BYTES = 64 * 1024;
 
-/** LiveKit → attendance log. Verified on the raw body (hostile case 15); nothing is kept otherwise. */
+/** LiveKit → attendance log. Verified on the raw body (hostile case "Forged webhook"); nothing is kept otherwise. */
 export async function POST(request: Request) {
   try {
     if (Number(request.headers.get('content-length') ?? 0) > MAX_WEBHOOK_BYTES) {

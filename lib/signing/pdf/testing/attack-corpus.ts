@@ -156,7 +156,7 @@ export async function buildAttacks(genuine: GenuineOutputs): Promise<Record<Atta
     ];
   });
 
-  // The issue's case: replace page 1's text, then sign the result as Mallory in a new field.
+  // The page-text forgery: replace page 1's text, then sign the result as Mallory in a new field.
   const replacedAndSigned = await signAsMallory(replace);
 
   // Evil annotation: a FreeText annotation on page 1 that covers the signed text.

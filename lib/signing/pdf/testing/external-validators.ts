@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 /**
- * Runs the Debian validators the design names (poppler's pdfsig, qpdf --check,
+ * Runs the Debian validators the evidence rules name (poppler's pdfsig, qpdf --check,
  * pdftotext) on PDF bytes. Test-only: they shell out and write temp files.
  */
 
@@ -90,7 +90,7 @@ export function renderPage(bytes: Uint8Array, page: number, outputPrefix: string
 }
 
 /**
- * Asserts the design's rule: every signature valid in pdfsig and the last one "Total
+ * Asserts the evidence rule: every signature valid in pdfsig and the last one "Total
  * document signed". Prepared fields not filled yet are listed by pdfsig as "not
  * signed"; they are not signatures and are left out (signatures lists only signed ones).
  */

@@ -1,5 +1,5 @@
 /**
- * Generators for the hostile uploads of DESIGN.md case 6, for tests and benches.
+ * Generators for the files of hostile case "Hostile upload", for tests and benches.
  * Each returns the bytes of one small file built by hand (no PDF library involved,
  * so the files are exactly as broken as intended).
  */
@@ -204,7 +204,7 @@ export const HOSTILE_PDFS = {
   'two-billion-pages': hugePageCountPdf,
 } as const;
 
-// ---------------------------------------------------------------- inspector policy (hostile cases 23, 24)
+// ---------------------------------------------------------------- inspector policy ("Active content upload", "Decoding bomb")
 
 const BASE_CATALOG = '/Type/Catalog/Pages 2 0 R';
 const BASE_PAGE = '/Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]/Contents 4 0 R/Resources<</Font<</F1 5 0 R>>>>';

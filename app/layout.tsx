@@ -21,7 +21,19 @@ const handwriting = localFont({
   display: 'swap',
 });
 
-export const metadata: Metadata = { title: 'Accord', description: 'Signing ceremonies between delegations' };
+// Drawn by scripts/icons/render-icons.ts.
+export const metadata: Metadata = {
+  title: 'Accord',
+  description: 'Signing ceremonies between delegations',
+  icons: {
+    icon: [
+      { url: '/favicon.ico', sizes: '16x16 32x32 48x48' },
+      { url: '/icon.svg', type: 'image/svg+xml' },
+    ],
+    apple: { url: '/apple-touch-icon.png', sizes: '180x180' },
+  },
+  manifest: '/manifest.webmanifest',
+};
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const [locale, t, user, cookieStore] = await Promise.all([getLocale(), getTranslations(), getSessionUser(), cookies()]);

@@ -36,9 +36,9 @@ interface LiveRoomProps {
   /** Panels that work without video (the organiser's lobby). */
   extraPanels: SidePanel[];
   onExit: (exit: RoomExit) => void;
-  /** The run of show beside the video (issue 9). */
+  /** The run of show beside the video (the ceremony programme). */
   programme?: ReactNode;
-  /** Who has signed what, and my turn (issue 5); refetched with the page on every state message. */
+  /** Who has signed what, and my turn; refetched with the page on every state message. */
   signing: SigningStatus;
 }
 

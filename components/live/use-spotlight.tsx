@@ -27,7 +27,7 @@ export function useSpotlight(): SpotlightValue {
 }
 
 /**
- * Spotlight while signing (issue 9.3) over the room's data channel (topic accord.spotlight):
+ * Spotlight while signing, over the room's data channel (topic accord.spotlight):
  * the signing signatory's client announces it from opening the capture until their revision
  * lands or they cancel; every client believes it only from the signer it names
  * (`mayShineSpotlight`). Needs the LiveKit room; outside one, `useSpotlight` answers "none".

@@ -257,7 +257,7 @@ test('the ceremony from SCHEDULED to CONCLUDED: alternat signing in the live roo
     await watcher.page.screenshot({ path: test.info().outputPath('signed-first-delegate.png') });
   });
 
-  await test.step('out of turn: Dr. Schäfer cannot countersign before the exchange of originals (hostile case 11)', async () => {
+  await test.step('out of turn: Dr. Schäfer cannot countersign before the exchange of originals (hostile case "Out of turn")', async () => {
     await expect(lniSigner.page.getByTestId('sign-now')).toHaveCount(0);
     await expect(lniSigner.page.getByTestId('my-status').filter({ hasText: de.signing.myStatus['awaiting-exchange'] })).toHaveCount(3);
     const refused = await lniSigner.page.evaluate(async (id) => {

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PdfInspectorPool, pdfRefusalCodeOf } from '@/lib/documents/pdf-inspector-pool';
 import { isAppError } from '@/lib/errors';
@@ -33,6 +34,26 @@ async function warmed(created: PdfInspectorPool) {
 }
 
 describe('the PDF inspector pool', () => {
+  it('holds a script open while it inspects, and lets it end once idle', async () => {
+    // A plain environment: the script is its own process, not one of vitest's workers.
+    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST') && name !== 'NODE_OPTIONS'));
+    const run = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn('npx', ['tsx', '--conditions=react-server', 'test/inspect-and-exit.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      // Idle workers holding the process open would run into this (code null).
+      const timer = setTimeout(() => child.kill('SIGKILL'), 45_000);
+      child.on('exit', (code) => {
+        clearTimeout(timer);
+        resolve({ code, stdout, stderr });
+      });
+    });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout.trim()).toBe('inspected 2');
+  }, 60_000);
+
   it('is resident: the same worker threads serve file after file', async () => {
     const shared = await warmed(pool({ size: 2 }));
     const threads = shared.threadIds();

@@ -107,13 +107,8 @@ export class PdfInspectorPool {
     // Not bundled: the worker is a plain file that Node loads by path at run time (tsx compiles the inspector there).
     const worker = new Worker(/* turbopackIgnore: true */ INSPECTOR_WORKER_FILE, {
       resourceLimits: { maxOldGenerationSizeMb: this.maxHeapMb, maxYoungGenerationSizeMb: 32, stackSizeMb: 4 },
-      stdout: true,
-      stderr: true,
     });
     this.started++;
-    worker.stdout.resume();
-    worker.stderr.resume();
-    worker.unref();
     const slot: Slot = { worker, ready: false };
     this.slots.push(slot);
     const startTimer = setTimeout(() => void worker.terminate(), STARTUP_TIMEOUT_MS);
@@ -150,6 +145,8 @@ export class PdfInspectorPool {
       if (!this.closed && (this.waiting.length > 0 || this.slots.length < this.size)) this.warm();
       this.dispatch();
     });
+    // After the listeners (adding a 'message' listener refs the worker again): see updateRefs.
+    worker.unref();
     return slot;
   }
 
@@ -157,16 +154,30 @@ export class PdfInspectorPool {
     clearTimeout(slot.timer);
     slot.timer = undefined;
     slot.job = undefined;
-    slot.worker.unref();
+  }
+
+  /**
+   * A worker holds the process open only while work depends on it: it runs a job, or it is
+   * still starting while jobs wait. Idle, it never keeps a script from exiting.
+   */
+  private updateRefs(): void {
+    for (const slot of this.slots) {
+      if (slot.job || (!slot.ready && this.waiting.length > 0)) slot.worker.ref();
+      else slot.worker.unref();
+    }
   }
 
   private dispatch(): void {
+    this.assignWaitingJobs();
+    this.updateRefs();
+  }
+
+  private assignWaitingJobs(): void {
     for (const slot of this.slots) {
       if (this.waiting.length === 0) return;
       if (!slot.ready || slot.job) continue;
       const job = this.waiting.shift()!;
       slot.job = job;
-      slot.worker.ref();
       slot.timer = setTimeout(() => {
         slot.failure = pdfRefusal(
           'TIMEOUT',

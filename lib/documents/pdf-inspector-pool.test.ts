@@ -36,7 +36,7 @@ async function warmed(created: PdfInspectorPool) {
 describe('the PDF inspector pool', () => {
   it('holds a script open while it inspects, and lets it end once idle', async () => {
     // A plain environment: the script is its own process, not one of vitest's workers.
-    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST') && name !== 'NODE_OPTIONS'));
+    const env: NodeJS.ProcessEnv = { ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST') && name !== 'NODE_OPTIONS')), NODE_ENV: 'test' };
     const run = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
       const child = spawn('npx', ['tsx', '--conditions=react-server', 'test/inspect-and-exit.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
       let stdout = '';

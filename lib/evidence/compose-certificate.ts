@@ -4,13 +4,30 @@ import type { CertificateOfCompletion } from '@/lib/signing/pdf/build-certificat
 import { DEVELOPMENT_NOTICE } from '@/lib/signing/pdf/draw-field-appearances';
 import { formatDateTime } from '@/lib/time/format-instant';
 
+/** A revision about to be stored with the certificate (the closing seals): listed as if it already were. */
+export interface PlannedRevision {
+  documentId: string;
+  number: number;
+  kind: string;
+  sha256: string;
+  previousSha256: string | null;
+  createdAt: Date;
+}
+
 /**
- * The certificate of completion's content, from the database as it stands inside the
- * concluding transaction. English for now: names in any script are drawn as they are.
+ * The certificate of completion's content, from the database as it stands before the
+ * concluding transaction, plus the closing seals that transaction will store
+ * (`sealedRevisions`). English for now: names in any script are drawn as they are.
  */
 export async function composeCertificate(
   tx: Tx,
-  { ceremonyId, sealedAt, certificateSubject, developmentCertificate }: { ceremonyId: string; sealedAt: Date; certificateSubject: string; developmentCertificate: boolean },
+  {
+    ceremonyId,
+    sealedAt,
+    certificateSubject,
+    developmentCertificate,
+    sealedRevisions = [],
+  }: { ceremonyId: string; sealedAt: Date; certificateSubject: string; developmentCertificate: boolean; sealedRevisions?: PlannedRevision[] },
 ): Promise<CertificateOfCompletion> {
   const ceremony = await tx.ceremony.findUniqueOrThrow({
     where: { id: ceremonyId },
@@ -81,7 +98,7 @@ export async function composeCertificate(
             label: `Signed by ${signature.signerName}`,
             value: `${signature.signerTitle ? `${signature.signerTitle}, ` : ''}${signature.delegationName}\n${inCapitals(signature.signedAt)}\nIP ${signature.ipAddress || '—'} · ${signature.userAgent || '—'}`,
           })),
-          ...document.revisions.map((revision) => ({
+          ...[...document.revisions, ...sealedRevisions.filter((planned) => planned.documentId === document.id)].map((revision) => ({
             label: `Revision ${revision.number} (${revision.kind})`,
             value: `${revision.sha256}${revision.previousSha256 ? `\nprevious ${revision.previousSha256}` : ''}`,
           })),

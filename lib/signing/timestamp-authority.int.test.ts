@@ -5,6 +5,7 @@ import { readRevisionBytes } from '@/lib/documents/read-revision-bytes';
 import { openSigning } from '@/lib/signing/open-signing';
 import { expectPdfsigAllValid, expectQpdfClean } from '@/lib/signing/pdf/testing/external-validators';
 import { verifyPdfSignatures } from '@/lib/signing/pdf/verify-pdf-signatures';
+import { concludeCeremony } from '@/lib/signing/conclude-ceremony';
 import { signAgreement } from '@/lib/signing/sign-agreement';
 import { createSigningCeremony } from '@/test/factories';
 import { startOpensslTsa, type OpensslTsa } from '@/test/openssl-tsa';
@@ -100,5 +101,50 @@ describe('signing with a real RFC 3161 timestamp authority (openssl ts) through 
       release();
     }
     await expect(signing).resolves.toMatchObject({ revisionNumber: 2, replayed: false });
+  });
+
+  /** A one-party ceremony with every field signed (through the TSA), ready to conclude. */
+  async function signedThrough() {
+    await tsa.setMode('good');
+    const c = await createSigningCeremony({ order: 'parallel', parties: 1 });
+    await openSigning({ ceremonyId: c.ceremonyId, userId: c.organiserId });
+    const signer = c.parties[0]!;
+    for (const documentId of c.documentIds) {
+      await signAgreement({ ceremonyId: c.ceremonyId, documentId, userId: signer.userId, idempotencyKey: `tsa-${randomUUID()}`, capture: { typed: signer.signer } });
+    }
+    return c;
+  }
+
+  it('concluding: the seals\' timestamps are requested outside the database transaction, and a failing TSA leaves the ceremony in signing', async () => {
+    const c = await signedThrough();
+    await tsa.setMode('down');
+    await expect(concludeCeremony({ ceremonyId: c.ceremonyId, userId: c.organiserId })).rejects.toThrow();
+    expect((await db.ceremony.findUniqueOrThrow({ where: { id: c.ceremonyId } })).state).toBe('SIGNING');
+    expect(await db.documentRevision.count({ where: { documentId: { in: c.documentIds }, kind: 'sealed' } })).toBe(0);
+
+    await tsa.setMode('good');
+    const before = tsa.requests();
+    const release = tsa.hold();
+    const concluding = concludeCeremony({ ceremonyId: c.ceremonyId, userId: c.organiserId });
+    try {
+      await vi.waitFor(() => expect(tsa.requests()).toBe(before + 1), { timeout: 20_000, interval: 20 });
+      const write = transaction(async (tx) => {
+        await lockForUpdate(tx, `ceremony:${c.ceremonyId}`);
+        await tx.processedWebhook.create({ data: { id: `tsa-conclude-${randomUUID()}` } });
+        return 'written' as const;
+      });
+      const waited = new Promise<'blocked'>((resolve) => setTimeout(() => resolve('blocked'), 3_000));
+      expect(await Promise.race([write, waited])).toBe('written');
+    } finally {
+      release();
+    }
+    await concluding;
+    expect((await db.ceremony.findUniqueOrThrow({ where: { id: c.ceremonyId } })).state).toBe('CONCLUDED');
+    for (const documentId of c.documentIds) {
+      const { bytes, revision } = await readRevisionBytes({ documentId });
+      expect(revision.kind).toBe('sealed');
+      expectPdfsigAllValid(bytes, 2); // the signatory's signature and the closing seal
+      expectQpdfClean(bytes);
+    }
   });
 });

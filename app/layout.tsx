@@ -8,6 +8,7 @@ import type { ReactNode } from 'react';
 import { Toaster } from 'sonner';
 import { signOutAction } from '@/app/actions';
 import { LanguageSwitcher } from '@/components/layout/language-switcher';
+import { ParseWithoutEval } from '@/components/layout/parse-without-eval';
 import { ViewerTimeZone } from '@/components/layout/viewer-time-zone';
 import { getSessionUser } from '@/lib/auth';
 import { env } from '@/lib/env';
@@ -40,6 +41,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale} className={handwriting.variable}>
       <body className="min-h-screen font-sans antialiased">
+        <ParseWithoutEval />
         <NextIntlClientProvider>
           <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-2">
             {t('common.skipToContent')}

@@ -257,14 +257,14 @@ export function DocumentPane({
     >
       <div className="flex flex-wrap items-center justify-between gap-2">
         {title ? <p className="min-w-0 flex-1 truncate text-sm text-white/70">{title}</p> : <span className="flex-1" />}
-        <div role="toolbar" aria-label={t('tools')} className="flex flex-wrap items-center gap-1">
+        <div role="toolbar" aria-label={t('tools')} className="flex shrink-0 flex-wrap items-center gap-1">
           <button type="button" className={toolButton} aria-pressed={fit === 'width' && zoom === 1} onClick={() => (setFit('width'), setZoom(1))} data-testid="fit-width">
             <MoveHorizontal aria-hidden className="size-3.5" />
-            {t('fitWidth')}
+            <span className="max-2xl:sr-only">{t('fitWidth')}</span>
           </button>
           <button type="button" className={toolButton} aria-pressed={fit === 'page' && zoom === 1} onClick={() => (setFit('page'), setZoom(1))} data-testid="fit-page">
             <Scan aria-hidden className="size-3.5" />
-            {t('fitPage')}
+            <span className="max-2xl:sr-only">{t('fitPage')}</span>
           </button>
           <button type="button" className={toolButton} onClick={() => zoomBy(-1)} disabled={zoom <= ZOOM_STEPS[0]!} aria-label={t('zoomOut')} data-testid="zoom-out">
             <ZoomOut aria-hidden className="size-3.5" />
@@ -277,12 +277,12 @@ export function DocumentPane({
           </button>
           <button type="button" className={toolButton} aria-pressed={thumbnails} onClick={() => setThumbnails((value) => !value)} data-testid="toggle-thumbnails">
             <Columns2 aria-hidden className="size-3.5" />
-            {t('pages')}
+            <span className="max-2xl:sr-only">{t('pages')}</span>
           </button>
           {onToggleFocus ? (
             <button type="button" className={toolButton} aria-pressed={focusMode} onClick={onToggleFocus} data-testid="toggle-focus">
               {focusMode ? <Minimize2 aria-hidden className="size-3.5" /> : <Maximize2 aria-hidden className="size-3.5" />}
-              {focusMode ? t('leaveFocus') : t('focus')}
+              <span className="max-2xl:sr-only">{focusMode ? t('leaveFocus') : t('focus')}</span>
             </button>
           ) : null}
         </div>
@@ -297,7 +297,7 @@ export function DocumentPane({
           aria-keyshortcuts={canDrive ? 'ArrowLeft ArrowRight PageUp PageDown Home End + -' : '+ -'}
           tabIndex={0}
           onKeyDown={onKeyDown}
-          className="relative flex min-h-[240px] min-w-0 flex-1 overflow-auto rounded-md border border-white/10 bg-white/5 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-amber-300"
+          className="relative flex min-h-[180px] min-w-0 flex-1 overflow-auto rounded-md border border-white/10 bg-white/5 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-amber-300"
           data-testid="document-stage"
         >
           <div className="relative m-auto shadow-lg" style={visibleRendered ? undefined : { display: 'none' }}>

@@ -94,7 +94,7 @@ export function RoomLayout({
           >
             {programme && !focusMode ? <div className="shrink-0 rounded-lg bg-white/5 p-3 max-lg:order-3">{programme}</div> : null}
             <div
-              className="flex h-[72vh] min-h-[360px] shrink-0 flex-col overflow-hidden rounded-lg bg-white/5 p-3 max-lg:order-2 lg:h-auto lg:min-h-[200px] lg:flex-1 lg:shrink"
+              className="flex h-[72vh] min-h-[360px] shrink-0 flex-col overflow-y-auto rounded-lg bg-white/5 p-3 max-lg:order-2 lg:h-auto lg:min-h-[200px] lg:flex-1 lg:shrink"
               data-testid="document-region"
             >
               {document}

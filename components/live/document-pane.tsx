@@ -287,7 +287,7 @@ export function DocumentPane({
           ) : null}
         </div>
       </div>
-      <div className="flex min-h-0 flex-1 gap-2">
+      <div className="flex min-h-[180px] flex-1 gap-2">
         {thumbnails && loaded ? <PageThumbnails pdf={loaded.pdf} revision={loaded.number} current={shownPage} onPick={canDrive ? turn : undefined} /> : null}
         <div
           ref={stageRef}
@@ -297,7 +297,7 @@ export function DocumentPane({
           aria-keyshortcuts={canDrive ? 'ArrowLeft ArrowRight PageUp PageDown Home End + -' : '+ -'}
           tabIndex={0}
           onKeyDown={onKeyDown}
-          className="relative flex min-h-[180px] min-w-0 flex-1 overflow-auto rounded-md border border-white/10 bg-white/5 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-amber-300"
+          className="relative flex min-h-0 min-w-0 flex-1 overflow-auto rounded-md border border-white/10 bg-white/5 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-amber-300"
           data-testid="document-stage"
         >
           <div className="relative m-auto shadow-lg" style={visibleRendered ? undefined : { display: 'none' }}>

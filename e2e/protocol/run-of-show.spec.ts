@@ -105,7 +105,8 @@ test('before the day: the organiser edits the programme; full powers and the rea
 });
 
 test('the run of show: roll call, remarks, signing with the exchange, closing; the press sees steps but no pages until released', async ({ browser }) => {
-  test.setTimeout(300_000);
+  // Four browsers, four confirmations each stepping through its three originals in the viewer, the seal.
+  test.setTimeout(420_000);
   execFileSync('npx', ['tsx', '--conditions=react-server', 'scripts/e2e/seed-ceremony-copy.ts', ceremonyId, `${referenceCeremony.title} (protocol)`], { stdio: 'pipe' });
   const documentIds = await readAgreementDocumentIds(ceremonyId);
   expect(documentIds).toHaveLength(6);

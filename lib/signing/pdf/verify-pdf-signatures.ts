@@ -24,6 +24,24 @@ import { checkTimestampToken } from './request-timestamp';
  * valid-but-modified-after-signing (bytes no signature covers), then untrusted.
  */
 
+/** A signature's checks before any of them passed (fresh arrays each time: reports fill them). */
+function nothingCheckedYet() {
+  return {
+    byteRangeSane: false,
+    digestIntact: false,
+    signatureValid: false,
+    coversWholeFile: false,
+    modifiedAfterSigning: 'none' as const,
+    hasSigningCertificateV2: false,
+    hasSigningTimeAttribute: false,
+    chainsToTrustedCa: false,
+    issuerChain: [] as string[],
+    valid: false,
+    changesAfter: [] as ChangeAfterSignature[],
+    unmodified: true,
+  };
+}
+
 export type Verdict = 'valid' | 'untrusted' | 'modified' | 'valid-but-modified-after-signing' | 'invalid' | 'not-signed' | 'not-a-pdf';
 
 /** A change made by a later update, with the revision (0-based, by cross-reference section) it was made in. */
@@ -266,18 +284,7 @@ function unsignedSignatureReport(fieldName: string): SignatureReport {
     index: 0,
     fieldName,
     kind: 'signature',
-    byteRangeSane: false,
-    digestIntact: false,
-    signatureValid: false,
-    coversWholeFile: false,
-    modifiedAfterSigning: 'none',
-    hasSigningCertificateV2: false,
-    hasSigningTimeAttribute: false,
-    chainsToTrustedCa: false,
-    issuerChain: [],
-    valid: false,
-    changesAfter: [],
-    unmodified: true,
+    ...nothingCheckedYet(),
     problems: ['its signature dictionary has no /ByteRange or /Contents to check, so it signs nothing (an unsigned signature value)'],
   };
 }
@@ -374,18 +381,7 @@ function checkSignature(
     reason: text('Reason'),
     location: text('Location'),
     signingTime: text('M'),
-    byteRangeSane: false,
-    digestIntact: false,
-    signatureValid: false,
-    coversWholeFile: false,
-    modifiedAfterSigning: 'none',
-    hasSigningCertificateV2: false,
-    hasSigningTimeAttribute: false,
-    chainsToTrustedCa: false,
-    issuerChain: [],
-    valid: false,
-    changesAfter: [],
-    unmodified: true,
+    ...nothingCheckedYet(),
     problems: [],
   };
 

@@ -16,7 +16,7 @@ import { useRoomFocus } from '@/components/live/room-focus';
 import { SpotlightProvider, useSpotlight } from '@/components/live/use-spotlight';
 import { warmUpPdfViewer } from '@/components/live/use-pdf-revision';
 import { VideoStage } from '@/components/live/video-stage';
-import { newestRevisionOf, SigningFocusProvider, useSigningFocus } from '@/components/signing/signing-focus';
+import { SigningFocusProvider, useSigningFocus } from '@/components/signing/signing-focus';
 import type { RoomCeremony, RoomMe } from '@/lib/live/load-room';
 import { mayDrivePages, type PageDrivingContext, type PageMessage } from '@/lib/live/room-messages';
 import type { SigningStatus } from '@/lib/signing/load-signing-status';
@@ -197,13 +197,11 @@ interface DocumentViewProps {
   position: PageMessage;
   onChange: (next: PageMessage) => void;
   canDrive: boolean;
-  /** Newest revision per document announced over the data channel (ahead of the page's refetch). */
-  announced?: Record<string, number>;
   /** Someone else is signing now (spotlight). */
   signerName?: string | null;
 }
 
-function DocumentPlaceholder({ ceremony, me, signing, position, onChange, canDrive, announced = {}, signerName = null }: DocumentViewProps) {
+function DocumentPlaceholder({ ceremony, me, signing, position, onChange, canDrive, signerName = null }: DocumentViewProps) {
   const t = useTranslations('live.document');
   const tSigning = useTranslations('signing');
   const focus = useSigningFocus();
@@ -266,7 +264,8 @@ function DocumentPlaceholder({ ceremony, me, signing, position, onChange, canDri
           title={document.title}
           canDrive={focus.active || canDrive}
           onPageChange={(page) => (focus.active ? focus.turnPage(page) : onChange({ documentId: document.id, page }))}
-          revision={focus.active ? focus.newestRevision(document.id) : newestRevisionOf(signing, announced, document.id)}
+          // What the page loaded, or a newer revision the room announced (one subscription, in the signing focus).
+          revision={focus.newestRevision(document.id)}
           highlights={highlights}
           pageOrigins={document.pageOrigins}
           onFieldsShown={focus.active ? focus.fieldsShown : undefined}
@@ -289,7 +288,6 @@ function SharedDocument({ ceremony, me, initial, signing }: { ceremony: RoomCere
   const context = useMemo<PageDrivingContext>(() => ({ activeSignerIdentity }), [activeSignerIdentity]);
   const canDrive = mayIDrive(me, context);
   const { position, changePage, follow } = usePageFollow({ initial, canDrive, context, held: focus.position });
-  const announced = useAnnouncedRevisions();
   // Everyone (the organiser too) looks at the page being signed, and stays there afterwards.
   const spotlitDocument = spotlight?.documentId;
   const spotlitPage = spotlight?.page;
@@ -306,7 +304,6 @@ function SharedDocument({ ceremony, me, initial, signing }: { ceremony: RoomCere
       position={position}
       onChange={changePage}
       canDrive={canDrive}
-      announced={announced}
       signerName={signerName}
     />
   );

@@ -77,7 +77,7 @@ export function useSigningFocus(): SigningFocusValue {
 }
 
 /** The newest revision of a document: what the page loaded, or a newer one the room announced. */
-export function newestRevisionOf(signing: SigningStatus, announced: Record<string, number>, documentId: string): number | null {
+function newestRevisionOf(signing: SigningStatus, announced: Record<string, number>, documentId: string): number | null {
   const loaded = signing.documents.find((status) => status.id === documentId)?.revision?.number ?? null;
   const heard = announced[documentId];
   return heard === undefined ? loaded : Math.max(heard, loaded ?? -1);

@@ -8,7 +8,7 @@ import { useFormErrors } from '@/components/ceremony/use-form-errors';
 import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
 import type { FormState } from '@/lib/forms/field-errors';
-import { signingOrders, type SigningOrder } from '@/lib/scheduling/build-signing-plan';
+import { signingOrders, type SigningOrder } from '@/lib/signing/decide-signing';
 
 /** Parallel, sequential or alternat, and the order of the parties (keyboard: the arrow buttons). */
 export function SigningOrderForm({

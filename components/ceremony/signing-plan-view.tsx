@@ -1,6 +1,6 @@
 import { ArrowLeftRight, PenLine } from 'lucide-react';
 import { getTranslations } from 'next-intl/server';
-import type { PlanStep } from '@/lib/scheduling/build-signing-plan';
+import type { PlanStep } from '@/lib/signing/decide-signing';
 
 /** The signing plan as numbered steps, with names instead of ids. */
 export async function SigningPlanView({

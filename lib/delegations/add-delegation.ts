@@ -6,7 +6,6 @@ import { assertPlanEditable } from '@/lib/delegations/assert-plan-editable';
 import { delegationSchema, type DelegationInput } from '@/lib/delegations/schemas';
 import { AppError } from '@/lib/errors';
 import { fieldErrorsFromZod } from '@/lib/forms/field-errors';
-import { refreshStoredPlan } from '@/lib/scheduling/load-plan-inputs';
 
 export const MAX_DELEGATIONS = 12;
 
@@ -25,7 +24,6 @@ export async function addDelegation({ ceremonyId, userId, ...input }: Delegation
     const position = existing.reduce((max, delegation) => Math.max(max, delegation.position + 1), 0);
     const delegation = await tx.delegation.create({ data: { ...parsed.data, ceremonyId, position }, select: { id: true } });
     await appendAuditEvent(tx, { ceremonyId, actorUserId: userId, kind: 'delegation.added', payload: { delegationId: delegation.id, ...parsed.data, position } });
-    await refreshStoredPlan(tx, ceremony);
     return delegation;
   });
 }

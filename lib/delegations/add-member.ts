@@ -7,7 +7,6 @@ import { addParticipant } from '@/lib/delegations/member-helpers';
 import { memberSchema, type MemberInput } from '@/lib/delegations/schemas';
 import { AppError } from '@/lib/errors';
 import { fieldErrorsFromZod } from '@/lib/forms/field-errors';
-import { refreshStoredPlan } from '@/lib/scheduling/load-plan-inputs';
 
 /** A person joins the ceremony with a role; an unknown email becomes a user who signs in later. */
 export async function addMember({ ceremonyId, userId, ...input }: MemberInput & { ceremonyId: string; userId: string }) {
@@ -23,7 +22,6 @@ export async function addMember({ ceremonyId, userId, ...input }: MemberInput & 
       kind: 'participant.added',
       payload: { participantId: added.participantId, userId: added.userId, userCreated: added.userCreated, ...parsed.data },
     });
-    await refreshStoredPlan(tx, ceremony);
     return added;
   });
 }

@@ -7,7 +7,6 @@ import { addParticipant } from '@/lib/delegations/member-helpers';
 import { parseMemberCsv, type CsvMemberRow } from '@/lib/delegations/parse-member-csv';
 import { importMembersSchema } from '@/lib/delegations/schemas';
 import { AppError } from '@/lib/errors';
-import { refreshStoredPlan } from '@/lib/scheduling/load-plan-inputs';
 
 async function parseAgainstCeremony(tx: Tx, ceremonyId: string, csv: string, defaultDelegationId: string | null): Promise<CsvMemberRow[]> {
   const [delegations, members] = await Promise.all([
@@ -70,7 +69,6 @@ export async function importMembers({
       kind: 'participant.imported',
       payload: { imported, skippedLines: invalid.map((row) => row.line) },
     });
-    await refreshStoredPlan(tx, ceremony);
     return { imported: imported.length, skipped: invalid.length, rows };
   });
 }

@@ -4,7 +4,6 @@ import { requireOrganiserForUpdate } from '@/lib/ceremonies/require-organiser';
 import { transaction } from '@/lib/db';
 import { assertPlanEditable } from '@/lib/delegations/assert-plan-editable';
 import { AppError, notFound } from '@/lib/errors';
-import { refreshStoredPlan } from '@/lib/scheduling/load-plan-inputs';
 
 /**
  * Makes a member an organiser alongside you (a participant holds one role per ceremony,
@@ -23,6 +22,5 @@ export async function makeCoOrganiser({ ceremonyId, userId, participantId }: { c
     await tx.participant.update({ where: { id: participantId }, data: { role: 'organiser' } });
     await tx.signatureField.deleteMany({ where: { participantId, signatureId: null } });
     await appendAuditEvent(tx, { ceremonyId, actorUserId: userId, kind: 'participant.made-organiser', payload: { participantId, previousRole: participant.role } });
-    await refreshStoredPlan(tx, ceremony);
   });
 }

@@ -4,7 +4,6 @@ import { requireOrganiserForUpdate } from '@/lib/ceremonies/require-organiser';
 import { transaction } from '@/lib/db';
 import { assertPlanEditable } from '@/lib/delegations/assert-plan-editable';
 import { AppError, notFound } from '@/lib/errors';
-import { refreshStoredPlan } from '@/lib/scheduling/load-plan-inputs';
 
 /** Only an empty delegation can go: members are moved or removed first, deliberately. */
 export async function removeDelegation({ ceremonyId, userId, delegationId }: { ceremonyId: string; userId: string; delegationId: string }) {
@@ -21,6 +20,5 @@ export async function removeDelegation({ ceremonyId, userId, delegationId }: { c
     const rest = await tx.delegation.findMany({ where: { ceremonyId }, orderBy: { position: 'asc' }, select: { id: true } });
     for (const [position, { id }] of rest.entries()) await tx.delegation.update({ where: { id }, data: { position } });
     await appendAuditEvent(tx, { ceremonyId, actorUserId: userId, kind: 'delegation.removed', payload: { delegationId, name: delegation.name } });
-    await refreshStoredPlan(tx, ceremony);
   });
 }

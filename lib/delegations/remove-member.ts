@@ -6,7 +6,6 @@ import { assertPlanEditable } from '@/lib/delegations/assert-plan-editable';
 import { assertKeepsAnOrganiser } from '@/lib/delegations/update-member';
 import { AppError, notFound } from '@/lib/errors';
 import { disconnectFromRoom } from '@/lib/live/remove-participant';
-import { refreshStoredPlan } from '@/lib/scheduling/load-plan-inputs';
 
 /**
  * Takes a person off the ceremony before the day. Nobody has signed anything yet (the
@@ -28,7 +27,6 @@ export async function removeMember({ ceremonyId, userId, participantId }: { cere
     await tx.signatureField.deleteMany({ where: { participantId, signatureId: null } });
     await tx.participant.update({ where: { id: participantId }, data: { removedAt: new Date() } });
     await appendAuditEvent(tx, { ceremonyId, actorUserId: userId, kind: 'participant.removed', payload: { participantId, name: participant.displayName, role: participant.role } });
-    await refreshStoredPlan(tx, ceremony);
     return { roomName: ceremony.roomName, identity: participant.userId };
   });
   // The technical rehearsal runs in the ceremony's room before the day: someone taken off

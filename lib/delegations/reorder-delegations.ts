@@ -5,7 +5,6 @@ import { transaction } from '@/lib/db';
 import { assertPlanEditable } from '@/lib/delegations/assert-plan-editable';
 import { reorderDelegationsSchema } from '@/lib/delegations/schemas';
 import { AppError } from '@/lib/errors';
-import { refreshStoredPlan } from '@/lib/scheduling/load-plan-inputs';
 
 /** The delegations' order is the default signing order (and the order parties are named). */
 export async function reorderDelegations({ ceremonyId, userId, order }: { ceremonyId: string; userId: string; order: string[] }) {
@@ -22,6 +21,5 @@ export async function reorderDelegations({ ceremonyId, userId, order }: { ceremo
     }
     for (const [position, id] of wanted.entries()) await tx.delegation.update({ where: { id }, data: { position } });
     await appendAuditEvent(tx, { ceremonyId, actorUserId: userId, kind: 'delegation.reordered', payload: { order: wanted } });
-    await refreshStoredPlan(tx, ceremony);
   });
 }

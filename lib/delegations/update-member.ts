@@ -7,7 +7,6 @@ import { assertDelegationOfCeremony, assertMayChangeDelegation } from '@/lib/del
 import { memberUpdateSchema, type MemberUpdateInput } from '@/lib/delegations/schemas';
 import { AppError, notFound } from '@/lib/errors';
 import { fieldErrorsFromZod } from '@/lib/forms/field-errors';
-import { refreshStoredPlan } from '@/lib/scheduling/load-plan-inputs';
 
 /** A ceremony keeps at least one organiser: nobody can demote or remove the last one. */
 export async function assertKeepsAnOrganiser(tx: Tx, ceremonyId: string, leavingParticipantId: string): Promise<void> {
@@ -49,6 +48,5 @@ export async function updateMember({
       kind: 'participant.changed',
       payload: { participantId, ...data, previousRole: participant.role, removedFields },
     });
-    await refreshStoredPlan(tx, ceremony);
   });
 }

@@ -3,7 +3,6 @@ import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { requireOrganiserForUpdate } from '@/lib/ceremonies/require-organiser';
 import { transaction } from '@/lib/db';
 import { AppError, notFound } from '@/lib/errors';
-import { refreshStoredPlan } from '@/lib/scheduling/load-plan-inputs';
 
 /**
  * Withdraws a wrongly uploaded file while the ceremony is still a DRAFT (nothing has been
@@ -23,6 +22,5 @@ export async function removeDocument({ ceremonyId, userId, documentId }: { cerem
     await tx.documentRevision.deleteMany({ where: { documentId, number: 0 } });
     await tx.agreementDocument.delete({ where: { id: documentId } });
     await appendAuditEvent(tx, { ceremonyId, actorUserId: userId, kind: 'document.removed', payload: { documentId, title: document.title, sha256: document.originalSha256 } });
-    await refreshStoredPlan(tx, ceremony);
   });
 }

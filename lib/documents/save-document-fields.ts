@@ -6,7 +6,6 @@ import { assertPlanEditable } from '@/lib/delegations/assert-plan-editable';
 import { saveFieldsSchema, type FieldPlacement } from '@/lib/documents/schemas';
 import { fieldIssues, parsePageSizes } from '@/lib/documents/validate-field-placement';
 import { AppError, notFound } from '@/lib/errors';
-import { refreshStoredPlan } from '@/lib/scheduling/load-plan-inputs';
 
 /**
  * Replaces the placed fields of one document with the editor's set. Every field is
@@ -59,7 +58,6 @@ export async function saveDocumentFields({ ceremonyId, userId, documentId, field
       kind: 'document.fields-placed',
       payload: { documentId, count: sorted.length, fields: sorted.map((field) => ({ ...field, x: round(field.x), y: round(field.y), width: round(field.width), height: round(field.height) })) },
     });
-    await refreshStoredPlan(tx, ceremony);
     return { count: sorted.length };
   });
 }

@@ -8,7 +8,6 @@ import { inspectPdfInPool, pdfRefusal } from '@/lib/documents/pdf-inspector-pool
 import { uploadMetadataSchema, type UploadMetadata } from '@/lib/documents/schemas';
 import { AppError } from '@/lib/errors';
 import { fieldErrorsFromZod } from '@/lib/forms/field-errors';
-import { refreshStoredPlan } from '@/lib/scheduling/load-plan-inputs';
 
 const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d]; // "%PDF-"
 
@@ -97,7 +96,6 @@ export async function uploadAgreementDocument({
         links: inspection.summary.links,
       },
     });
-    await refreshStoredPlan(tx, current);
     return { ...document, preflight };
   });
 }

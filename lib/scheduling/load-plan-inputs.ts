@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Db, Tx } from '@/lib/db';
 import { buildScheduleChecklist, type Checklist } from '@/lib/scheduling/build-schedule-checklist';
-import { buildSigningPlan, isSigningOrder, type PlanParty, type PlanStep, type SigningOrder } from '@/lib/scheduling/build-signing-plan';
+import { isSigningOrder, nominalSigningPlan, previewSigningSteps, type PlanParty, type PlanStep, type SigningOrder } from '@/lib/signing/decide-signing';
 
 export interface PlanInputs {
   signingOrder: SigningOrder;
@@ -57,15 +57,5 @@ export async function loadPlanInputs(client: Tx | Db, ceremonyId: string, now = 
     delegations: parties.map((party) => ({ id: party.delegationId, name: party.name, signatories: party.signatories })),
     documents: ceremony.documents,
   });
-  return { signingOrder, parties, checklist, plan: buildSigningPlan({ order: signingOrder, parties }) };
-}
-
-/**
- * A scheduled ceremony's stored plan follows later edits of its people, order and
- * fields (allowed until it goes live). Call inside the editing transaction.
- */
-export async function refreshStoredPlan(tx: Tx, ceremony: { id: string; state: string }): Promise<void> {
-  if (ceremony.state !== 'SCHEDULED') return;
-  const inputs = await loadPlanInputs(tx, ceremony.id);
-  await tx.ceremony.update({ where: { id: ceremony.id }, data: { signingPlan: JSON.stringify(inputs.plan) } });
+  return { signingOrder, parties, checklist, plan: previewSigningSteps(nominalSigningPlan(signingOrder, parties)) };
 }

@@ -21,7 +21,7 @@ export async function scheduleCeremony({ ceremonyId, userId, now = new Date() }:
       const missing = inputs.checklist.items.filter((item) => !item.ok).map((item) => item.key);
       throw new AppError('INVALID_STATE', `The ceremony cannot be scheduled yet: ${missing.join(', ')} missing.`, { checklist: missing.join(',') });
     }
-    await tx.ceremony.update({ where: { id: ceremonyId }, data: { state: 'SCHEDULED', signingPlan: JSON.stringify(inputs.plan) } });
+    await tx.ceremony.update({ where: { id: ceremonyId }, data: { state: 'SCHEDULED' } });
     await appendAuditEvent(tx, {
       ceremonyId,
       actorUserId: userId,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { signingOrders } from '@/lib/scheduling/build-signing-plan';
+import { signingOrders } from '@/lib/signing/decide-signing';
 
 export const signingOrderSchema = z.object({
   signingOrder: z.enum(signingOrders, 'invalid'),

@@ -5,7 +5,6 @@ import { requireOrganiserForUpdate } from '@/lib/ceremonies/require-organiser';
 import { transaction } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { fieldErrorsFromZod } from '@/lib/forms/field-errors';
-import { refreshStoredPlan } from '@/lib/scheduling/load-plan-inputs';
 import { signingOrderSchema, type SigningOrderInput } from '@/lib/scheduling/schemas';
 
 /**
@@ -27,6 +26,5 @@ export async function setSigningOrder({ ceremonyId, userId, ...input }: SigningO
     await tx.ceremony.update({ where: { id: ceremonyId }, data: { signingOrder: parsed.data.signingOrder } });
     for (const [position, id] of sequence.entries()) await tx.delegation.update({ where: { id }, data: { position } });
     await appendAuditEvent(tx, { ceremonyId, actorUserId: userId, kind: 'ceremony.signing-order-set', payload: parsed.data });
-    await refreshStoredPlan(tx, ceremony);
   });
 }

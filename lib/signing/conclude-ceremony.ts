@@ -11,14 +11,14 @@ import { buildEvidencePackage } from '@/lib/evidence/build-evidence-package';
 import { composeCertificate } from '@/lib/evidence/compose-certificate';
 import { runEvidenceJob } from '@/lib/evidence/run-evidence-jobs';
 import { loadPlatformIdentity } from '@/lib/signing/load-platform-identity';
-import { loadSigningContext, SEAL_FIELD_NAME, turnInputOf } from '@/lib/signing/load-signing-context';
+import { loadSigningContext, SEAL_FIELD_NAME } from '@/lib/signing/load-signing-context';
 import { assertOnlyAllowedChanges } from '@/lib/signing/pdf/analyse-increment';
 import { buildCertificateOfCompletion } from '@/lib/signing/pdf/build-certificate-of-completion';
 import { documentLabels, documentLanguage } from '@/lib/signing/pdf/document-labels';
 import { createHttpTimestampRequester, type RequestTimestamp } from '@/lib/signing/pdf/request-timestamp';
 import { sealDocument } from '@/lib/signing/pdf/seal-document';
 import { sealPlatformPdf } from '@/lib/signing/pdf/seal-platform-pdf';
-import { allFieldsSigned } from '@/lib/signing/signing-turn';
+import { decideSigningOf } from '@/lib/signing/decide-signing';
 import { formatDateTime } from '@/lib/time/format-instant';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
@@ -38,7 +38,7 @@ async function checkConclusion(client: Tx, ceremonyId: string, userId: string) {
   const { me, ceremony } = await loadSigningContext(client, { ceremonyId, userId });
   if (me.role !== 'organiser') throw new AppError('FORBIDDEN', 'Only the organiser concludes the ceremony.');
   assertTransition(ceremony.state, 'CONCLUDED');
-  if (!allFieldsSigned(turnInputOf(ceremony, true).fields)) throw new AppError('INVALID_STATE', 'Not every field has been signed yet.');
+  if (!decideSigningOf(ceremony, true).complete) throw new AppError('INVALID_STATE', 'Not every field has been signed yet.');
   return ceremony;
 }
 

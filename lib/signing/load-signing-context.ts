@@ -1,7 +1,6 @@
 import 'server-only';
 import type { Tx } from '@/lib/db';
 import { AppError, notFound } from '@/lib/errors';
-import type { SigningOrder, TurnInput } from '@/lib/signing/signing-turn';
 
 /** Name of the platform's closing seal field, prepared when signing opens. */
 export const SEAL_FIELD_NAME = 'accord-seal';
@@ -31,21 +30,6 @@ export async function loadSigningContext(tx: Tx, { ceremonyId, userId }: { cerem
     },
   });
   return { me, ceremony };
-}
-
-type LoadedCeremony = Awaited<ReturnType<typeof loadSigningContext>>['ceremony'];
-
-export function turnInputOf(ceremony: LoadedCeremony, originalsExchanged: boolean): TurnInput {
-  return {
-    order: ceremony.signingOrder as SigningOrder,
-    documents: ceremony.documents.map((d) => ({ id: d.id, originalForDelegationId: d.originalForDelegationId })),
-    fields: ceremony.documents.flatMap((d) =>
-      d.fields.map((f) => ({ documentId: d.id, participantId: f.participantId, kind: f.kind, signed: f.signatureId !== null })),
-    ),
-    participants: ceremony.participants.map((p) => ({ id: p.id, delegationId: p.delegationId })),
-    delegationOrder: ceremony.delegations.map((d) => d.id),
-    originalsExchanged,
-  };
 }
 
 /** Alternat's exchange of originals is recorded as an audit event of the ceremony. */

@@ -2,9 +2,8 @@ import 'server-only';
 import { db } from '@/lib/db';
 import { AppError, notFound } from '@/lib/errors';
 import { isLocale } from '@/lib/i18n/locales';
-import { SEAL_FIELD_NAME } from '@/lib/signing/load-signing-context';
+import { decideSigningOf, decisionFor } from '@/lib/signing/decide-signing';
 import { resolveSigningConsent } from '@/lib/signing/signing-consent';
-import { allFieldsSigned, checkSigningTurn, ownOriginalsComplete, type SigningOrder, type TurnInput } from '@/lib/signing/signing-turn';
 
 export type MyDocumentStatus = 'sign-now' | 'signed' | 'not-your-turn' | 'awaiting-exchange' | 'no-fields';
 
@@ -35,7 +34,7 @@ export async function loadSigningStatus({ ceremonyId, userId }: { ceremonyId: st
           title: true,
           language: true,
           originalForDelegationId: true,
-          fields: { select: { participantId: true, kind: true, signatureId: true, fieldName: true } },
+          fields: { select: { id: true, participantId: true, kind: true, signatureId: true, fieldName: true } },
           revisions: { orderBy: { number: 'desc' }, take: 1, select: { number: true, sha256: true, kind: true } },
           signatures: { orderBy: { signedAt: 'asc' }, select: { id: true, signerName: true, delegationName: true, signedAt: true, kind: true } },
         },
@@ -44,18 +43,12 @@ export async function loadSigningStatus({ ceremonyId, userId }: { ceremonyId: st
   });
   if (ceremony.state === 'CANCELLED') throw new AppError('INVALID_STATE', 'The ceremony was cancelled.');
   const exchanged = (await db.auditEvent.count({ where: { ceremonyId, kind: 'signing.originals-exchanged' } })) > 0;
-  const input: TurnInput = {
-    order: ceremony.signingOrder as SigningOrder,
-    documents: ceremony.documents.map((d) => ({ id: d.id, originalForDelegationId: d.originalForDelegationId })),
-    fields: ceremony.documents.flatMap((d) => d.fields.filter((f) => f.fieldName !== SEAL_FIELD_NAME).map((f) => ({ documentId: d.id, participantId: f.participantId, kind: f.kind, signed: f.signatureId !== null }))),
-    participants: ceremony.participants.map((p) => ({ id: p.id, delegationId: p.delegationId })),
-    delegationOrder: ceremony.delegations.map((d) => d.id),
-    originalsExchanged: exchanged,
-  };
+  const decision = decideSigningOf(ceremony, exchanged);
+  const mine = decisionFor(decision, me.id);
   const names = new Map(ceremony.participants.map((p) => [p.id, p.displayName]));
   const documents = ceremony.documents.map((document) => {
-    const verdict = checkSigningTurn(input, me.id, document.id);
-    const myStatus: MyDocumentStatus = verdict.allowed ? 'sign-now' : verdict.reason === 'already-signed' ? 'signed' : verdict.reason;
+    const turn = mine.documents.find((candidate) => candidate.documentId === document.id);
+    const myStatus: MyDocumentStatus = !turn ? 'no-fields' : turn.status === 'already-signed' ? 'signed' : turn.status;
     return {
       id: document.id,
       title: document.title,
@@ -63,7 +56,9 @@ export async function loadSigningStatus({ ceremonyId, userId }: { ceremonyId: st
       revision: document.revisions[0] ?? null,
       signatures: document.signatures,
       myStatus,
-      waitingFor: !verdict.allowed && verdict.waitingFor ? verdict.waitingFor.map((id) => names.get(id) ?? '') : [],
+      /** The names of my fields due now (while it is my turn on this document). */
+      myDueFields: turn?.status === 'sign-now' ? document.fields.filter((field) => turn.dueFieldIds.includes(field.id)).map((field) => field.fieldName) : [],
+      waitingFor: turn && turn.status !== 'sign-now' ? turn.waitingFor.map((id) => names.get(id) ?? '') : [],
     };
   });
   const isSigner = me.role === 'signatory' || me.role === 'witness';
@@ -73,9 +68,11 @@ export async function loadSigningStatus({ ceremonyId, userId }: { ceremonyId: st
     myRole: me.role,
     fullPowersApproved: me.role !== 'signatory' || me.fullPowers[0]?.status === 'approved',
     signingOpen: ceremony.state === 'SIGNING',
-    canSignNow: isSigner && ceremony.state === 'SIGNING' && documents.some((d) => d.myStatus === 'sign-now'),
-    exchange: { needed: ceremony.signingOrder === 'alternat', done: exchanged, ready: ownOriginalsComplete(input) },
-    allSigned: allFieldsSigned(input.fields),
+    canSignNow: isSigner && mine.maySignNow,
+    /** Why nothing is mine to sign now: not-open, or the turn's reason said of every document. */
+    notDueReason: mine.reason,
+    exchange: decision.exchange,
+    allSigned: decision.complete,
     documents,
     /** The declaration beside Confirm per UI language; a confirmation must send back the one it showed. */
     consent: resolveSigningConsent(ceremony.signingConsent),

@@ -3,8 +3,8 @@ import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { lockForUpdate, transaction } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { notifyCeremonyRoom } from '@/lib/live/notify-room';
-import { loadSigningContext, originalsWereExchanged, turnInputOf } from '@/lib/signing/load-signing-context';
-import { ownOriginalsComplete } from '@/lib/signing/signing-turn';
+import { decideSigningOf } from '@/lib/signing/decide-signing';
+import { loadSigningContext, originalsWereExchanged } from '@/lib/signing/load-signing-context';
 
 /**
  * Alternat: once every party has signed its own original, the organiser records the
@@ -18,7 +18,7 @@ export async function recordOriginalsExchange({ ceremonyId, userId, now = new Da
     if (ceremony.signingOrder !== 'alternat') throw new AppError('INVALID_STATE', 'Originals are exchanged only in alternat signing.');
     if (ceremony.state !== 'SIGNING') throw new AppError('INVALID_STATE', 'Signing is not open.');
     if (await originalsWereExchanged(tx, ceremonyId)) return false;
-    if (!ownOriginalsComplete(turnInputOf(ceremony, false))) throw new AppError('INVALID_STATE', 'Each party must first sign its own original.');
+    if (!decideSigningOf(ceremony, false).exchange.ready) throw new AppError('INVALID_STATE', 'Each party must first sign its own original.');
     await appendAuditEvent(tx, {
       ceremonyId,
       actorUserId: userId,

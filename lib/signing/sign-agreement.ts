@@ -6,18 +6,18 @@ import { db, isUniqueViolation, lockForUpdate, transaction, type Tx } from '@/li
 import { readRevisionBytes } from '@/lib/documents/read-revision-bytes';
 import { AppError } from '@/lib/errors';
 import { checkSignaturePng } from '@/lib/signing/check-signature-png';
+import { decideSigningOf, turnFor } from '@/lib/signing/decide-signing';
 import { signingStateError, turnRefused, viewIncomplete, viewOutdated } from '@/lib/signing/signing-errors';
 import { env } from '@/lib/env';
 import { notifyCeremonyRoom } from '@/lib/live/notify-room';
 import { requireApprovedFullPowers } from '@/lib/protocol/full-powers';
 import { loadPlatformIdentity } from '@/lib/signing/load-platform-identity';
-import { loadSigningContext, originalsWereExchanged, turnInputOf } from '@/lib/signing/load-signing-context';
+import { loadSigningContext, originalsWereExchanged } from '@/lib/signing/load-signing-context';
 import { documentLabels, documentLanguage, partyNameIn } from '@/lib/signing/pdf/document-labels';
 import { assertOnlyAllowedChanges } from '@/lib/signing/pdf/analyse-increment';
 import { isPdfError } from '@/lib/signing/pdf/pdf-error';
 import { createHttpTimestampRequester, type RequestTimestamp } from '@/lib/signing/pdf/request-timestamp';
 import { signPreparedFields } from '@/lib/signing/pdf/sign-prepared-fields';
-import { checkSigningTurn } from '@/lib/signing/signing-turn';
 import { formatDateTime } from '@/lib/time/format-instant';
 
 export const signatureCaptureSchema = z
@@ -233,10 +233,10 @@ async function checkSigning(client: Tx, input: SignAgreementInput) {
   // Read the fields afresh: a concurrent signer may just have filled theirs.
   const fields = await client.signatureField.findMany({ where: { documentId: document.id } });
   document.fields = fields;
-  const verdict = checkSigningTurn(turnInputOf(ceremony, await originalsWereExchanged(client, ceremony.id)), me.id, document.id);
-  if (!verdict.allowed) throw turnRefused(verdict.reason);
+  const turn = turnFor(decideSigningOf(ceremony, await originalsWereExchanged(client, ceremony.id)), me.id, document.id);
+  if (turn.status !== 'sign-now') throw turnRefused(turn.status);
 
-  const myFields = fields.filter((field) => field.participantId === me.id && field.signatureId === null).sort((a, b) => a.position - b.position || a.page - b.page);
+  const myFields = fields.filter((field) => turn.dueFieldIds.includes(field.id)).sort((a, b) => a.position - b.position || a.page - b.page);
   if (input.displayed && myFields.some((field) => !input.displayed?.fields.includes(field.fieldName))) throw viewIncomplete(document.id);
   return { replayed: undefined, me, ceremony, document, myFields };
 }

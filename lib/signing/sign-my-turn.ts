@@ -52,13 +52,9 @@ export async function signMyTurn(input: {
   if (due.length === 0) {
     const alreadySigned = await alreadyDoneForKey(input, status.documents.map((d) => d.id));
     if (alreadySigned.length > 0) return { signed: alreadySigned };
-    if (!status.signingOpen) throw signingStateError(status.state);
-    if (status.documents.every((d) => d.myStatus === 'signed' || d.myStatus === 'no-fields') && status.documents.some((d) => d.myStatus === 'signed')) {
-      throw turnRefused('already-signed', { overall: true });
-    }
-    if (status.documents.some((d) => d.myStatus === 'awaiting-exchange')) throw turnRefused('awaiting-exchange', { overall: true });
-    if (status.documents.some((d) => d.myStatus === 'not-your-turn')) throw turnRefused('not-your-turn', { overall: true });
-    throw turnRefused('no-fields', { overall: true });
+    const reason = status.notDueReason;
+    if (!status.signingOpen || reason === 'not-open') throw signingStateError(status.state);
+    throw turnRefused(reason ?? 'no-fields', { overall: true });
   }
 
   // What signAgreement would refuse first stays the answer, whatever the confirmation names.
@@ -71,12 +67,8 @@ export async function signMyTurn(input: {
     const current = document.revision?.number ?? 0;
     if (view && view.revision !== current) throw viewOutdated(document.id, current);
   }
-  const openFields = await db.signatureField.findMany({
-    where: { documentId: { in: due.map((document) => document.id) }, signatureId: null, participant: { ceremonyId: input.ceremonyId, userId: input.userId } },
-    select: { documentId: true, fieldName: true },
-  });
   const checked = views.map(({ document, view }) => {
-    if (!view || openFields.some((field) => field.documentId === document.id && !view.fields.includes(field.fieldName))) throw viewIncomplete(document.id);
+    if (!view || document.myDueFields.some((fieldName) => !view.fields.includes(fieldName))) throw viewIncomplete(document.id);
     return { document, displayed: { revision: view.revision, fields: [...new Set(view.fields)] } };
   });
   const consent = input.consent;

@@ -1,5 +1,5 @@
 import { AppError } from '@/lib/errors';
-import type { TurnVerdict } from '@/lib/signing/signing-turn';
+import type { TurnRefusal } from '@/lib/signing/decide-signing';
 
 /**
  * Refusals of a signing, each with the stable reason the signing capture maps to its own
@@ -29,8 +29,6 @@ export function signingStateError(state: string): AppError {
     ? new AppError('INVALID_STATE', 'Signing is closed.', undefined, { reason: 'signing-closed' })
     : new AppError('INVALID_STATE', 'Signing is not open yet.', undefined, { reason: 'signing-not-open' });
 }
-
-type TurnRefusal = Extract<TurnVerdict, { allowed: false }>['reason'];
 
 const perDocument: Record<TurnRefusal, string> = {
   'no-fields': 'You have no field to sign on this document.',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSigningPlan, type PlanParty, type PlanStep } from '@/lib/scheduling/build-signing-plan';
+import { nominalSigningPlan, previewSigningSteps, type PlanParty, type PlanStep, type SigningOrder } from '@/lib/signing/decide-signing';
 
 const lni: PlanParty = { delegationId: 'lni', name: 'LNI 4.0', signatories: [{ participantId: 'de-minister', name: 'Minister' }] };
 const kosmo: PlanParty = { delegationId: 'kosmo', name: 'KOSMO', signatories: [{ participantId: 'kr-minister', name: 'Minister' }] };
@@ -12,6 +12,8 @@ const third: PlanParty = {
   ],
 };
 
+const preview = (order: SigningOrder, parties: PlanParty[]) => previewSigningSteps(nominalSigningPlan(order, parties));
+
 /** A compact picture of a plan: "sign:x@orig,y@orig" / "exchange:orig:from>to,…" */
 function describePlan(plan: PlanStep[]): string[] {
   return plan.map((step) =>
@@ -21,28 +23,27 @@ function describePlan(plan: PlanStep[]): string[] {
   );
 }
 
-describe('buildSigningPlan', () => {
+describe('previewSigningSteps (the plan preview, run through decideSigning)', () => {
   it('parallel, 2 parties: one step with both signatories', () => {
-    expect(describePlan(buildSigningPlan({ order: 'parallel', parties: [lni, kosmo] }))).toEqual(['sign:de-minister,kr-minister']);
+    expect(describePlan(preview('parallel', [lni, kosmo]))).toEqual(['sign:de-minister,kr-minister']);
   });
 
   it('parallel, 3 parties: one step with every signatory', () => {
-    expect(describePlan(buildSigningPlan({ order: 'parallel', parties: [lni, kosmo, third] }))).toEqual(['sign:de-minister,kr-minister,third-a,third-b']);
+    expect(describePlan(preview('parallel', [lni, kosmo, third]))).toEqual(['sign:de-minister,kr-minister,third-a,third-b']);
   });
 
-  it('sequential, 2 parties: one signatory per step, in delegation order', () => {
-    const plan = buildSigningPlan({ order: 'sequential', parties: [kosmo, lni] });
+  it('sequential, 2 parties: one party per step, in delegation order', () => {
+    const plan = preview('sequential', [kosmo, lni]);
     expect(describePlan(plan)).toEqual(['sign:kr-minister', 'sign:de-minister']);
     expect(plan.map((step) => step.number)).toEqual([1, 2]);
   });
 
-  it('sequential, 3 parties: an explicit sequence overrides the given order', () => {
-    const plan = buildSigningPlan({ order: 'sequential', parties: [lni, kosmo, third], sequence: ['third', 'lni'] });
-    expect(describePlan(plan)).toEqual(['sign:third-a', 'sign:third-b', 'sign:de-minister', 'sign:kr-minister']);
+  it("sequential, 3 parties: a party's signatories sign together", () => {
+    expect(describePlan(preview('sequential', [third, lni, kosmo]))).toEqual(['sign:third-a,third-b', 'sign:de-minister', 'sign:kr-minister']);
   });
 
   it('alternat, 2 parties: own originals, exchange, countersignature, return', () => {
-    expect(describePlan(buildSigningPlan({ order: 'alternat', parties: [lni, kosmo] }))).toEqual([
+    expect(describePlan(preview('alternat', [lni, kosmo]))).toEqual([
       'sign:de-minister@lni,kr-minister@kosmo',
       'exchange:lni:lni>kosmo,kosmo:kosmo>lni',
       'sign:kr-minister@lni,de-minister@kosmo',
@@ -50,15 +51,15 @@ describe('buildSigningPlan', () => {
     ]);
   });
 
-  it('alternat, 3 parties: each original passes round until every party has signed it', () => {
-    const plan = buildSigningPlan({ order: 'alternat', parties: [lni, kosmo, third] });
+  it("alternat, 3 parties: after the exchange each original is countersigned by the others in delegation order, as the server enforces", () => {
+    const plan = preview('alternat', [lni, kosmo, third]);
     expect(describePlan(plan)).toEqual([
       'sign:de-minister@lni,kr-minister@kosmo,third-a@third,third-b@third',
-      'exchange:lni:lni>kosmo,kosmo:kosmo>third,third:third>lni',
-      'sign:kr-minister@lni,third-a@kosmo,third-b@kosmo,de-minister@third',
-      'exchange:lni:kosmo>third,kosmo:third>lni,third:lni>kosmo',
-      'sign:third-a@lni,third-b@lni,de-minister@kosmo,kr-minister@third',
-      'return:lni:third>lni,kosmo:lni>kosmo,third:kosmo>third',
+      'exchange:lni:lni>kosmo,kosmo:kosmo>lni,third:third>lni',
+      'sign:kr-minister@lni,de-minister@kosmo,de-minister@third',
+      'exchange:lni:kosmo>third,kosmo:lni>third,third:lni>kosmo',
+      'sign:third-a@lni,third-b@lni,third-a@kosmo,third-b@kosmo,kr-minister@third',
+      'return:lni:third>lni,kosmo:third>kosmo,third:kosmo>third',
     ]);
     // Every signatory signs every original exactly once, and their own original first.
     const signatures = plan.flatMap((step) => (step.kind === 'sign' ? step.signatures : []));
@@ -73,7 +74,8 @@ describe('buildSigningPlan', () => {
 
   it('leaves out parties without signatories and makes no plan without any', () => {
     const empty: PlanParty = { delegationId: 'empty', name: 'Empty', signatories: [] };
-    expect(describePlan(buildSigningPlan({ order: 'sequential', parties: [empty, lni] }))).toEqual(['sign:de-minister']);
-    expect(buildSigningPlan({ order: 'alternat', parties: [empty] })).toEqual([]);
+    expect(describePlan(preview('sequential', [empty, lni]))).toEqual(['sign:de-minister']);
+    expect(preview('alternat', [empty])).toEqual([]);
+    expect(describePlan(preview('alternat', [lni]))).toEqual(['sign:de-minister@lni']);
   });
 });

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Ceremony" DROP COLUMN "signingPlan";
+

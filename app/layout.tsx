@@ -46,24 +46,28 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-2">
             {t('common.skipToContent')}
           </a>
+          {/* The header's links are not prefetched: the room refreshes its server data on every
+              change (a signature, a state step), a refresh drops prefetched pages, and each refresh
+              would make every participant's browser render the ceremony list and the archive again
+              on the server - more than doubling its work while a ceremony runs. */}
           <header className="bg-navy text-white">
             <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-4 px-6 py-3">
               <div className="flex items-center gap-6">
-                <Link href="/" className="font-serif text-xl tracking-wide">
+                <Link prefetch={false} href="/" className="font-serif text-xl tracking-wide">
                   {t('common.appName')}
                 </Link>
                 {user ? (
                   <nav aria-label={t('nav.ceremonies')} className="flex gap-4 text-sm">
-                    <Link href="/" className="hover:underline">
+                    <Link prefetch={false} href="/" className="hover:underline">
                       {t('nav.ceremonies')}
                     </Link>
                     {user.globalRole === 'archivist' || user.globalRole === 'organiser' ? (
-                      <Link href="/archive" className="hover:underline">
+                      <Link prefetch={false} href="/archive" className="hover:underline">
                         {t('nav.archive')}
                       </Link>
                     ) : null}
                     {env.ACCORD_DEV_TOOLS ? (
-                      <Link href="/dev/outbox" className="hover:underline">
+                      <Link prefetch={false} href="/dev/outbox" className="hover:underline">
                         {t('nav.outbox')}
                       </Link>
                     ) : null}

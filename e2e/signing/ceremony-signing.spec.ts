@@ -31,7 +31,11 @@ const schaefer = lni.members.find((member) => member.role === 'signatory')!;
 const kim = kosmo.members.find((member) => member.role === 'signatory')!;
 const delegate = lni.members.find((member) => member.key === 'lni-delegate')!;
 
-const signingCeremonyId = 'ceremony-e2e-signing';
+/**
+ * Each run signs its own copy of the reference ceremony (a concluded copy cannot be signed
+ * again), so that `--repeat-each` and retries run the whole ceremony each time.
+ */
+let signingCeremonyId = 'ceremony-e2e-signing';
 
 interface Person {
   name: string;
@@ -202,6 +206,8 @@ async function signDue(signer: Person, watchers: Person[], expectedDocuments: nu
 
 test('the ceremony from SCHEDULED to CONCLUDED: alternat signing in the live room, seen by everyone, evidence package that pdfsig accepts', async ({ browser }) => {
   test.setTimeout(420_000);
+  const { repeatEachIndex, retry } = test.info();
+  signingCeremonyId = repeatEachIndex === 0 && retry === 0 ? 'ceremony-e2e-signing' : `ceremony-e2e-signing-${repeatEachIndex}-${retry}`;
   execFileSync('npx', ['tsx', '--conditions=react-server', 'scripts/e2e/seed-ceremony-copy.ts', signingCeremonyId, `${referenceCeremony.title} (signing)`], { stdio: 'pipe' });
 
   const host = await signedIn(browser, organiser.email, organiser.name, lni.name, de);

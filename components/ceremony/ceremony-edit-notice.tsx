@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { isPlanEditable } from '@/lib/ceremonies/ceremony-state';
+import { isPlanEditable } from '@/lib/access/access-sets';
 
 /** Says what a change will do: nothing yet, or re-send every invitation with the next SEQUENCE. */
 export async function CeremonyEditNotice({ state, invitationsSent, sequence }: { state: string; invitationsSent: boolean; sequence: number }) {

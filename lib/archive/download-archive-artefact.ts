@@ -1,6 +1,6 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { requireArchivedCeremony } from '@/lib/archive/archive-access';
+import { requireArchivedCeremony } from '@/lib/access/archive-access';
 import { auditLogCsv, auditLogJson } from '@/lib/archive/audit-log-export';
 import type { DownloadableArtefact } from '@/lib/archive/schemas';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';

@@ -1,5 +1,5 @@
 import 'server-only';
-import { requireArchivedCeremony } from '@/lib/archive/archive-access';
+import { requireArchivedCeremony } from '@/lib/access/archive-access';
 import { checkAuditChain } from '@/lib/audit/check-audit-chain';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';

@@ -1,5 +1,5 @@
 import 'server-only';
-import { requireArchiveViewer } from '@/lib/archive/archive-access';
+import { requireArchiveViewer } from '@/lib/access/archive-access';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { isAppError } from '@/lib/errors';

@@ -1,5 +1,5 @@
 import 'server-only';
-import { requireArchiveViewer, visibleCeremoniesFilter } from '@/lib/archive/archive-access';
+import { requireArchiveViewer, visibleCeremoniesFilter } from '@/lib/access/archive-access';
 import { ARCHIVE_PAGE_SIZE, type ArchiveSearch } from '@/lib/archive/schemas';
 import { db, type Prisma } from '@/lib/db';
 import { env } from '@/lib/env';

@@ -1,5 +1,5 @@
 import 'server-only';
-import { requireArchivedCeremony } from '@/lib/archive/archive-access';
+import { requireArchivedCeremony } from '@/lib/access/archive-access';
 import { legalHoldSchema } from '@/lib/archive/schemas';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { lockForUpdate, transaction } from '@/lib/db';

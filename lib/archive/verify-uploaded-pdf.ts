@@ -1,6 +1,7 @@
 import 'server-only';
 import { createHash, X509Certificate } from 'node:crypto';
-import { isArchivedState, requireArchiveViewer, type ArchiveViewer } from '@/lib/archive/archive-access';
+import { isArchivedState } from '@/lib/access/access-sets';
+import { requireArchiveViewer, type ArchiveViewer } from '@/lib/access/archive-access';
 import { verifyPdfInWorker } from '@/lib/archive/verify-pdf-in-worker';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { db, transaction } from '@/lib/db';

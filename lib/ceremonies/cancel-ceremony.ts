@@ -1,7 +1,7 @@
 import 'server-only';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { assertTransition } from '@/lib/ceremonies/ceremony-state';
-import { requireOrganiserForUpdate } from '@/lib/ceremonies/require-organiser';
+import { requireAccessForUpdate } from '@/lib/access/require-access';
 import { cancelCeremonySchema } from '@/lib/ceremonies/schemas';
 import { transaction } from '@/lib/db';
 import { AppError } from '@/lib/errors';
@@ -16,7 +16,7 @@ export async function cancelCeremony({ ceremonyId, userId, reason = '' }: { cere
   const parsed = cancelCeremonySchema.safeParse({ reason });
   if (!parsed.success) throw new AppError('INVALID_INPUT', 'The reason is too long.', fieldErrorsFromZod(parsed.error));
   const outcome = await transaction(async (tx) => {
-    const { ceremony } = await requireOrganiserForUpdate(tx, { ceremonyId, userId });
+    const { ceremony } = await requireAccessForUpdate(tx, { ceremonyId, userId }, 'manage-ceremony');
     assertTransition(ceremony.state, 'CANCELLED');
     const notify = ceremony.invitationsSentAt !== null;
     await tx.ceremony.update({

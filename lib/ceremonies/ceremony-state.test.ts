@@ -6,7 +6,6 @@ const allowed: [CeremonyState, CeremonyState][] = [
   ['DRAFT', 'SCHEDULED'],
   ['DRAFT', 'CANCELLED'],
   ['SCHEDULED', 'LIVE'],
-  ['SCHEDULED', 'DRAFT'],
   ['SCHEDULED', 'CANCELLED'],
   ['LIVE', 'SIGNING'],
   ['SIGNING', 'CONCLUDED'],
@@ -42,5 +41,6 @@ describe('ceremony state machine', () => {
     }
     expect(canTransition('LIVE', 'CANCELLED')).toBe(false);
     expect(canTransition('SIGNING', 'CANCELLED')).toBe(false);
+    expect(canTransition('SCHEDULED', 'DRAFT')).toBe(false);
   });
 });

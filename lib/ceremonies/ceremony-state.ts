@@ -6,8 +6,8 @@ export type CeremonyState = (typeof ceremonyStates)[number];
 
 const allowedTransitions: Record<CeremonyState, readonly CeremonyState[]> = {
   DRAFT: ['SCHEDULED', 'CANCELLED'],
-  // Back to DRAFT lets an organiser fix a scheduled ceremony's plan before the day.
-  SCHEDULED: ['LIVE', 'DRAFT', 'CANCELLED'],
+  // No way back to DRAFT: a scheduled ceremony's plan stays editable (EDITABLE_STATES), so nothing needs one.
+  SCHEDULED: ['LIVE', 'CANCELLED'],
   LIVE: ['SIGNING'],
   SIGNING: ['CONCLUDED'],
   CONCLUDED: ['ARCHIVED'],
@@ -29,9 +29,4 @@ export function assertTransition(from: string, to: CeremonyState): void {
   if (!canTransition(from, to)) {
     throw new AppError('INVALID_STATE', `A ceremony that is ${from} cannot become ${to}.`);
   }
-}
-
-/** States in which the ceremony's plan (people, documents, fields) may still change. */
-export function isPlanEditable(state: string): boolean {
-  return state === 'DRAFT' || state === 'SCHEDULED';
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { db } from '@/lib/db';
 import { AppError, isAppError } from '@/lib/errors';
-import { requireOrganiser } from '@/lib/ceremonies/require-organiser';
+import { requireAccess } from '@/lib/access/require-access';
 import { parsePageSizes } from '@/lib/documents/validate-field-placement';
 import { loadPlanInputs } from '@/lib/scheduling/load-plan-inputs';
 
@@ -13,7 +13,7 @@ import { loadPlanInputs } from '@/lib/scheduling/load-plan-inputs';
  */
 export async function loadCeremonyWorkspace({ ceremonyId, userId, now = new Date() }: { ceremonyId: string; userId: string; now?: Date }) {
   try {
-    await requireOrganiser(db, { ceremonyId, userId });
+    await requireAccess(db, { ceremonyId, userId }, 'manage-ceremony');
   } catch (error) {
     if (isAppError(error) && error.code === 'FORBIDDEN') return { state: 'forbidden' as const, ceremonyId };
     throw error;

@@ -1,7 +1,6 @@
 import 'server-only';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
-import { isPlanEditable } from '@/lib/ceremonies/ceremony-state';
-import { requireOrganiserForUpdate } from '@/lib/ceremonies/require-organiser';
+import { requireAccessForUpdate } from '@/lib/access/require-access';
 import { resolveCeremonyTimes } from '@/lib/ceremonies/resolve-ceremony-times';
 import { ceremonyTimesSchema, type CeremonyTimesInput } from '@/lib/ceremonies/schemas';
 import { transaction } from '@/lib/db';
@@ -23,8 +22,7 @@ export async function rescheduleCeremony({
   if (!parsed.success) throw new AppError('INVALID_INPUT', 'Please check the date and time.', fieldErrorsFromZod(parsed.error));
   const { start, end } = resolveCeremonyTimes(parsed.data, now);
   const outcome = await transaction(async (tx) => {
-    const { ceremony } = await requireOrganiserForUpdate(tx, { ceremonyId, userId });
-    if (!isPlanEditable(ceremony.state)) throw new AppError('INVALID_STATE', `A ${ceremony.state} ceremony can no longer be rescheduled.`);
+    const { ceremony } = await requireAccessForUpdate(tx, { ceremonyId, userId }, 'reschedule-ceremony');
     const unchanged =
       ceremony.scheduledStart.getTime() === start.getTime() &&
       ceremony.scheduledEnd.getTime() === end.getTime() &&

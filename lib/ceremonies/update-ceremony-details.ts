@@ -1,7 +1,6 @@
 import 'server-only';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
-import { isPlanEditable } from '@/lib/ceremonies/ceremony-state';
-import { requireOrganiserForUpdate } from '@/lib/ceremonies/require-organiser';
+import { requireAccessForUpdate } from '@/lib/access/require-access';
 import { ceremonyDetailsSchema, type CeremonyDetailsInput } from '@/lib/ceremonies/schemas';
 import { transaction } from '@/lib/db';
 import { AppError } from '@/lib/errors';
@@ -17,8 +16,7 @@ export async function updateCeremonyDetails({ ceremonyId, userId, ...input }: Ce
   if (!parsed.success) throw new AppError('INVALID_INPUT', 'Please check the ceremony details.', fieldErrorsFromZod(parsed.error));
   const data = parsed.data;
   const outcome = await transaction(async (tx) => {
-    const { ceremony } = await requireOrganiserForUpdate(tx, { ceremonyId, userId });
-    if (!isPlanEditable(ceremony.state)) throw new AppError('INVALID_STATE', `A ${ceremony.state} ceremony can no longer be edited.`);
+    const { ceremony } = await requireAccessForUpdate(tx, { ceremonyId, userId }, 'edit-ceremony');
     const changed = (['title', 'description', 'placeName'] as const).filter((key) => ceremony[key] !== data[key]);
     if (changed.length === 0) return { resend: false };
     const resend = ceremony.invitationsSentAt !== null;

@@ -1,8 +1,7 @@
 import 'server-only';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
-import { requireOrganiserForUpdate } from '@/lib/ceremonies/require-organiser';
+import { requireAccessForUpdate } from '@/lib/access/require-access';
 import { transaction } from '@/lib/db';
-import { assertPlanEditable } from '@/lib/delegations/assert-plan-editable';
 import { delegationSchema, type DelegationInput } from '@/lib/delegations/schemas';
 import { AppError } from '@/lib/errors';
 import { fieldErrorsFromZod } from '@/lib/forms/field-errors';
@@ -14,8 +13,7 @@ export async function addDelegation({ ceremonyId, userId, ...input }: Delegation
   const parsed = delegationSchema.safeParse(input);
   if (!parsed.success) throw new AppError('INVALID_INPUT', 'Please check the delegation.', fieldErrorsFromZod(parsed.error));
   return transaction(async (tx) => {
-    const { ceremony } = await requireOrganiserForUpdate(tx, { ceremonyId, userId });
-    assertPlanEditable(ceremony.state);
+    const { ceremony } = await requireAccessForUpdate(tx, { ceremonyId, userId }, 'manage-members');
     const existing = await tx.delegation.findMany({ where: { ceremonyId }, select: { name: true, position: true } });
     if (existing.length >= MAX_DELEGATIONS) throw new AppError('INVALID_INPUT', 'Too many delegations.', { name: 'tooManyDelegations' });
     if (existing.some((delegation) => delegation.name.toLowerCase() === parsed.data.name.toLowerCase())) {

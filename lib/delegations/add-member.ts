@@ -1,8 +1,7 @@
 import 'server-only';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
-import { requireOrganiserForUpdate } from '@/lib/ceremonies/require-organiser';
+import { requireAccessForUpdate } from '@/lib/access/require-access';
 import { transaction } from '@/lib/db';
-import { assertPlanEditable } from '@/lib/delegations/assert-plan-editable';
 import { addParticipant } from '@/lib/delegations/member-helpers';
 import { memberSchema, type MemberInput } from '@/lib/delegations/schemas';
 import { AppError } from '@/lib/errors';
@@ -13,8 +12,7 @@ export async function addMember({ ceremonyId, userId, ...input }: MemberInput & 
   const parsed = memberSchema.safeParse(input);
   if (!parsed.success) throw new AppError('INVALID_INPUT', 'Please check the member.', fieldErrorsFromZod(parsed.error));
   return transaction(async (tx) => {
-    const { ceremony } = await requireOrganiserForUpdate(tx, { ceremonyId, userId });
-    assertPlanEditable(ceremony.state);
+    const { ceremony } = await requireAccessForUpdate(tx, { ceremonyId, userId }, 'manage-members');
     const added = await addParticipant(tx, ceremonyId, parsed.data);
     await appendAuditEvent(tx, {
       ceremonyId,

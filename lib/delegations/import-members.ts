@@ -1,8 +1,7 @@
 import 'server-only';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
-import { requireOrganiserForUpdate } from '@/lib/ceremonies/require-organiser';
+import { requireAccessForUpdate } from '@/lib/access/require-access';
 import { transaction, type Tx } from '@/lib/db';
-import { assertPlanEditable } from '@/lib/delegations/assert-plan-editable';
 import { addParticipant } from '@/lib/delegations/member-helpers';
 import { parseMemberCsv, type CsvMemberRow } from '@/lib/delegations/parse-member-csv';
 import { importMembersSchema } from '@/lib/delegations/schemas';
@@ -24,7 +23,8 @@ export async function previewMemberImport({ ceremonyId, userId, csv, defaultDele
   const parsed = importMembersSchema.safeParse({ csv, defaultDelegationId: defaultDelegationId ?? '' });
   if (!parsed.success) throw new AppError('INVALID_INPUT', 'The pasted text is too long.', { csv: 'tooLong' });
   return transaction(async (tx) => {
-    await requireOrganiserForUpdate(tx, { ceremonyId, userId });
+    // A preview writes nothing: it works in any state, the import itself checks the plan is editable.
+    await requireAccessForUpdate(tx, { ceremonyId, userId }, 'manage-ceremony');
     return parseAgainstCeremony(tx, ceremonyId, parsed.data.csv, parsed.data.defaultDelegationId);
   });
 }
@@ -49,8 +49,7 @@ export async function importMembers({
   const parsed = importMembersSchema.safeParse({ csv, defaultDelegationId: defaultDelegationId ?? '', onlyValid });
   if (!parsed.success) throw new AppError('INVALID_INPUT', 'The pasted text is too long.', { csv: 'tooLong' });
   return transaction(async (tx) => {
-    const { ceremony } = await requireOrganiserForUpdate(tx, { ceremonyId, userId });
-    assertPlanEditable(ceremony.state);
+    const { ceremony } = await requireAccessForUpdate(tx, { ceremonyId, userId }, 'manage-members');
     const rows = await parseAgainstCeremony(tx, ceremonyId, parsed.data.csv, parsed.data.defaultDelegationId);
     const invalid = rows.filter((row) => !row.member);
     if (rows.length === 0) throw new AppError('INVALID_INPUT', 'Nothing to import.', { csv: 'empty' });

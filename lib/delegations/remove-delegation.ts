@@ -1,15 +1,13 @@
 import 'server-only';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
-import { requireOrganiserForUpdate } from '@/lib/ceremonies/require-organiser';
+import { requireAccessForUpdate } from '@/lib/access/require-access';
 import { transaction } from '@/lib/db';
-import { assertPlanEditable } from '@/lib/delegations/assert-plan-editable';
 import { AppError, notFound } from '@/lib/errors';
 
 /** Only an empty delegation can go: members are moved or removed first, deliberately. */
 export async function removeDelegation({ ceremonyId, userId, delegationId }: { ceremonyId: string; userId: string; delegationId: string }) {
   return transaction(async (tx) => {
-    const { ceremony } = await requireOrganiserForUpdate(tx, { ceremonyId, userId });
-    assertPlanEditable(ceremony.state);
+    const { ceremony } = await requireAccessForUpdate(tx, { ceremonyId, userId }, 'manage-members');
     const delegation = await tx.delegation.findFirst({
       where: { id: delegationId, ceremonyId },
       select: { id: true, name: true, _count: { select: { participants: { where: { removedAt: null } } } } },

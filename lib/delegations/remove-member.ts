@@ -1,8 +1,7 @@
 import 'server-only';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
-import { requireOrganiserForUpdate } from '@/lib/ceremonies/require-organiser';
+import { requireAccessForUpdate } from '@/lib/access/require-access';
 import { transaction } from '@/lib/db';
-import { assertPlanEditable } from '@/lib/delegations/assert-plan-editable';
 import { assertKeepsAnOrganiser } from '@/lib/delegations/update-member';
 import { AppError, notFound } from '@/lib/errors';
 import { disconnectFromRoom } from '@/lib/live/remove-participant';
@@ -15,8 +14,7 @@ import { disconnectFromRoom } from '@/lib/live/remove-participant';
  */
 export async function removeMember({ ceremonyId, userId, participantId }: { ceremonyId: string; userId: string; participantId: string }) {
   const removed = await transaction(async (tx) => {
-    const { ceremony } = await requireOrganiserForUpdate(tx, { ceremonyId, userId });
-    assertPlanEditable(ceremony.state);
+    const { ceremony } = await requireAccessForUpdate(tx, { ceremonyId, userId }, 'manage-members');
     const participant = await tx.participant.findFirst({
       where: { id: participantId, ceremonyId, removedAt: null },
       select: { id: true, userId: true, role: true, displayName: true, _count: { select: { signatures: true } } },

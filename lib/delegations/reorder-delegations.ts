@@ -1,8 +1,7 @@
 import 'server-only';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
-import { requireOrganiserForUpdate } from '@/lib/ceremonies/require-organiser';
+import { requireAccessForUpdate } from '@/lib/access/require-access';
 import { transaction } from '@/lib/db';
-import { assertPlanEditable } from '@/lib/delegations/assert-plan-editable';
 import { reorderDelegationsSchema } from '@/lib/delegations/schemas';
 import { AppError } from '@/lib/errors';
 
@@ -11,8 +10,7 @@ export async function reorderDelegations({ ceremonyId, userId, order }: { ceremo
   const parsed = reorderDelegationsSchema.safeParse({ order });
   if (!parsed.success) throw new AppError('INVALID_INPUT', 'Invalid order.');
   return transaction(async (tx) => {
-    const { ceremony } = await requireOrganiserForUpdate(tx, { ceremonyId, userId });
-    assertPlanEditable(ceremony.state);
+    const { ceremony } = await requireAccessForUpdate(tx, { ceremonyId, userId }, 'manage-members');
     const delegations = await tx.delegation.findMany({ where: { ceremonyId }, select: { id: true } });
     const known = new Set(delegations.map((delegation) => delegation.id));
     const wanted = parsed.data.order;

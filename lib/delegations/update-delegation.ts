@@ -1,8 +1,7 @@
 import 'server-only';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
-import { requireOrganiserForUpdate } from '@/lib/ceremonies/require-organiser';
+import { requireAccessForUpdate } from '@/lib/access/require-access';
 import { transaction } from '@/lib/db';
-import { assertPlanEditable } from '@/lib/delegations/assert-plan-editable';
 import { delegationSchema, type DelegationInput } from '@/lib/delegations/schemas';
 import { AppError, notFound } from '@/lib/errors';
 import { fieldErrorsFromZod } from '@/lib/forms/field-errors';
@@ -16,8 +15,7 @@ export async function updateDelegation({
   const parsed = delegationSchema.safeParse(input);
   if (!parsed.success) throw new AppError('INVALID_INPUT', 'Please check the delegation.', fieldErrorsFromZod(parsed.error));
   return transaction(async (tx) => {
-    const { ceremony } = await requireOrganiserForUpdate(tx, { ceremonyId, userId });
-    assertPlanEditable(ceremony.state);
+    await requireAccessForUpdate(tx, { ceremonyId, userId }, 'manage-members');
     const delegations = await tx.delegation.findMany({ where: { ceremonyId }, select: { id: true, name: true } });
     if (!delegations.some((delegation) => delegation.id === delegationId)) throw notFound('Delegation not found');
     if (delegations.some((delegation) => delegation.id !== delegationId && delegation.name.toLowerCase() === parsed.data.name.toLowerCase())) {

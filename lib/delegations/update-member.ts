@@ -1,8 +1,7 @@
 import 'server-only';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
-import { requireOrganiserForUpdate } from '@/lib/ceremonies/require-organiser';
+import { requireAccessForUpdate } from '@/lib/access/require-access';
 import { transaction, type Tx } from '@/lib/db';
-import { assertPlanEditable } from '@/lib/delegations/assert-plan-editable';
 import { assertDelegationOfCeremony, assertMayChangeDelegation } from '@/lib/delegations/member-helpers';
 import { memberUpdateSchema, type MemberUpdateInput } from '@/lib/delegations/schemas';
 import { AppError, notFound } from '@/lib/errors';
@@ -29,8 +28,7 @@ export async function updateMember({
   if (!parsed.success) throw new AppError('INVALID_INPUT', 'Please check the member.', fieldErrorsFromZod(parsed.error));
   const data = parsed.data;
   return transaction(async (tx) => {
-    const { ceremony } = await requireOrganiserForUpdate(tx, { ceremonyId, userId });
-    assertPlanEditable(ceremony.state);
+    const { ceremony } = await requireAccessForUpdate(tx, { ceremonyId, userId }, 'manage-members');
     const participant = await tx.participant.findFirst({ where: { id: participantId, ceremonyId, removedAt: null }, select: { id: true, role: true, userId: true, delegationId: true } });
     if (!participant) throw notFound('Member not found');
     await assertDelegationOfCeremony(tx, ceremonyId, data.delegationId);

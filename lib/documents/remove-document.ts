@@ -1,6 +1,6 @@
 import 'server-only';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
-import { requireOrganiserForUpdate } from '@/lib/ceremonies/require-organiser';
+import { requireAccessForUpdate } from '@/lib/access/require-access';
 import { transaction } from '@/lib/db';
 import { AppError, notFound } from '@/lib/errors';
 
@@ -10,8 +10,7 @@ import { AppError, notFound } from '@/lib/errors';
  */
 export async function removeDocument({ ceremonyId, userId, documentId }: { ceremonyId: string; userId: string; documentId: string }) {
   return transaction(async (tx) => {
-    const { ceremony } = await requireOrganiserForUpdate(tx, { ceremonyId, userId });
-    if (ceremony.state !== 'DRAFT') throw new AppError('INVALID_STATE', 'Documents can be withdrawn only while the ceremony is a draft.');
+    const { ceremony } = await requireAccessForUpdate(tx, { ceremonyId, userId }, 'withdraw-document');
     const document = await tx.agreementDocument.findFirst({
       where: { id: documentId, ceremonyId },
       select: { id: true, title: true, originalSha256: true, _count: { select: { revisions: true, signatures: true } } },

@@ -1,8 +1,7 @@
 import 'server-only';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
-import { requireOrganiserForUpdate } from '@/lib/ceremonies/require-organiser';
+import { requireAccessForUpdate } from '@/lib/access/require-access';
 import { transaction } from '@/lib/db';
-import { assertPlanEditable } from '@/lib/delegations/assert-plan-editable';
 import { saveFieldsSchema, type FieldPlacement } from '@/lib/documents/schemas';
 import { fieldIssues, parsePageSizes } from '@/lib/documents/validate-field-placement';
 import { AppError, notFound } from '@/lib/errors';
@@ -16,8 +15,7 @@ export async function saveDocumentFields({ ceremonyId, userId, documentId, field
   const parsed = saveFieldsSchema.safeParse({ documentId, fields });
   if (!parsed.success) throw new AppError('INVALID_INPUT', 'The fields are not well formed.');
   return transaction(async (tx) => {
-    const { ceremony } = await requireOrganiserForUpdate(tx, { ceremonyId, userId });
-    assertPlanEditable(ceremony.state);
+    const { ceremony } = await requireAccessForUpdate(tx, { ceremonyId, userId }, 'manage-documents');
     const document = await tx.agreementDocument.findFirst({
       where: { id: documentId, ceremonyId },
       select: { id: true, pageSizes: true, _count: { select: { revisions: true } } },

@@ -1,9 +1,8 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
-import { requireOrganiser, requireOrganiserForUpdate } from '@/lib/ceremonies/require-organiser';
+import { requireAccess, requireAccessForUpdate } from '@/lib/access/require-access';
 import { db, transaction } from '@/lib/db';
-import { assertPlanEditable } from '@/lib/delegations/assert-plan-editable';
 import { inspectPdfInPool, pdfRefusal } from '@/lib/documents/pdf-inspector-pool';
 import { uploadMetadataSchema, type UploadMetadata } from '@/lib/documents/schemas';
 import { AppError } from '@/lib/errors';
@@ -32,8 +31,7 @@ export async function uploadAgreementDocument({
   if (!parsed.success) throw new AppError('INVALID_INPUT', 'Please check the document details.', fieldErrorsFromZod(parsed.error));
   const meta = parsed.data;
   // Cheap checks first: no worker is started for someone who may not upload here.
-  const { ceremony } = await requireOrganiser(db, { ceremonyId, userId });
-  assertPlanEditable(ceremony.state);
+  await requireAccess(db, { ceremonyId, userId }, 'manage-documents');
   if (!hasPdfMagic(bytes)) throw pdfRefusal('NOT_A_PDF', 'The file is not a PDF: it does not start with %PDF-.');
   const inspection = await inspectPdfInPool(bytes, { policy: 'agreement', cleanCopy: meta.cleanCopy });
   // A clean copy, when asked for, is what gets hashed, stored and signed; the upload's hash stays in the audit log.
@@ -43,8 +41,7 @@ export async function uploadAgreementDocument({
   const preflight = { pages: inspection.pages, summary: inspection.summary, dropped: inspection.cleanCopy?.dropped ?? [] };
 
   return transaction(async (tx) => {
-    const { ceremony: current } = await requireOrganiserForUpdate(tx, { ceremonyId, userId });
-    assertPlanEditable(current.state);
+    const { ceremony: current } = await requireAccessForUpdate(tx, { ceremonyId, userId }, 'manage-documents');
     if (meta.originalForDelegationId) {
       const delegation = await tx.delegation.findFirst({ where: { id: meta.originalForDelegationId, ceremonyId }, select: { id: true } });
       if (!delegation) throw new AppError('INVALID_INPUT', 'Unknown delegation.', { originalForDelegationId: 'unknownDelegation' });

@@ -1,6 +1,6 @@
 import 'server-only';
-import { requireOrganiser } from '@/lib/ceremonies/require-organiser';
-import { isPlanEditable } from '@/lib/ceremonies/ceremony-state';
+import { requireAccess } from '@/lib/access/require-access';
+import { isPlanEditable } from '@/lib/access/access-sets';
 import { db } from '@/lib/db';
 import { AppError, isAppError } from '@/lib/errors';
 import { defaultProgramme, type StepKind } from '@/lib/protocol/run-of-show';
@@ -20,7 +20,7 @@ export interface EditableStep {
  */
 export async function loadProgrammeEditor({ ceremonyId, userId }: { ceremonyId: string; userId: string }) {
   try {
-    await requireOrganiser(db, { ceremonyId, userId });
+    await requireAccess(db, { ceremonyId, userId }, 'manage-ceremony');
   } catch (error) {
     if (isAppError(error) && error.code === 'FORBIDDEN') return { state: 'forbidden' as const, ceremonyId };
     throw error;

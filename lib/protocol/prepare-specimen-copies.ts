@@ -1,7 +1,7 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
-import { requireOrganiser } from '@/lib/ceremonies/require-organiser';
+import { requireAccess } from '@/lib/access/require-access';
 import { lockForUpdate, transaction } from '@/lib/db';
 import { readRevisionBytes } from '@/lib/documents/read-revision-bytes';
 import { AppError } from '@/lib/errors';
@@ -22,8 +22,7 @@ export async function prepareSpecimenCopies({ ceremonyId, userId, now = new Date
   const { identity } = await loadPlatformIdentity();
   return transaction(async (tx) => {
     await lockForUpdate(tx, `ceremony:${ceremonyId}`);
-    const { ceremony } = await requireOrganiser(tx, { ceremonyId, userId });
-    if (ceremony.state !== 'DRAFT' && ceremony.state !== 'SCHEDULED') throw new AppError('INVALID_STATE', 'Specimen copies are for the rehearsal before the ceremony.');
+    await requireAccess(tx, { ceremonyId, userId }, 'prepare-specimens');
     const originals = await tx.agreementDocument.findMany({
       where: { ceremonyId, specimen: false },
       orderBy: { createdAt: 'asc' },

@@ -2,7 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { ianaTimeZone, localDateTime } from '@/lib/ceremonies/schemas';
-import { requireOrganiser } from '@/lib/ceremonies/require-organiser';
+import { requireAccess } from '@/lib/access/require-access';
 import { lockForUpdate, transaction } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { fieldErrorsFromZod } from '@/lib/forms/field-errors';
@@ -43,8 +43,7 @@ export async function scheduleRehearsal({
   }
   return transaction(async (tx) => {
     await lockForUpdate(tx, `ceremony:${ceremonyId}`);
-    const { ceremony } = await requireOrganiser(tx, { ceremonyId, userId });
-    if (ceremony.state !== 'DRAFT' && ceremony.state !== 'SCHEDULED') throw new AppError('INVALID_STATE', 'The rehearsal is planned before the ceremony.');
+    const { ceremony } = await requireAccess(tx, { ceremonyId, userId }, 'plan-rehearsal');
     if (slot === 'default') start = defaultRehearsalStart(ceremony.scheduledStart);
     if (start && start.getTime() >= ceremony.scheduledStart.getTime()) {
       throw new AppError('INVALID_INPUT', 'The rehearsal must be before the ceremony.', { startLocal: 'rehearsalAfterCeremony' });

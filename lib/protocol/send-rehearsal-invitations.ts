@@ -1,6 +1,6 @@
 import 'server-only';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
-import { requireOrganiserForUpdate } from '@/lib/ceremonies/require-organiser';
+import { requireAccessForUpdate } from '@/lib/access/require-access';
 import { db, transaction } from '@/lib/db';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
@@ -18,8 +18,7 @@ import type { DeliveryReport } from '@/lib/scheduling/deliver-invitations';
  */
 export async function sendRehearsalInvitations({ ceremonyId, userId }: { ceremonyId: string; userId: string }): Promise<DeliveryReport> {
   const sequence = await transaction(async (tx) => {
-    const { ceremony } = await requireOrganiserForUpdate(tx, { ceremonyId, userId });
-    if (ceremony.state !== 'SCHEDULED') throw new AppError('INVALID_STATE', 'Rehearsal invitations go out once the ceremony is scheduled.');
+    const { ceremony } = await requireAccessForUpdate(tx, { ceremonyId, userId }, 'send-rehearsal-invitations');
     if (!ceremony.rehearsalStart) throw new AppError('INVALID_STATE', 'No rehearsal is planned.');
     const changes = await tx.auditEvent.count({ where: { ceremonyId, kind: 'rehearsal.scheduled' } });
     const seq = Math.max(0, changes - 1);

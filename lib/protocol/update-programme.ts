@@ -1,6 +1,6 @@
 import 'server-only';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
-import { requireOrganiser } from '@/lib/ceremonies/require-organiser';
+import { requireAccess } from '@/lib/access/require-access';
 import { lockForUpdate, transaction } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { fieldErrorsFromZod } from '@/lib/forms/field-errors';
@@ -19,10 +19,7 @@ export async function updateProgramme({ ceremonyId, userId, steps }: { ceremonyI
   const wanted = parsed.data.steps;
   return transaction(async (tx) => {
     await lockForUpdate(tx, `ceremony:${ceremonyId}`);
-    const { ceremony } = await requireOrganiser(tx, { ceremonyId, userId });
-    if (ceremony.state !== 'DRAFT' && ceremony.state !== 'SCHEDULED') {
-      throw new AppError('INVALID_STATE', 'The programme can be changed only before the ceremony begins.');
-    }
+    const { ceremony } = await requireAccess(tx, { ceremonyId, userId }, 'edit-programme');
     const wasSaved = (await tx.runOfShowStep.count({ where: { ceremonyId } })) > 0;
     const existing = await loadOrCreateProgramme(tx, ceremonyId);
     if (!wasSaved) {

@@ -1,7 +1,7 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
-import { requireOrganiser } from '@/lib/ceremonies/require-organiser';
+import { requireAccess } from '@/lib/access/require-access';
 import { db, transaction, type Db, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { stripPhotoMetadata } from '@/lib/protocol/strip-photo-metadata';
@@ -20,8 +20,7 @@ export function detectPhotoType(bytes: Uint8Array) {
 }
 
 async function assertMayAddPhoto(client: Db | Tx, ids: { ceremonyId: string; userId: string }): Promise<void> {
-  const { ceremony } = await requireOrganiser(client, ids);
-  if (ceremony.state !== 'CONCLUDED' && ceremony.state !== 'ARCHIVED') throw new AppError('INVALID_STATE', 'The photo is added once the ceremony is concluded.');
+  await requireAccess(client, ids, 'add-summary-photo');
 }
 
 /** Checked before the upload route reads the body (the store re-checks in its transaction). */

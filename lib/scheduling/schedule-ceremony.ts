@@ -1,7 +1,7 @@
 import 'server-only';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { assertTransition } from '@/lib/ceremonies/ceremony-state';
-import { requireOrganiserForUpdate } from '@/lib/ceremonies/require-organiser';
+import { requireAccessForUpdate } from '@/lib/access/require-access';
 import { transaction } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { loadPlanInputs } from '@/lib/scheduling/load-plan-inputs';
@@ -14,7 +14,7 @@ import { loadPlanInputs } from '@/lib/scheduling/load-plan-inputs';
  */
 export async function scheduleCeremony({ ceremonyId, userId, now = new Date() }: { ceremonyId: string; userId: string; now?: Date }) {
   return transaction(async (tx) => {
-    const { ceremony } = await requireOrganiserForUpdate(tx, { ceremonyId, userId });
+    const { ceremony } = await requireAccessForUpdate(tx, { ceremonyId, userId }, 'manage-ceremony');
     assertTransition(ceremony.state, 'SCHEDULED');
     const inputs = await loadPlanInputs(tx, ceremonyId, now);
     if (!inputs.checklist.ready) {

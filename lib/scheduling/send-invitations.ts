@@ -1,8 +1,7 @@
 import 'server-only';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
-import { requireOrganiserForUpdate } from '@/lib/ceremonies/require-organiser';
+import { requireAccessForUpdate } from '@/lib/access/require-access';
 import { transaction } from '@/lib/db';
-import { AppError } from '@/lib/errors';
 import { deliverInvitations } from '@/lib/scheduling/deliver-invitations';
 
 /**
@@ -12,10 +11,7 @@ import { deliverInvitations } from '@/lib/scheduling/deliver-invitations';
  */
 export async function sendInvitations({ ceremonyId, userId }: { ceremonyId: string; userId: string }) {
   await transaction(async (tx) => {
-    const { ceremony } = await requireOrganiserForUpdate(tx, { ceremonyId, userId });
-    if (ceremony.state !== 'SCHEDULED') {
-      throw new AppError('INVALID_STATE', 'Invitations go out once the ceremony is scheduled.');
-    }
+    const { ceremony } = await requireAccessForUpdate(tx, { ceremonyId, userId }, 'send-invitations');
     const recipients = await tx.participant.count({ where: { ceremonyId, removedAt: null } });
     if (!ceremony.invitationsSentAt) await tx.ceremony.update({ where: { id: ceremonyId }, data: { invitationsSentAt: new Date() } });
     await appendAuditEvent(tx, {

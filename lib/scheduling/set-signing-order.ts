@@ -1,7 +1,6 @@
 import 'server-only';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
-import { isPlanEditable } from '@/lib/ceremonies/ceremony-state';
-import { requireOrganiserForUpdate } from '@/lib/ceremonies/require-organiser';
+import { requireAccessForUpdate } from '@/lib/access/require-access';
 import { transaction } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { fieldErrorsFromZod } from '@/lib/forms/field-errors';
@@ -15,8 +14,7 @@ export async function setSigningOrder({ ceremonyId, userId, ...input }: SigningO
   const parsed = signingOrderSchema.safeParse(input);
   if (!parsed.success) throw new AppError('INVALID_INPUT', 'Unknown signing order.', fieldErrorsFromZod(parsed.error));
   return transaction(async (tx) => {
-    const { ceremony } = await requireOrganiserForUpdate(tx, { ceremonyId, userId });
-    if (!isPlanEditable(ceremony.state)) throw new AppError('INVALID_STATE', `The signing order of a ${ceremony.state} ceremony is fixed.`);
+    const { ceremony } = await requireAccessForUpdate(tx, { ceremonyId, userId }, 'set-signing-order');
     const delegations = await tx.delegation.findMany({ where: { ceremonyId }, select: { id: true } });
     const known = new Set(delegations.map((delegation) => delegation.id));
     const sequence = parsed.data.sequence;

@@ -1,6 +1,6 @@
 import 'server-only';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
-import { requireOrganiserForUpdate } from '@/lib/ceremonies/require-organiser';
+import { requireAccessForUpdate } from '@/lib/access/require-access';
 import { transaction } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { fieldErrorsFromZod } from '@/lib/forms/field-errors';
@@ -15,7 +15,7 @@ export async function setSigningConsent({ ceremonyId, userId, texts }: { ceremon
   if (!parsed.success) throw new AppError('INVALID_INPUT', 'Please check the consent texts.', fieldErrorsFromZod(parsed.error));
   const stored = storedSigningConsent(parsed.data);
   return transaction(async (tx) => {
-    const { ceremony } = await requireOrganiserForUpdate(tx, { ceremonyId, userId });
+    const { ceremony } = await requireAccessForUpdate(tx, { ceremonyId, userId }, 'manage-ceremony');
     if (!isSigningConsentEditable(ceremony.state)) {
       throw new AppError('INVALID_STATE', `The consent text of a ${ceremony.state} ceremony is fixed.`, undefined, { reason: 'signing-opened' });
     }

@@ -6,7 +6,7 @@ import { RemoveDocumentButton } from '@/components/ceremony/documents/remove-doc
 import { OrganiserNav } from '@/components/ceremony/organiser-nav';
 import { OrganiserOnly } from '@/components/ceremony/organiser-only';
 import { Card } from '@/components/ui/card';
-import { isPlanEditable } from '@/lib/ceremonies/ceremony-state';
+import { isPlanEditable } from '@/lib/access/access-sets';
 import { env } from '@/lib/env';
 import { workspaceForPage } from '../workspace';
 

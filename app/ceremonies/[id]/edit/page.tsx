@@ -6,7 +6,7 @@ import { OrganiserNav } from '@/components/ceremony/organiser-nav';
 import { OrganiserOnly } from '@/components/ceremony/organiser-only';
 import { SigningConsentForm } from '@/components/ceremony/signing-consent-form';
 import { Card } from '@/components/ui/card';
-import { isPlanEditable } from '@/lib/ceremonies/ceremony-state';
+import { isPlanEditable } from '@/lib/access/access-sets';
 import { instantToZonedLocal } from '@/lib/ceremonies/resolve-ceremony-times';
 import { isSigningConsentEditable, parseStoredSigningConsent } from '@/lib/signing/signing-consent';
 import { timeZoneOptions } from '@/lib/time/time-zone-options';

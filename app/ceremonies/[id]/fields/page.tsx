@@ -5,7 +5,7 @@ import { FieldEditor, type FieldHolder } from '@/components/ceremony/fields/fiel
 import { OrganiserNav } from '@/components/ceremony/organiser-nav';
 import { OrganiserOnly } from '@/components/ceremony/organiser-only';
 import { Card } from '@/components/ui/card';
-import { isPlanEditable } from '@/lib/ceremonies/ceremony-state';
+import { isPlanEditable } from '@/lib/access/access-sets';
 import type { FieldKind } from '@/lib/documents/schemas';
 import { workspaceForPage } from '../workspace';
 

@@ -9,7 +9,7 @@ import { SigningOrderForm } from '@/components/ceremony/signing-order-form';
 import { SigningPlanView } from '@/components/ceremony/signing-plan-view';
 import { Card } from '@/components/ui/card';
 import { DataTable } from '@/components/ui/data-table';
-import { isPlanEditable } from '@/lib/ceremonies/ceremony-state';
+import { isPlanEditable } from '@/lib/access/access-sets';
 import { workspaceForPage } from '../workspace';
 
 export default async function InvitationsPage({ params }: { params: Promise<{ id: string }> }) {

@@ -8,7 +8,7 @@ import { AddMemberForm } from '@/components/ceremony/people/member-forms';
 import { MemberImport } from '@/components/ceremony/people/member-import';
 import { MembersTable } from '@/components/ceremony/people/members-table';
 import { Card } from '@/components/ui/card';
-import { isPlanEditable } from '@/lib/ceremonies/ceremony-state';
+import { isPlanEditable } from '@/lib/access/access-sets';
 import { timeZoneOptions } from '@/lib/time/time-zone-options';
 import { workspaceForPage } from '../workspace';
 

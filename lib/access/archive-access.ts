@@ -1,6 +1,9 @@
 import 'server-only';
 import type { Db, Tx } from '@/lib/db';
+import { ARCHIVED_STATES } from '@/lib/access/access-sets';
+import { decideAccess } from '@/lib/access/decide-access';
 import { AppError, notFound } from '@/lib/errors';
+import { isParticipantRole } from '@/lib/live/participant-roles';
 
 /**
  * Who may use the archive: an archivist (global role) reads every
@@ -9,13 +12,7 @@ import { AppError, notFound } from '@/lib/errors';
  * archive-wide screens (search, verify) a signed-in member who is neither gets FORBIDDEN.
  */
 
-export const archivedStates = ['CONCLUDED', 'ARCHIVED'] as const;
-
 export type ArchiveViewer = { userId: string; kind: 'archivist' } | { userId: string; kind: 'organiser' };
-
-export function isArchivedState(state: string): boolean {
-  return (archivedStates as readonly string[]).includes(state);
-}
 
 /** Archive-wide access: archivists and organisers; anyone else → FORBIDDEN. */
 export async function requireArchiveViewer(client: Tx | Db, { userId }: { userId: string }): Promise<ArchiveViewer> {
@@ -42,15 +39,22 @@ export async function requireArchivedCeremony(client: Tx | Db, { ceremonyId, use
     }),
   ]);
   const isArchivist = user?.globalRole === 'archivist';
-  const isOrganiser = me !== null && me.removedAt === null && me.role === 'organiser';
-  if (!ceremony || !(isArchivist || isOrganiser) || !isArchivedState(ceremony.state)) throw notFound('Ceremony not found');
+  const decision = decideAccess(
+    {
+      ceremony: ceremony && { state: ceremony.state, rehearsalPlanned: false },
+      participant: me && isParticipantRole(me.role) ? { role: me.role, delegationId: null, removed: me.removedAt !== null } : null,
+      archivist: isArchivist,
+    },
+    'view-archive',
+  );
+  if (!ceremony || !decision.allowed) throw notFound('Ceremony not found');
   const viewer: ArchiveViewer = { userId, kind: isArchivist ? 'archivist' : 'organiser' };
   return { ceremony, viewer };
 }
 
 /** Archive-wide listings: which ceremonies the viewer's search may return. */
 export function visibleCeremoniesFilter(viewer: ArchiveViewer) {
-  const concluded = { state: { in: [...archivedStates] } };
+  const concluded = { state: { in: [...ARCHIVED_STATES] } };
   if (viewer.kind === 'archivist') return concluded;
   return { ...concluded, participants: { some: { userId: viewer.userId, role: 'organiser', removedAt: null } } };
 }

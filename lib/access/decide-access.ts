@@ -82,6 +82,8 @@ const rules = {
   'add-summary-photo': { roles: organiser, forbidden: ORGANISER_ONLY, states: ARCHIVED_STATES, wrongState: fixed('The photo is added once the ceremony is concluded.') },
   'download-transmittal': { roles: organiser, forbidden: 'Only the organiser downloads the transmittal.', states: ARCHIVED_STATES, wrongState: fixed('The transmittal exists once the ceremony is concluded.') },
   'record-readiness': { roles: PUBLISHING_ROLES, forbidden: 'Observers do not publish, so there is nothing to check.', states: OPEN_STATES, wrongState: fixed('The ceremony is over.') },
+  /** The full-powers screen: organisers see every signatory's letters, a signatory their own. */
+  'view-full-powers': { roles: ['organiser', 'signatory'], forbidden: 'Only organisers and signatories see full powers.' },
   'approve-full-powers': {
     roles: organiser,
     forbidden: 'Only an organiser examines full powers.',
@@ -92,6 +94,18 @@ const rules = {
   'host-room': { roles: organiser, forbidden: 'Only the organiser can do this.', removedIsTold: true, states: ROOM_STATES, wrongState: (state) => `The room cannot be run while the ceremony is ${state}.` },
   'release-pages': { roles: organiser, forbidden: 'Only the organiser can do this.', removedIsTold: true, states: TAKING_PLACE_STATES, wrongState: fixed('The pages can be released only for a ceremony that takes place.') },
   'take-roll-call': { roles: organiser, forbidden: 'Only the organiser can do this.', removedIsTold: true, states: ROLL_CALL_STATES, wrongState: fixed('The roll call is taken while the ceremony is live.') },
+  /** Start the ceremony; its state guard is the state machine. */
+  'run-ceremony': { roles: organiser, forbidden: 'Only the organiser can do this.', removedIsTold: true },
+  /** Close the ceremony's record (CONCLUDED → ARCHIVED) when the organiser ends the call after conclusion. */
+  'archive-ceremony': { roles: organiser, forbidden: 'Only the organiser can do this.', removedIsTold: true },
+  /** Move the run of show: during the rehearsal, while live, and through the closing after conclusion. */
+  'run-programme': {
+    roles: organiser,
+    forbidden: 'Only the organiser can do this.',
+    removedIsTold: true,
+    states: ({ state, rehearsalPlanned }) => (rehearsalPlanned && state === 'SCHEDULED') || isIn(LIVE_STATES, state),
+    wrongState: fixed('The programme runs only while the ceremony is live.'),
+  },
   'wait-in-lobby': { roles: participantRoles, removedIsTold: true, states: ROOM_STATES, wrongState: (state) => `The lobby is not open while the ceremony is ${state}.` },
   'join-room': {
     roles: participantRoles,

@@ -29,6 +29,21 @@ export async function loadAccess(client: Tx | Db, { ceremonyId, userId }: { cere
 
 export type LoadedAccess = Awaited<ReturnType<typeof loadAccess>>;
 
+/**
+ * The access context of a participation a use-case loaded with its own query (with the
+ * includes it needs anyway): null → a stranger. Not for archive actions (no archivist flag).
+ */
+export function contextOfParticipant(
+  me: { role: string; delegationId: string | null; removedAt?: Date | null; ceremony: { state: string; rehearsalStart: Date | null } } | null,
+): AccessContext {
+  if (me && !isParticipantRole(me.role)) throw new AppError('INTERNAL', `Unknown participant role "${me.role}"`);
+  return {
+    ceremony: me && { state: me.ceremony.state, rehearsalPlanned: me.ceremony.rehearsalStart !== null },
+    participant: me && { role: me.role as ParticipantRole, delegationId: me.delegationId, removed: me.removedAt != null },
+    archivist: false,
+  };
+}
+
 /** Throws the AppError of a refusal; the caller's context is unchanged. */
 export function assertAccess(context: AccessContext, action: AccessAction, target?: AccessTarget): void {
   const decision = decideAccess(context, action, target);
@@ -45,6 +60,13 @@ export async function requireAccess(client: Tx | Db, ids: { ceremonyId: string; 
   assertAccess(context, action, target);
   // decideAccess refuses a missing ceremony, so an allowed caller always has one.
   return { ceremony: ceremony!, participant, archivist: context.archivist };
+}
+
+/** requireAccess for an action only participants may take: their participation, never null. */
+export async function requireParticipantAccess(client: Tx | Db, ids: { ceremonyId: string; userId: string }, action: AccessAction, target?: AccessTarget) {
+  const { ceremony, participant } = await requireAccess(client, ids, action, target);
+  if (!participant) throw new AppError('INTERNAL', `Action "${action}" is not a participant's.`);
+  return { ceremony, participant };
 }
 
 /**

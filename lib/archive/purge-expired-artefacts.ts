@@ -1,4 +1,5 @@
 import 'server-only';
+import { ARCHIVED_STATES } from '@/lib/access/access-sets';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { db, lockForUpdate, transaction } from '@/lib/db';
 import { env } from '@/lib/env';
@@ -25,7 +26,7 @@ export async function purgeExpiredArtefacts({ now = new Date(), retentionDays = 
   if (retentionDays === undefined) return { retentionDays: null, cutoff: null, purged: [], heldCeremonyIds: [] };
   const cutoff = new Date(now.getTime() - retentionDays * 86_400_000);
   const due = await db.ceremony.findMany({
-    where: { state: { in: ['CONCLUDED', 'ARCHIVED'] }, concludedAt: { lte: cutoff }, artefacts: { some: { purgedAt: null } } },
+    where: { state: { in: [...ARCHIVED_STATES] }, concludedAt: { lte: cutoff }, artefacts: { some: { purgedAt: null } } },
     select: { id: true, legalHold: true },
     orderBy: { concludedAt: 'asc' },
   });

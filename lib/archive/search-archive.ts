@@ -1,4 +1,5 @@
 import 'server-only';
+import { SIGNING_ROLES } from '@/lib/access/access-sets';
 import { requireArchiveViewer, visibleCeremoniesFilter } from '@/lib/access/archive-access';
 import { ARCHIVE_PAGE_SIZE, type ArchiveSearch } from '@/lib/archive/schemas';
 import { db, type Prisma } from '@/lib/db';
@@ -37,7 +38,7 @@ export async function searchArchive({ userId, search, timeZone, pageSize = ARCHI
         { title: matches },
         { documents: { some: { specimen: false, title: matches } } },
         { delegations: { some: { OR: [{ name: matches }, { country: matches }] } } },
-        { participants: { some: { role: { in: ['signatory', 'witness'] }, displayName: matches } } },
+        { participants: { some: { role: { in: [...SIGNING_ROLES] }, displayName: matches } } },
       ],
     });
   }

@@ -1,6 +1,6 @@
 import 'server-only';
+import { requireParticipantAccess } from '@/lib/access/require-access';
 import { db } from '@/lib/db';
-import { notFound } from '@/lib/errors';
 import { loadCeremonyProtocol } from '@/lib/protocol/load-ceremony-protocol';
 import { loadPlanInputs } from '@/lib/scheduling/load-plan-inputs';
 
@@ -9,11 +9,7 @@ import { loadPlanInputs } from '@/lib/scheduling/load-plan-inputs';
  * participant gets NOT_FOUND, whether or not the ceremony exists.
  */
 export async function loadCeremonyOverview({ ceremonyId, userId }: { ceremonyId: string; userId: string }) {
-  const me = await db.participant.findUnique({
-    where: { ceremonyId_userId: { ceremonyId, userId } },
-    select: { id: true, role: true, removedAt: true },
-  });
-  if (!me || me.removedAt) throw notFound('Ceremony not found');
+  const { participant: me } = await requireParticipantAccess(db, { ceremonyId, userId }, 'view-ceremony');
   const ceremony = await db.ceremony.findUniqueOrThrow({
     where: { id: ceremonyId },
     select: {

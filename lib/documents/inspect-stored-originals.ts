@@ -1,4 +1,6 @@
 import 'server-only';
+import { decideAccess } from '@/lib/access/decide-access';
+import { loadAccess } from '@/lib/access/require-access';
 import { db } from '@/lib/db';
 import { inspectPdfInPool, pdfRefusalCodeOf } from '@/lib/documents/pdf-inspector-pool';
 import { readRevisionBytes } from '@/lib/documents/read-revision-bytes';
@@ -13,9 +15,9 @@ import { AppError } from '@/lib/errors';
  * lock, that it prepares exactly those bytes.
  */
 export async function inspectStoredOriginals({ ceremonyId, userId }: { ceremonyId: string; userId: string }): Promise<Map<string, string>> {
-  const me = await db.participant.findUnique({ where: { ceremonyId_userId: { ceremonyId, userId } }, select: { role: true, removedAt: true } });
+  const { context } = await loadAccess(db, { ceremonyId, userId });
   // Others get their answer from the use-case's own checks; they do not get to make us parse.
-  if (!me || me.removedAt || me.role !== 'organiser') return new Map();
+  if (!decideAccess(context, 'open-signing').allowed) return new Map();
   const documents = await db.agreementDocument.findMany({ where: { ceremonyId, specimen: false }, select: { id: true, title: true }, orderBy: { createdAt: 'asc' } });
   const inspected = new Map<string, string>();
   for (const document of documents) {

@@ -1,7 +1,7 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { isArchivedState } from '@/lib/access/access-sets';
-import { requireAccess } from '@/lib/access/require-access';
+import { requireParticipantAccess } from '@/lib/access/require-access';
 import { db } from '@/lib/db';
 import { readRevisionBytes } from '@/lib/documents/read-revision-bytes';
 import { AppError, notFound } from '@/lib/errors';
@@ -28,7 +28,7 @@ export async function loadLatestRevision({
   userId: string;
   knownSha256?: string | null;
 }): Promise<LatestRevision> {
-  const { participant: me } = await requireAccess(db, { ceremonyId, userId }, 'view-ceremony');
+  const { participant: me } = await requireParticipantAccess(db, { ceremonyId, userId }, 'view-ceremony');
   const document = await db.agreementDocument.findFirst({
     where: { id: documentId, ceremonyId },
     select: {
@@ -39,7 +39,7 @@ export async function loadLatestRevision({
   });
   const newest = document?.revisions[0];
   if (!document || !newest) throw notFound('Document not found');
-  if (me?.role === 'observer' && !document.ceremony.pagesReleasedAt && !isArchivedState(document.ceremony.state)) {
+  if (me.role === 'observer' && !document.ceremony.pagesReleasedAt && !isArchivedState(document.ceremony.state)) {
     throw new AppError('FORBIDDEN', 'The agreement’s pages have not been released to the press yet.');
   }
   if (knownSha256 === newest.sha256) return { kind: 'unchanged', number: newest.number, sha256: newest.sha256 };

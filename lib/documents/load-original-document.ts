@@ -1,6 +1,6 @@
 import 'server-only';
 import { isArchivedState } from '@/lib/access/access-sets';
-import { requireAccess } from '@/lib/access/require-access';
+import { requireParticipantAccess } from '@/lib/access/require-access';
 import { db, readBlob } from '@/lib/db';
 import { AppError, notFound } from '@/lib/errors';
 
@@ -10,7 +10,7 @@ import { AppError, notFound } from '@/lib/errors';
  * the ceremony concludes; anyone else gets NOT_FOUND.
  */
 export async function loadOriginalDocument({ ceremonyId, documentId, userId }: { ceremonyId: string; documentId: string; userId: string }) {
-  const { participant: me } = await requireAccess(db, { ceremonyId, userId }, 'view-ceremony');
+  const { participant: me } = await requireParticipantAccess(db, { ceremonyId, userId }, 'view-ceremony');
   const document = await db.agreementDocument.findFirst({
     where: { id: documentId, ceremonyId },
     select: {
@@ -22,7 +22,7 @@ export async function loadOriginalDocument({ ceremonyId, documentId, userId }: {
   });
   const original = document?.revisions[0];
   if (!document || !original) throw notFound('Document not found');
-  if (me?.role === 'observer' && !document.ceremony.pagesReleasedAt && !isArchivedState(document.ceremony.state)) {
+  if (me.role === 'observer' && !document.ceremony.pagesReleasedAt && !isArchivedState(document.ceremony.state)) {
     throw new AppError('FORBIDDEN', 'The agreement’s pages have not been released to the press yet.');
   }
   const bytes = await readBlob(db, 'DocumentRevision.appendedBytes', original.id);

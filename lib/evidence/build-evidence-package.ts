@@ -1,4 +1,5 @@
 import 'server-only';
+import { isArchivedState } from '@/lib/access/access-sets';
 import { createHash } from 'node:crypto';
 import { zipSync } from 'fflate';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
@@ -32,7 +33,7 @@ export async function buildEvidencePackage({ ceremonyId, actorUserId }: { ceremo
       delegations: { select: { id: true, name: true } },
     },
   });
-  if (ceremony.state !== 'CONCLUDED' && ceremony.state !== 'ARCHIVED') throw new AppError('INVALID_STATE', 'Only a concluded ceremony has an evidence package.');
+  if (!isArchivedState(ceremony.state)) throw new AppError('INVALID_STATE', 'Only a concluded ceremony has an evidence package.');
   const certificate = ceremony.artefacts[0];
   if (!certificate) throw new AppError('INVALID_STATE', 'The certificate of completion is missing.');
 

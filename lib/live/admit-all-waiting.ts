@@ -1,7 +1,7 @@
 import 'server-only';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { lockForUpdate, transaction } from '@/lib/db';
-import { assertHostControlsAvailable, loadOrganiser } from '@/lib/live/load-live-participant';
+import { requireLiveAccess } from '@/lib/live/load-live-participant';
 import { ARRIVED_EVENT } from '@/lib/live/request-to-join';
 
 /** The organiser lets in everyone now waiting in the lobby; one audit event per person. */
@@ -9,8 +9,7 @@ export async function admitAllWaiting({ ceremonyId, userId }: { ceremonyId: stri
   return transaction(async (tx) => {
     // The state guard below holds until commit: transitions take the same lock.
     await lockForUpdate(tx, `ceremony:${ceremonyId}`);
-    const organiser = await loadOrganiser(tx, { ceremonyId, userId });
-    assertHostControlsAvailable(organiser.ceremony.state);
+    await requireLiveAccess(tx, { ceremonyId, userId }, 'host-room');
     const arrived = await tx.auditEvent.findMany({ where: { ceremonyId, kind: ARRIVED_EVENT }, select: { actorUserId: true } });
     const arrivedUserIds = [...new Set(arrived.flatMap((event) => (event.actorUserId ? [event.actorUserId] : [])))];
     const waiting = await tx.participant.findMany({

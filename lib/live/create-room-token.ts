@@ -1,5 +1,6 @@
 import 'server-only';
 import { AccessToken } from 'livekit-server-sdk';
+import { assertAccess } from '@/lib/access/require-access';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { AppError, notFound } from '@/lib/errors';
@@ -7,7 +8,7 @@ import { ensureRoom } from '@/lib/live/ensure-room';
 import { liveKitClientUrl } from '@/lib/live/livekit-clients';
 import { participantGrant } from '@/lib/live/participant-grants';
 import { isParticipantRole, type RoomParticipantMetadata } from '@/lib/live/participant-roles';
-import { isAdmitted, mayEnterRoom } from '@/lib/live/room-access';
+import { isAdmitted } from '@/lib/live/room-access';
 
 /** Short: a removed participant's last token is useless soon (LiveKit has no revocation list). */
 export const ROOM_TOKEN_TTL_SECONDS = 10 * 60;
@@ -25,9 +26,14 @@ export interface RoomToken {
 export async function createRoomToken({ ceremonyId, userId }: { ceremonyId: string; userId: string }): Promise<RoomToken> {
   const participant = await loadTokenSubject(ceremonyId, userId);
   const { role } = participant;
-  if (!mayEnterRoom(role, participant.ceremonyState, participant.rehearsalPlanned)) {
-    throw new AppError('INVALID_STATE', `The room is not open while the ceremony is ${participant.ceremonyState}.`);
-  }
+  assertAccess(
+    {
+      ceremony: { state: participant.ceremonyState, rehearsalPlanned: participant.rehearsalPlanned },
+      participant: { role, delegationId: participant.delegationId, removed: participant.removed },
+      archivist: false,
+    },
+    'join-room',
+  );
   if (!isAdmitted({ role, admittedAt: participant.admitted ? new Date(0) : null }, participant.lobbyOpen)) {
     // A state of the admission, not a refusal: 409, so the client goes back to the lobby (403 means removed).
     throw new AppError('INVALID_STATE', 'Please wait in the lobby until the organiser admits you.');
@@ -66,8 +72,7 @@ const truthy = (value: unknown) => value === true || Number(value) === 1;
 /**
  * The caller's participation in one query: the token route is the room's hot path (budget
  * P6, 200 people joining at once), and Prisma would issue one query per relation.
- * Same outcome as lib/live/load-live-participant.ts: NOT_FOUND for outsiders, FORBIDDEN
- * for a removed participant.
+ * Strangers and removed participants are refused by lib/access, as everywhere.
  */
 async function loadTokenSubject(ceremonyId: string, userId: string) {
   const rows = await db.$queryRaw<TokenSubjectRow[]>`
@@ -83,9 +88,8 @@ async function loadTokenSubject(ceremonyId: string, userId: string) {
     WHERE p."ceremonyId" = ${ceremonyId} AND p."userId" = ${userId}`;
   const row = rows[0];
   if (!row) throw notFound('Ceremony not found');
-  if (truthy(row.removed)) throw new AppError('FORBIDDEN', 'The organiser has removed you from this ceremony.');
   if (!isParticipantRole(row.role)) throw new AppError('INTERNAL', `Unknown participant role "${row.role}"`);
-  return { ...row, role: row.role, admitted: truthy(row.admitted), lobbyOpen: truthy(row.lobbyOpen), rehearsalPlanned: truthy(row.rehearsalPlanned) };
+  return { ...row, role: row.role, removed: truthy(row.removed), admitted: truthy(row.admitted), lobbyOpen: truthy(row.lobbyOpen), rehearsalPlanned: truthy(row.rehearsalPlanned) };
 }
 
 /** "Dr. Anna Weber (Labs Network Industrie 4.0)": who someone is and for whom they speak. */

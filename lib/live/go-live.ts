@@ -2,7 +2,7 @@ import 'server-only';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { lockForUpdate, transaction } from '@/lib/db';
 import { assertTransition } from '@/lib/ceremonies/ceremony-state';
-import { loadOrganiser } from '@/lib/live/load-live-participant';
+import { requireLiveAccess } from '@/lib/live/load-live-participant';
 import { notifyRoom } from '@/lib/live/notify-room';
 import { roomTopics } from '@/lib/live/room-messages';
 import { restartProgrammeAfterRehearsal } from '@/lib/protocol/restart-programme';
@@ -11,7 +11,7 @@ import { restartProgrammeAfterRehearsal } from '@/lib/protocol/restart-programme
 export async function goLive({ ceremonyId, userId }: { ceremonyId: string; userId: string }) {
   const roomName = await transaction(async (tx) => {
     await lockForUpdate(tx, `ceremony:${ceremonyId}`);
-    const organiser = await loadOrganiser(tx, { ceremonyId, userId });
+    const organiser = await requireLiveAccess(tx, { ceremonyId, userId }, 'run-ceremony');
     assertTransition(organiser.ceremony.state, 'LIVE');
     await tx.ceremony.update({ where: { id: ceremonyId }, data: { state: 'LIVE' } });
     const programmeRestarted = await restartProgrammeAfterRehearsal(tx, ceremonyId);

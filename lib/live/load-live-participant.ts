@@ -1,4 +1,6 @@
 import 'server-only';
+import type { AccessAction } from '@/lib/access/decide-access';
+import { assertAccess, contextOfParticipant } from '@/lib/access/require-access';
 import type { Db, Tx } from '@/lib/db';
 import { AppError, notFound } from '@/lib/errors';
 import { isParticipantRole, type ParticipantRole } from '@/lib/live/participant-roles';
@@ -32,10 +34,10 @@ export async function loadLiveParticipant(client: Db | Tx, { ceremonyId, userId 
 
 export type LiveParticipant = Awaited<ReturnType<typeof loadLiveParticipant>>;
 
-/** Host controls are the organiser's. */
-export async function loadOrganiser(client: Db | Tx, ids: { ceremonyId: string; userId: string }): Promise<LiveParticipant> {
+/** The caller's participation, if lib/access lets them do `action` now (host controls: 'host-room'). */
+export async function requireLiveAccess(client: Db | Tx, ids: { ceremonyId: string; userId: string }, action: AccessAction): Promise<LiveParticipant> {
   const participant = await loadLiveParticipant(client, ids);
-  if (participant.role !== 'organiser') throw new AppError('FORBIDDEN', 'Only the organiser can do this.');
+  assertAccess(contextOfParticipant(participant), action);
   return participant;
 }
 
@@ -47,11 +49,4 @@ export async function loadTargetParticipant(client: Db | Tx, { ceremonyId, parti
   });
   if (!target) throw notFound('Participant not found');
   return target;
-}
-
-/** Host controls act on a ceremony that is scheduled or under way (the closing after conclusion included). */
-export function assertHostControlsAvailable(ceremonyState: string): void {
-  if (!['SCHEDULED', 'LIVE', 'SIGNING', 'CONCLUDED'].includes(ceremonyState)) {
-    throw new AppError('INVALID_STATE', `The room cannot be run while the ceremony is ${ceremonyState}.`);
-  }
 }

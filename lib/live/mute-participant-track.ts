@@ -4,7 +4,7 @@ import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { db, transaction } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { getRoomService, isLiveKitNotFound } from '@/lib/live/livekit-clients';
-import { assertHostControlsAvailable, loadOrganiser, loadTargetParticipant } from '@/lib/live/load-live-participant';
+import { requireLiveAccess, loadTargetParticipant } from '@/lib/live/load-live-participant';
 import { notifyRoom } from '@/lib/live/notify-room';
 import { roomTopics } from '@/lib/live/room-messages';
 
@@ -31,8 +31,7 @@ export async function muteParticipantTrack({
   participantId: string;
   source: MutableSource;
 }) {
-  const organiser = await loadOrganiser(db, { ceremonyId, userId });
-  assertHostControlsAvailable(organiser.ceremony.state);
+  const organiser = await requireLiveAccess(db, { ceremonyId, userId }, 'host-room');
   const target = await loadTargetParticipant(db, { ceremonyId, participantId });
   const roomName = organiser.ceremony.roomName;
   const roomService = getRoomService();

@@ -3,7 +3,7 @@ import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { lockForUpdate, transaction, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { getRoomService, isLiveKitNotFound } from '@/lib/live/livekit-clients';
-import { assertHostControlsAvailable, loadOrganiser, loadTargetParticipant } from '@/lib/live/load-live-participant';
+import { requireLiveAccess, loadTargetParticipant } from '@/lib/live/load-live-participant';
 
 /**
  * The organiser removes someone from the ceremony (hostile case "Removed participant"): marked removed, so the
@@ -14,8 +14,7 @@ export async function removeParticipant({ ceremonyId, userId, participantId }: {
   const { roomName, target } = await transaction(async (tx) => {
     // The state guard below holds until commit: transitions take the same lock.
     await lockForUpdate(tx, `ceremony:${ceremonyId}`);
-    const organiser = await loadOrganiser(tx, { ceremonyId, userId });
-    assertHostControlsAvailable(organiser.ceremony.state);
+    const organiser = await requireLiveAccess(tx, { ceremonyId, userId }, 'host-room');
     const found = await loadTargetParticipant(tx, { ceremonyId, participantId });
     if (found.id === organiser.id) throw new AppError('INVALID_INPUT', 'You cannot remove yourself.');
     if (found.role === 'organiser') throw new AppError('FORBIDDEN', 'An organiser cannot be removed from the room.');

@@ -1,9 +1,9 @@
 import 'server-only';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { transaction } from '@/lib/db';
-import { AppError } from '@/lib/errors';
+import { assertAccess, contextOfParticipant } from '@/lib/access/require-access';
 import { loadLiveParticipant } from '@/lib/live/load-live-participant';
-import { isAdmitted, mayEnterRoom, mayWaitInLobby } from '@/lib/live/room-access';
+import { isAdmitted, mayEnterRoom } from '@/lib/live/room-access';
 
 export const ARRIVED_EVENT = 'participant.arrived';
 
@@ -15,9 +15,7 @@ export async function requestToJoin({ ceremonyId, userId }: { ceremonyId: string
   return transaction(async (tx) => {
     const participant = await loadLiveParticipant(tx, { ceremonyId, userId });
     const { ceremony } = participant;
-    if (!mayWaitInLobby(ceremony.state)) {
-      throw new AppError('INVALID_STATE', `The lobby is not open while the ceremony is ${ceremony.state}.`);
-    }
+    assertAccess(contextOfParticipant(participant), 'wait-in-lobby');
     const alreadyArrived = await tx.auditEvent.findFirst({
       where: { ceremonyId, kind: ARRIVED_EVENT, actorUserId: userId },
       select: { id: true },

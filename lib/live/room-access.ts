@@ -1,31 +1,23 @@
+import { decideAccess, type AccessContext } from '@/lib/access/decide-access';
 import type { ParticipantRole } from '@/lib/live/participant-roles';
 
 /**
- * When someone may be in the ceremony's room or its lobby. Pure: the token use-case
- * enforces it, the room page uses it to say "not yet" or "over".
- * The organiser may open the room as soon as the ceremony is scheduled (to check the
- * technology, admit people early); everyone else enters while it is LIVE or SIGNING, and
- * stays for the closing remarks and photo after conclusion (CONCLUDED) until the organiser
- * ends the ceremony, which archives it and closes the room for good.
+ * When someone may be in the ceremony's room or its lobby (decided by lib/access, 'join-room'
+ * and 'wait-in-lobby'). Pure: the token use-case enforces it, the room page uses it to say
+ * "not yet" or "over". Everyone stays for the closing remarks and photo after conclusion
+ * until the organiser ends the ceremony, which archives it and closes the room for good.
  */
-const roomStatesByRole = {
-  organiser: ['SCHEDULED', 'LIVE', 'SIGNING', 'CONCLUDED'],
-  others: ['LIVE', 'SIGNING', 'CONCLUDED'],
-} as const satisfies Record<string, readonly string[]>;
-
-/** People may wait in the lobby from the moment the ceremony is scheduled until it is archived. */
-const lobbyStates: readonly string[] = ['SCHEDULED', 'LIVE', 'SIGNING', 'CONCLUDED'];
-
-export function mayEnterRoom(role: ParticipantRole, ceremonyState: string, rehearsalPlanned = false): boolean {
-  // The technical rehearsal uses the same room before the day: once it is planned,
-  // admitted participants may enter the scheduled ceremony's room too.
-  if (rehearsalPlanned && ceremonyState === 'SCHEDULED') return true;
-  const states: readonly string[] = role === 'organiser' ? roomStatesByRole.organiser : roomStatesByRole.others;
-  return states.includes(ceremonyState);
+function asParticipant(role: ParticipantRole, state: string, rehearsalPlanned: boolean): AccessContext {
+  return { ceremony: { state, rehearsalPlanned }, participant: { role, delegationId: null, removed: false }, archivist: false };
 }
 
+export function mayEnterRoom(role: ParticipantRole, ceremonyState: string, rehearsalPlanned = false): boolean {
+  return decideAccess(asParticipant(role, ceremonyState, rehearsalPlanned), 'join-room').allowed;
+}
+
+/** People may wait in the lobby from the moment the ceremony is scheduled until it is archived. */
 export function mayWaitInLobby(ceremonyState: string): boolean {
-  return lobbyStates.includes(ceremonyState);
+  return decideAccess(asParticipant('delegate', ceremonyState, false), 'wait-in-lobby').allowed;
 }
 
 /** The organiser never waits; others wait until admitted or until the room is opened. */

@@ -1,25 +1,25 @@
 import 'server-only';
+import { SIGNING_ROLES } from '@/lib/access/access-sets';
+import { requireAccess } from '@/lib/access/require-access';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { db, transaction } from '@/lib/db';
-import { AppError, notFound } from '@/lib/errors';
+import { AppError } from '@/lib/errors';
 import { composeTransmittalJson, composeTransmittalPdfContent, type TransmittalInput } from '@/lib/protocol/compose-transmittal';
 import { buildCertificateOfCompletion } from '@/lib/signing/pdf/build-certificate-of-completion';
 
 /** The organiser downloads the transmittal of a concluded ceremony (JSON + PDF). */
 export async function buildTransmittal({ ceremonyId, userId }: { ceremonyId: string; userId: string }) {
-  const me = await db.participant.findUnique({ where: { ceremonyId_userId: { ceremonyId, userId } }, select: { role: true, removedAt: true } });
-  if (!me || me.removedAt) throw notFound('Ceremony not found');
-  if (me.role !== 'organiser') throw new AppError('FORBIDDEN', 'Only the organiser downloads the transmittal.');
+  await requireAccess(db, { ceremonyId, userId }, 'download-transmittal');
   const ceremony = await db.ceremony.findUniqueOrThrow({
     where: { id: ceremonyId },
     include: {
       delegations: { orderBy: { position: 'asc' } },
-      participants: { where: { role: { in: ['signatory', 'witness'] }, removedAt: null }, include: { delegation: true, fullPowers: { orderBy: { createdAt: 'desc' }, take: 1, select: { fileName: true, sha256: true, status: true, reviewedById: true, reviewedAt: true } } } },
+      participants: { where: { role: { in: [...SIGNING_ROLES] }, removedAt: null }, include: { delegation: true, fullPowers: { orderBy: { createdAt: 'desc' }, take: 1, select: { fileName: true, sha256: true, status: true, reviewedById: true, reviewedAt: true } } } },
       documents: { where: { specimen: false }, orderBy: { createdAt: 'asc' }, include: { revisions: { orderBy: { number: 'asc' }, select: { number: true, kind: true, sha256: true } }, originalFor: true } },
       artefacts: { where: { kind: 'evidence-package' }, orderBy: { createdAt: 'desc' }, take: 1, select: { fileName: true, sha256: true } },
     },
   });
-  if (!ceremony.concludedAt || !['CONCLUDED', 'ARCHIVED'].includes(ceremony.state)) throw new AppError('INVALID_STATE', 'The transmittal exists once the ceremony is concluded.');
+  if (!ceremony.concludedAt) throw new AppError('INVALID_STATE', 'The transmittal exists once the ceremony is concluded.');
   const reviewerIds = ceremony.participants.flatMap((p) => p.fullPowers.flatMap((f) => (f.reviewedById ? [f.reviewedById] : [])));
   const reviewers = new Map((await db.user.findMany({ where: { id: { in: reviewerIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
   const input: TransmittalInput = {

@@ -3,8 +3,7 @@ import { z } from 'zod';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { lockForUpdate, transaction } from '@/lib/db';
 import { AppError } from '@/lib/errors';
-import { loadOrganiser } from '@/lib/live/load-live-participant';
-import { rollCallStates } from '@/lib/protocol/run-of-show';
+import { requireLiveAccess } from '@/lib/live/load-live-participant';
 import { formatDateTime } from '@/lib/time/format-instant';
 
 export const rollCallSchema = z.object({
@@ -22,8 +21,7 @@ export async function confirmRollCall({ ceremonyId, userId, presentParticipantId
   const present = new Set(parsed.data.presentParticipantIds);
   return transaction(async (tx) => {
     await lockForUpdate(tx, `ceremony:${ceremonyId}`);
-    const organiser = await loadOrganiser(tx, { ceremonyId, userId });
-    if (!rollCallStates.includes(organiser.ceremony.state)) throw new AppError('INVALID_STATE', 'The roll call is taken while the ceremony is live.');
+    await requireLiveAccess(tx, { ceremonyId, userId }, 'take-roll-call');
     const ceremony = await tx.ceremony.findUniqueOrThrow({
       where: { id: ceremonyId },
       select: {

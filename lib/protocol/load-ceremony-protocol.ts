@@ -1,4 +1,5 @@
 import 'server-only';
+import { isArchivedState, isPlanEditable } from '@/lib/access/access-sets';
 import { instantToZonedLocal } from '@/lib/ceremonies/resolve-ceremony-times';
 import type { Db } from '@/lib/db';
 import { defaultRehearsalStart } from '@/lib/protocol/schedule-rehearsal';
@@ -49,7 +50,7 @@ export async function loadCeremonyProtocol(client: Db, { ceremonyId, participant
   });
   const delegationName = new Map(ceremony.delegations.map((d) => [d.id, d.name]));
   const signatories = ceremony.participants.filter((p) => p.role === 'signatory');
-  const concluded = ceremony.state === 'CONCLUDED' || ceremony.state === 'ARCHIVED';
+  const concluded = isArchivedState(ceremony.state);
   return {
     role,
     ownFullPowers: null,
@@ -62,7 +63,7 @@ export async function loadCeremonyProtocol(client: Db, { ceremonyId, participant
         timeZone: ceremony.timeZone,
         startLocal: instantToZonedLocal(ceremony.rehearsalStart ?? defaultRehearsalStart(ceremony.scheduledStart), ceremony.timeZone),
         planned: ceremony.rehearsalStart !== null,
-        editable: ceremony.state === 'DRAFT' || ceremony.state === 'SCHEDULED',
+        editable: isPlanEditable(ceremony.state),
         mayInvite: ceremony.state === 'SCHEDULED' && ceremony.rehearsalStart !== null,
       },
       readiness: ceremony.participants.map(

@@ -1,6 +1,8 @@
 import 'server-only';
+import { isIn, OPEN_STATES } from '@/lib/access/access-sets';
+import { decideAccess } from '@/lib/access/decide-access';
+import { assertAccess, loadAccess } from '@/lib/access/require-access';
 import { db } from '@/lib/db';
-import { notFound } from '@/lib/errors';
 
 export interface FullPowersRecordView {
   id: string;
@@ -34,12 +36,11 @@ export interface SignatoryFullPowers {
  * `{ state: 'forbidden' }`, strangers NOT_FOUND (thrown).
  */
 export async function loadFullPowers({ ceremonyId, userId }: { ceremonyId: string; userId: string }) {
-  const me = await db.participant.findUnique({
-    where: { ceremonyId_userId: { ceremonyId, userId } },
-    select: { id: true, role: true, removedAt: true, delegationId: true },
-  });
-  if (!me || me.removedAt) throw notFound('Ceremony not found');
-  if (me.role !== 'organiser' && me.role !== 'signatory') return { state: 'forbidden' as const, ceremonyId };
+  const access = await loadAccess(db, { ceremonyId, userId });
+  const decision = decideAccess(access.context, 'view-full-powers');
+  if (!decision.allowed && decision.code === 'FORBIDDEN') return { state: 'forbidden' as const, ceremonyId };
+  assertAccess(access.context, 'view-full-powers');
+  const me = access.participant!;
   const ceremony = await db.ceremony.findUniqueOrThrow({
     where: { id: ceremonyId },
     select: {
@@ -68,7 +69,7 @@ export async function loadFullPowers({ ceremonyId, userId }: { ceremonyId: strin
   const reviewers = new Map(
     (await db.participant.findMany({ where: { ceremonyId, userId: { in: reviewerIds } }, select: { userId: true, displayName: true } })).map((p) => [p.userId, p.displayName]),
   );
-  const open = ['DRAFT', 'SCHEDULED', 'LIVE', 'SIGNING'].includes(ceremony.state);
+  const open = isIn(OPEN_STATES, ceremony.state);
   const delegationName = new Map(ceremony.delegations.map((d) => [d.id, d.name]));
   const signatories: SignatoryFullPowers[] = ceremony.participants.map((signatory) => {
     const records = signatory.fullPowers.map(
@@ -81,7 +82,8 @@ export async function loadFullPowers({ ceremonyId, userId }: { ceremonyId: strin
         reviewedAt: record.reviewedAt?.toISOString() ?? null,
         reviewedBy: record.reviewedById ? (reviewers.get(record.reviewedById) ?? null) : null,
         reviewReason: record.reviewReason,
-        mayReview: me.role === 'organiser' && me.delegationId !== null && me.delegationId !== signatory.delegationId && record.status === 'pending',
+        // A neutral organiser (no delegation) may examine too (the use-case allows it), but the screen offers it to the parties' organisers.
+        mayReview: me.delegationId !== null && decideAccess(access.context, 'approve-full-powers', { delegationId: signatory.delegationId }).allowed && record.status === 'pending',
       }),
     );
     // Only the newest letter counts; an older pending one can no longer be examined.

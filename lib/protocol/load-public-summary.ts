@@ -1,4 +1,5 @@
 import 'server-only';
+import { isArchivedState } from '@/lib/access/access-sets';
 import { db, readBlob } from '@/lib/db';
 import { formatDateTime } from '@/lib/time/format-instant';
 import type { Locale } from '@/lib/i18n/locales';
@@ -26,7 +27,7 @@ export async function loadPublicSummary({ ceremonyId, locale }: { ceremonyId: st
       artefacts: { where: { kind: 'photo', purgedAt: null }, orderBy: { createdAt: 'desc' }, take: 1, select: { id: true, sha256: true } },
     },
   });
-  if (!ceremony || !ceremony.publicSummaryPublishedAt || !ceremony.concludedAt || !['CONCLUDED', 'ARCHIVED'].includes(ceremony.state)) return null;
+  if (!ceremony || !ceremony.publicSummaryPublishedAt || !ceremony.concludedAt || !isArchivedState(ceremony.state)) return null;
   const seenZones = new Set<string>();
   return {
     id: ceremony.id,
@@ -54,7 +55,7 @@ export async function readPublicSummaryPhoto({ ceremonyId }: { ceremonyId: strin
       artefacts: { where: { kind: 'photo', purgedAt: null }, orderBy: { createdAt: 'desc' }, take: 1, select: { id: true, contentType: true, sha256: true, byteLength: true } },
     },
   });
-  if (!ceremony?.publicSummaryPublishedAt || !['CONCLUDED', 'ARCHIVED'].includes(ceremony.state)) return null;
+  if (!ceremony?.publicSummaryPublishedAt || !isArchivedState(ceremony.state)) return null;
   const photo = ceremony.artefacts[0];
   if (!photo) return null;
   const bytes = await readBlob(db, 'Artefact.bytes', photo.id);

@@ -1,6 +1,7 @@
 import 'server-only';
+import { isIn, ROLL_CALL_STATES } from '@/lib/access/access-sets';
 import type { Db, Tx } from '@/lib/db';
-import { defaultProgramme, programmeView, rollCallStates, type ProgrammeStep, type StepKind } from '@/lib/protocol/run-of-show';
+import { defaultProgramme, programmeView, type ProgrammeStep, type StepKind } from '@/lib/protocol/run-of-show';
 
 export type StepStatus = 'done' | 'skipped' | 'current' | 'upcoming';
 
@@ -126,7 +127,7 @@ async function loadRollCall(
         .map((p) => ({ participantId: p.id, name: p.displayName, role: p.role, inRoom: inRoom.has(p.id), confirmedAt: p.presentConfirmedAt?.toISOString() ?? null })),
     })),
     confirmedAt: confirmed?.createdAt.toISOString() ?? null,
-    canConfirm: rollCallStates.includes(ceremony.state),
+    canConfirm: isIn(ROLL_CALL_STATES, ceremony.state),
   };
 }
 

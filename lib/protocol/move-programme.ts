@@ -2,7 +2,7 @@ import 'server-only';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { lockForUpdate, transaction } from '@/lib/db';
 import { AppError } from '@/lib/errors';
-import { loadOrganiser } from '@/lib/live/load-live-participant';
+import { requireLiveAccess } from '@/lib/live/load-live-participant';
 import { notifyCeremonyRoom } from '@/lib/live/notify-room';
 import { loadOrCreateProgramme } from '@/lib/protocol/load-programme';
 import { moveProgramme, ProgrammeError, type ProgrammeAction } from '@/lib/protocol/run-of-show';
@@ -27,9 +27,8 @@ import { formatDateTime } from '@/lib/time/format-instant';
  */
 export async function moveRunOfShow({ ceremonyId, userId, action, now = new Date() }: { ceremonyId: string; userId: string; action: ProgrammeAction; now?: Date }) {
   const planned = await transaction(async (tx) => {
-    const organiser = await loadOrganiser(tx, { ceremonyId, userId });
+    const organiser = await requireLiveAccess(tx, { ceremonyId, userId }, 'run-programme');
     const rehearsal = organiser.ceremony.state === 'SCHEDULED' && organiser.ceremony.rehearsalStart !== null;
-    assertProgrammeRuns(organiser.ceremony);
     const steps = await loadOrCreateProgramme(tx, ceremonyId);
     const ceremony = await tx.ceremony.findUniqueOrThrow({ where: { id: ceremonyId }, select: { currentStepId: true, state: true } });
     try {
@@ -50,17 +49,16 @@ export async function moveRunOfShow({ ceremonyId, userId, action, now = new Date
 
   const result = await transaction(async (tx) => {
     await lockForUpdate(tx, `ceremony:${ceremonyId}`);
+    // The organiser may have ended (and so archived) the ceremony meanwhile.
+    await requireLiveAccess(tx, { ceremonyId, userId }, 'run-programme');
     const ceremony = await tx.ceremony.findUniqueOrThrow({
       where: { id: ceremonyId },
       select: {
         currentStepId: true,
         state: true,
-        rehearsalStart: true,
         delegations: { select: { capitalName: true, capitalTimeZone: true }, orderBy: { position: 'asc' } },
       },
     });
-    // The organiser may have ended (and so archived) the ceremony meanwhile.
-    assertProgrammeRuns(ceremony);
     const steps = await loadOrCreateProgramme(tx, ceremonyId);
     // Someone else moved the programme meanwhile: recompute from where it is now.
     const move = moveProgramme(steps, ceremony.currentStepId, action);
@@ -87,10 +85,4 @@ export async function moveRunOfShow({ ceremonyId, userId, action, now = new Date
   });
   await notifyCeremonyRoom(ceremonyId, { kind: 'step', stepId: result.currentStepId });
   return result;
-}
-
-/** The programme moves during the rehearsal, while the ceremony is live, and through the closing after conclusion. */
-function assertProgrammeRuns(ceremony: { state: string; rehearsalStart: Date | null }): void {
-  const rehearsal = ceremony.state === 'SCHEDULED' && ceremony.rehearsalStart !== null;
-  if (!rehearsal && !['LIVE', 'SIGNING', 'CONCLUDED'].includes(ceremony.state)) throw new AppError('INVALID_STATE', 'The programme runs only while the ceremony is live.');
 }

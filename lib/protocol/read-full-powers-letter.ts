@@ -1,4 +1,5 @@
 import 'server-only';
+import { requireParticipantAccess } from '@/lib/access/require-access';
 import { db, readBlob } from '@/lib/db';
 import { notFound } from '@/lib/errors';
 
@@ -7,8 +8,7 @@ import { notFound } from '@/lib/errors';
  * the signatory it is for. Anyone else, and ids of another ceremony: NOT_FOUND.
  */
 export async function readFullPowersLetter({ ceremonyId, fullPowersId, userId }: { ceremonyId: string; fullPowersId: string; userId: string }) {
-  const me = await db.participant.findUnique({ where: { ceremonyId_userId: { ceremonyId, userId } }, select: { id: true, role: true, removedAt: true } });
-  if (!me || me.removedAt) throw notFound('Ceremony not found');
+  const { participant: me } = await requireParticipantAccess(db, { ceremonyId, userId }, 'view-ceremony');
   const letter = await db.fullPowers.findUnique({
     where: { id: fullPowersId },
     select: { id: true, fileName: true, sha256: true, participantId: true, participant: { select: { ceremonyId: true } } },

@@ -1,8 +1,9 @@
 import 'server-only';
+import { requireParticipantAccess } from '@/lib/access/require-access';
 import { z } from 'zod';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { transaction } from '@/lib/db';
-import { AppError, notFound } from '@/lib/errors';
+import { AppError } from '@/lib/errors';
 
 export const connectionQualities = ['excellent', 'good', 'poor', 'lost', 'unknown'] as const;
 
@@ -23,10 +24,7 @@ export async function recordReadiness({ ceremonyId, userId, now = new Date(), ..
   const parsed = readinessSchema.safeParse(input);
   if (!parsed.success) throw new AppError('INVALID_INPUT', 'Invalid readiness report.');
   return transaction(async (tx) => {
-    const me = await tx.participant.findUnique({ where: { ceremonyId_userId: { ceremonyId, userId } }, select: { id: true, role: true, removedAt: true, ceremony: { select: { state: true } } } });
-    if (!me || me.removedAt) throw notFound('Ceremony not found');
-    if (me.role === 'observer') throw new AppError('FORBIDDEN', 'Observers do not publish, so there is nothing to check.');
-    if (!['DRAFT', 'SCHEDULED', 'LIVE', 'SIGNING'].includes(me.ceremony.state)) throw new AppError('INVALID_STATE', 'The ceremony is over.');
+    const { participant: me } = await requireParticipantAccess(tx, { ceremonyId, userId }, 'record-readiness');
     const previous = await tx.readinessCheck.findFirst({ where: { participantId: me.id }, orderBy: { checkedAt: 'desc' }, select: { signingPadTried: true } });
     const check = await tx.readinessCheck.create({
       data: { participantId: me.id, ...parsed.data, signingPadTried: parsed.data.signingPadTried || (previous?.signingPadTried ?? false), checkedAt: now },

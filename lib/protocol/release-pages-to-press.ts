@@ -1,8 +1,7 @@
 import 'server-only';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { lockForUpdate, transaction } from '@/lib/db';
-import { AppError } from '@/lib/errors';
-import { loadOrganiser } from '@/lib/live/load-live-participant';
+import { requireLiveAccess } from '@/lib/live/load-live-participant';
 import { notifyCeremonyRoom } from '@/lib/live/notify-room';
 
 /**
@@ -12,10 +11,7 @@ import { notifyCeremonyRoom } from '@/lib/live/notify-room';
 export async function releasePagesToPress({ ceremonyId, userId, now = new Date() }: { ceremonyId: string; userId: string; now?: Date }) {
   const released = await transaction(async (tx) => {
     await lockForUpdate(tx, `ceremony:${ceremonyId}`);
-    const organiser = await loadOrganiser(tx, { ceremonyId, userId });
-    if (!['SCHEDULED', 'LIVE', 'SIGNING', 'CONCLUDED', 'ARCHIVED'].includes(organiser.ceremony.state)) {
-      throw new AppError('INVALID_STATE', 'The pages can be released only for a ceremony that takes place.');
-    }
+    await requireLiveAccess(tx, { ceremonyId, userId }, 'release-pages');
     const ceremony = await tx.ceremony.findUniqueOrThrow({ where: { id: ceremonyId }, select: { pagesReleasedAt: true } });
     if (ceremony.pagesReleasedAt) return false;
     await tx.ceremony.update({ where: { id: ceremonyId }, data: { pagesReleasedAt: now } });

@@ -1,4 +1,5 @@
 import 'server-only';
+import { assertAccess, loadAccess } from '@/lib/access/require-access';
 import { z } from 'zod';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { transaction } from '@/lib/db';
@@ -18,17 +19,14 @@ export async function reviewFullPowers({ ceremonyId, userId, fullPowersId, revie
   const parsed = fullPowersReviewSchema.safeParse(review);
   if (!parsed.success) throw new AppError('INVALID_INPUT', parsed.error.issues[0]?.message ?? 'Invalid review', { reason: parsed.error.issues[0]?.message ?? '' });
   return transaction(async (tx) => {
-    const me = await tx.participant.findUnique({ where: { ceremonyId_userId: { ceremonyId, userId } }, select: { role: true, removedAt: true, delegationId: true } });
-    if (!me || me.removedAt) throw notFound('Ceremony not found');
+    const { context } = await loadAccess(tx, { ceremonyId, userId });
+    assertAccess(context, 'view-ceremony');
     const record = await tx.fullPowers.findUnique({
       where: { id: fullPowersId },
       select: { status: true, sha256: true, participantId: true, participant: { select: { ceremonyId: true, delegationId: true, displayName: true } } },
     });
     if (!record || record.participant.ceremonyId !== ceremonyId) throw notFound('Full powers not found');
-    if (me.role !== 'organiser') throw new AppError('FORBIDDEN', 'Only an organiser examines full powers.');
-    if (me.delegationId !== null && me.delegationId === record.participant.delegationId) {
-      throw new AppError('FORBIDDEN', "Full powers are examined by the other party's organiser.");
-    }
+    assertAccess(context, 'approve-full-powers', { delegationId: record.participant.delegationId });
     if (record.status !== 'pending') throw new AppError('CONFLICT', `These full powers were already ${record.status}.`);
     const status = parsed.data.decision === 'approve' ? 'approved' : 'rejected';
     await tx.fullPowers.update({ where: { id: fullPowersId }, data: { status, reviewedById: userId, reviewedAt: now, reviewReason: parsed.data.reason ?? null } });

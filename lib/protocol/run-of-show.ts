@@ -6,9 +6,6 @@
  *   → exchange of originals (alternat only) → closing and photo
  */
 
-/** The roll call is taken (and can be corrected) only while the ceremony is live. */
-export const rollCallStates: readonly string[] = ['LIVE', 'SIGNING'];
-
 export const stepKinds = ['opening', 'remarks', 'signing', 'exchange', 'closing', 'custom'] as const;
 export type StepKind = (typeof stepKinds)[number];
 

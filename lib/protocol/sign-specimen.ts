@@ -1,4 +1,5 @@
 import 'server-only';
+import { assertAccess, contextOfParticipant } from '@/lib/access/require-access';
 import { createHash } from 'node:crypto';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { lockForUpdate, transaction } from '@/lib/db';
@@ -28,10 +29,9 @@ export async function signSpecimen({ ceremonyId, userId, capture, now = new Date
       where: { ceremonyId_userId: { ceremonyId, userId } },
       include: { delegation: true, ceremony: { include: { delegations: { orderBy: { position: 'asc' } } } } },
     });
-    if (!me || me.removedAt) throw notFound('Ceremony not found');
-    if (me.role !== 'signatory' && me.role !== 'witness') throw new AppError('FORBIDDEN', 'Only signatories and witnesses try the signing pad.');
+    assertAccess(contextOfParticipant(me), 'try-signing-pad');
+    if (!me) throw notFound('Ceremony not found'); // refused above already; narrows the type
     const { ceremony } = me;
-    if (ceremony.state !== 'SCHEDULED' || !ceremony.rehearsalStart) throw new AppError('INVALID_STATE', 'The signing pad is tried during the technical rehearsal.');
 
     const specimens = await tx.agreementDocument.findMany({
       where: { ceremonyId, specimen: true, fields: { some: { participantId: me.id, signatureId: null } } },

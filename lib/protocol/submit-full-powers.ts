@@ -1,4 +1,5 @@
 import 'server-only';
+import { isIn, OPEN_STATES } from '@/lib/access/access-sets';
 import { createHash } from 'node:crypto';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { db, transaction, type Db, type Tx } from '@/lib/db';
@@ -13,7 +14,7 @@ async function assertMaySubmit(client: Db | Tx, { ceremonyId, userId, participan
   if (me.role !== 'organiser' && me.id !== target.id) throw new AppError('FORBIDDEN', 'Only the organiser or the signatory themself submits full powers.');
   if (target.role !== 'signatory') throw new AppError('INVALID_INPUT', 'Full powers are for signatories.');
   const ceremony = await client.ceremony.findUniqueOrThrow({ where: { id: ceremonyId }, select: { state: true } });
-  if (!['DRAFT', 'SCHEDULED', 'LIVE', 'SIGNING'].includes(ceremony.state)) throw new AppError('INVALID_STATE', 'The ceremony is over.');
+  if (!isIn(OPEN_STATES, ceremony.state)) throw new AppError('INVALID_STATE', 'The ceremony is over.');
   return target;
 }
 

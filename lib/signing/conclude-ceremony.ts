@@ -1,4 +1,5 @@
 import 'server-only';
+import { assertAccess, contextOfParticipant } from '@/lib/access/require-access';
 import { createHash, X509Certificate } from 'node:crypto';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { assertTransition } from '@/lib/ceremonies/ceremony-state';
@@ -36,7 +37,7 @@ const MAX_PREPARE_ATTEMPTS = 5;
 
 async function checkConclusion(client: Tx, ceremonyId: string, userId: string) {
   const { me, ceremony } = await loadSigningContext(client, { ceremonyId, userId });
-  if (me.role !== 'organiser') throw new AppError('FORBIDDEN', 'Only the organiser concludes the ceremony.');
+  assertAccess(contextOfParticipant({ ...me, ceremony }), 'conclude-ceremony');
   assertTransition(ceremony.state, 'CONCLUDED');
   if (!decideSigningOf(ceremony, true).complete) throw new AppError('INVALID_STATE', 'Not every field has been signed yet.');
   return ceremony;

@@ -1,4 +1,5 @@
 import 'server-only';
+import { assertAccess, contextOfParticipant } from '@/lib/access/require-access';
 import { createHash } from 'node:crypto';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { assertTransition } from '@/lib/ceremonies/ceremony-state';
@@ -23,7 +24,7 @@ export async function openSigning({ ceremonyId, userId, now = new Date() }: { ce
   const outcome = await transaction(async (tx) => {
     await lockForUpdate(tx, `ceremony:${ceremonyId}`);
     const { me, ceremony } = await loadSigningContext(tx, { ceremonyId, userId });
-    if (me.role !== 'organiser') throw new AppError('FORBIDDEN', 'Only the organiser opens signing.');
+    assertAccess(contextOfParticipant({ ...me, ceremony }), 'open-signing');
     assertTransition(ceremony.state, 'SIGNING');
     if (ceremony.documents.length === 0) throw new AppError('INVALID_STATE', 'There is no agreement to sign.');
 

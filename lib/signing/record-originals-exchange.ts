@@ -1,4 +1,5 @@
 import 'server-only';
+import { assertAccess, contextOfParticipant } from '@/lib/access/require-access';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { lockForUpdate, transaction } from '@/lib/db';
 import { AppError } from '@/lib/errors';
@@ -14,7 +15,7 @@ export async function recordOriginalsExchange({ ceremonyId, userId, now = new Da
   const recorded = await transaction(async (tx) => {
     await lockForUpdate(tx, `ceremony:${ceremonyId}`);
     const { me, ceremony } = await loadSigningContext(tx, { ceremonyId, userId });
-    if (me.role !== 'organiser') throw new AppError('FORBIDDEN', 'Only the organiser records the exchange of originals.');
+    assertAccess(contextOfParticipant({ ...me, ceremony }), 'record-exchange');
     if (ceremony.signingOrder !== 'alternat') throw new AppError('INVALID_STATE', 'Originals are exchanged only in alternat signing.');
     if (ceremony.state !== 'SIGNING') throw new AppError('INVALID_STATE', 'Signing is not open.');
     if (await originalsWereExchanged(tx, ceremonyId)) return false;

@@ -1,4 +1,5 @@
 import 'server-only';
+import { assertAccess, contextOfParticipant } from '@/lib/access/require-access';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
@@ -224,7 +225,7 @@ async function checkSigning(client: Tx, input: SignAgreementInput) {
     if (replay.participantId !== me.id || replay.documentId !== input.documentId) throw new AppError('CONFLICT', 'This request key was already used for another signature.');
     return { replayed: { signatureId: replay.id, revisionNumber: replay.revision.number, sha256: replay.revision.sha256, replayed: true } } as const;
   }
-  if (me.role !== 'signatory' && me.role !== 'witness') throw new AppError('FORBIDDEN', 'Only signatories and witnesses sign.');
+  assertAccess(contextOfParticipant({ ...me, ceremony }), 'sign');
   if (me.role === 'signatory') await requireApprovedFullPowers(client, me);
   if (ceremony.state !== 'SIGNING') throw signingStateError(ceremony.state);
   const document = ceremony.documents.find((d) => d.id === input.documentId);

@@ -10,6 +10,7 @@ import { signOutAction } from '@/app/actions';
 import { LanguageSwitcher } from '@/components/layout/language-switcher';
 import { ParseWithoutEval } from '@/components/layout/parse-without-eval';
 import { ViewerTimeZone } from '@/components/layout/viewer-time-zone';
+import { ARCHIVE_GLOBAL_ROLES, isIn } from '@/lib/access/access-sets';
 import { getSessionUser } from '@/lib/auth';
 import { env } from '@/lib/env';
 import { timeZoneCookieName } from '@/lib/i18n/locales';
@@ -61,7 +62,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                     <Link prefetch={false} href="/" className="hover:underline">
                       {t('nav.ceremonies')}
                     </Link>
-                    {user.globalRole === 'archivist' || user.globalRole === 'organiser' ? (
+                    {isIn(ARCHIVE_GLOBAL_ROLES, user.globalRole) ? (
                       <Link prefetch={false} href="/archive" className="hover:underline">
                         {t('nav.archive')}
                       </Link>

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { CeremonyTimes } from '@/components/ceremony/ceremony-times';
 import { Card } from '@/components/ui/card';
+import { mayCreateCeremonies } from '@/lib/access/access-sets';
 import { requireSessionUser } from '@/lib/auth';
 import { listMyCeremonies } from '@/lib/ceremonies/list-my-ceremonies';
 
@@ -12,7 +13,7 @@ export default async function HomePage() {
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-center justify-between gap-4">
         <h1 className="font-serif text-3xl">{t('home.title')}</h1>
-        {user.globalRole === 'organiser' || user.globalRole === 'admin' ? (
+        {mayCreateCeremonies(user.globalRole) ? (
           <Link href="/ceremonies/new" className="rounded-md bg-navy px-4 py-2 text-sm font-medium text-white hover:bg-navy-dark">
             {t('schedule.new.link')}
           </Link>

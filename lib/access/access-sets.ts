@@ -44,3 +44,12 @@ export function isArchivedState(state: string): boolean {
 export function isSigningRole(role: string): boolean {
   return isIn(SIGNING_ROLES, role);
 }
+
+/** Global roles (User.globalRole) that may open new ceremonies. */
+export const CEREMONY_CREATOR_GLOBAL_ROLES = ['organiser', 'admin'] as const;
+/** Global roles the archive is offered to (organisers see only their own ceremonies there). */
+export const ARCHIVE_GLOBAL_ROLES = ['archivist', 'organiser'] as const;
+
+export function mayCreateCeremonies(globalRole: string | null | undefined): boolean {
+  return isIn(CEREMONY_CREATOR_GLOBAL_ROLES, globalRole);
+}

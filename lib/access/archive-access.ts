@@ -1,7 +1,7 @@
 import 'server-only';
-import type { Db, Tx } from '@/lib/db';
 import { ARCHIVED_STATES } from '@/lib/access/access-sets';
 import { decideAccess } from '@/lib/access/decide-access';
+import type { Db, Tx } from '@/lib/db';
 import { AppError, notFound } from '@/lib/errors';
 import { isParticipantRole } from '@/lib/live/participant-roles';
 

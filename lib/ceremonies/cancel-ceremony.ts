@@ -1,7 +1,7 @@
 import 'server-only';
+import { requireAccessForUpdate } from '@/lib/access/require-access';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { assertTransition } from '@/lib/ceremonies/ceremony-state';
-import { requireAccessForUpdate } from '@/lib/access/require-access';
 import { cancelCeremonySchema } from '@/lib/ceremonies/schemas';
 import { transaction } from '@/lib/db';
 import { AppError } from '@/lib/errors';

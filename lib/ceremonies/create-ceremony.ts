@@ -1,13 +1,12 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
+import { mayCreateCeremonies } from '@/lib/access/access-sets';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { resolveCeremonyTimes } from '@/lib/ceremonies/resolve-ceremony-times';
 import { createCeremonySchema, type CreateCeremonyInput } from '@/lib/ceremonies/schemas';
 import { transaction } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { fieldErrorsFromZod } from '@/lib/forms/field-errors';
-
-const mayCreate = new Set(['organiser', 'admin']);
 
 /**
  * A protocol officer (global role organiser or admin) opens a new ceremony in DRAFT and
@@ -20,7 +19,7 @@ export async function createCeremony({ userId, now = new Date(), ...input }: Cre
   const { start, end } = resolveCeremonyTimes(data, now);
   return transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, name: true, email: true, globalRole: true, title: true } });
-    if (!user || !mayCreate.has(user.globalRole)) {
+    if (!user || !mayCreateCeremonies(user.globalRole)) {
       throw new AppError('FORBIDDEN', 'Only protocol officers can create ceremonies.');
     }
     const ceremony = await tx.ceremony.create({

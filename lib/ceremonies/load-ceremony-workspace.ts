@@ -1,7 +1,7 @@
 import 'server-only';
+import { requireAccess } from '@/lib/access/require-access';
 import { db } from '@/lib/db';
 import { AppError, isAppError } from '@/lib/errors';
-import { requireAccess } from '@/lib/access/require-access';
 import { parsePageSizes } from '@/lib/documents/validate-field-placement';
 import { loadPlanInputs } from '@/lib/scheduling/load-plan-inputs';
 

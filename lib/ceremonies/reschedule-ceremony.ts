@@ -1,6 +1,6 @@
 import 'server-only';
-import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { requireAccessForUpdate } from '@/lib/access/require-access';
+import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { resolveCeremonyTimes } from '@/lib/ceremonies/resolve-ceremony-times';
 import { ceremonyTimesSchema, type CeremonyTimesInput } from '@/lib/ceremonies/schemas';
 import { transaction } from '@/lib/db';

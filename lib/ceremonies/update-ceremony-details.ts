@@ -1,6 +1,6 @@
 import 'server-only';
-import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { requireAccessForUpdate } from '@/lib/access/require-access';
+import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { ceremonyDetailsSchema, type CeremonyDetailsInput } from '@/lib/ceremonies/schemas';
 import { transaction } from '@/lib/db';
 import { AppError } from '@/lib/errors';

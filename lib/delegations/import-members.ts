@@ -1,6 +1,6 @@
 import 'server-only';
-import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { requireAccessForUpdate } from '@/lib/access/require-access';
+import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { transaction, type Tx } from '@/lib/db';
 import { addParticipant } from '@/lib/delegations/member-helpers';
 import { parseMemberCsv, type CsvMemberRow } from '@/lib/delegations/parse-member-csv';

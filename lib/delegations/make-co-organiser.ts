@@ -1,6 +1,6 @@
 import 'server-only';
-import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { requireAccessForUpdate } from '@/lib/access/require-access';
+import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { transaction } from '@/lib/db';
 import { AppError, notFound } from '@/lib/errors';
 

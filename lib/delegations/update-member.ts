@@ -1,6 +1,6 @@
 import 'server-only';
-import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { requireAccessForUpdate } from '@/lib/access/require-access';
+import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { transaction, type Tx } from '@/lib/db';
 import { assertDelegationOfCeremony, assertMayChangeDelegation } from '@/lib/delegations/member-helpers';
 import { memberUpdateSchema, type MemberUpdateInput } from '@/lib/delegations/schemas';

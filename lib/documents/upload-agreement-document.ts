@@ -1,7 +1,7 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { requireAccess, requireAccessForUpdate } from '@/lib/access/require-access';
+import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { db, transaction } from '@/lib/db';
 import { inspectPdfInPool, pdfRefusal } from '@/lib/documents/pdf-inspector-pool';
 import { uploadMetadataSchema, type UploadMetadata } from '@/lib/documents/schemas';

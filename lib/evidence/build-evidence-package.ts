@@ -1,7 +1,7 @@
 import 'server-only';
-import { isArchivedState } from '@/lib/access/access-sets';
 import { createHash } from 'node:crypto';
 import { zipSync } from 'fflate';
+import { isArchivedState } from '@/lib/access/access-sets';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { db, lockForUpdate, readBlob, readBlobs, transaction } from '@/lib/db';
 import { readRevisionBytes } from '@/lib/documents/read-revision-bytes';

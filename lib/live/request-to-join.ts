@@ -1,7 +1,7 @@
 import 'server-only';
+import { assertAccess, contextOfParticipant } from '@/lib/access/require-access';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { transaction } from '@/lib/db';
-import { assertAccess, contextOfParticipant } from '@/lib/access/require-access';
 import { loadLiveParticipant } from '@/lib/live/load-live-participant';
 import { isAdmitted, mayEnterRoom } from '@/lib/live/room-access';
 

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { isSigningRole } from '@/lib/access/access-sets';
 import type { RoomParticipantMetadata } from '@/lib/live/participant-roles';
 
 /**
@@ -93,7 +94,7 @@ export function mayDrivePages(sender: MessageSender | null, context: PageDriving
  */
 export function mayShineSpotlight(sender: MessageSender | null, message: SpotlightMessage): boolean {
   if (!sender || sender.identity !== message.participantIdentity) return false;
-  return sender.metadata?.role === 'signatory' || sender.metadata?.role === 'witness';
+  return isSigningRole(sender.metadata?.role ?? '');
 }
 
 /** State and host messages are believed only when the server sent them. */

@@ -1,6 +1,6 @@
 import 'server-only';
-import { requireAccess } from '@/lib/access/require-access';
 import { isPlanEditable } from '@/lib/access/access-sets';
+import { requireAccess } from '@/lib/access/require-access';
 import { db } from '@/lib/db';
 import { AppError, isAppError } from '@/lib/errors';
 import { defaultProgramme, type StepKind } from '@/lib/protocol/run-of-show';

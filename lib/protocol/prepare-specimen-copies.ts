@@ -1,7 +1,7 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { requireAccess } from '@/lib/access/require-access';
+import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { lockForUpdate, transaction } from '@/lib/db';
 import { readRevisionBytes } from '@/lib/documents/read-revision-bytes';
 import { AppError } from '@/lib/errors';

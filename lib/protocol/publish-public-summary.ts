@@ -1,6 +1,6 @@
 import 'server-only';
-import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { requireAccess } from '@/lib/access/require-access';
+import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { lockForUpdate, transaction } from '@/lib/db';
 
 /**

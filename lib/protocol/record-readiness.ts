@@ -1,6 +1,6 @@
 import 'server-only';
-import { requireParticipantAccess } from '@/lib/access/require-access';
 import { z } from 'zod';
+import { requireParticipantAccess } from '@/lib/access/require-access';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { transaction } from '@/lib/db';
 import { AppError } from '@/lib/errors';

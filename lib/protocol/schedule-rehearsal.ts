@@ -1,8 +1,8 @@
 import 'server-only';
 import { z } from 'zod';
+import { requireAccess } from '@/lib/access/require-access';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { ianaTimeZone, localDateTime } from '@/lib/ceremonies/schemas';
-import { requireAccess } from '@/lib/access/require-access';
 import { lockForUpdate, transaction } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { fieldErrorsFromZod } from '@/lib/forms/field-errors';

@@ -1,6 +1,6 @@
 import 'server-only';
-import { isIn, OPEN_STATES } from '@/lib/access/access-sets';
 import { createHash } from 'node:crypto';
+import { isIn, OPEN_STATES } from '@/lib/access/access-sets';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { db, transaction, type Db, type Tx } from '@/lib/db';
 import { inspectPdfInPool } from '@/lib/documents/pdf-inspector-pool';

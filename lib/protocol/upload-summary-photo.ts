@@ -1,7 +1,7 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { requireAccess } from '@/lib/access/require-access';
+import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { db, transaction, type Db, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { stripPhotoMetadata } from '@/lib/protocol/strip-photo-metadata';

@@ -1,6 +1,6 @@
 import 'server-only';
-import { assertAccess, contextOfParticipant } from '@/lib/access/require-access';
 import { createHash, X509Certificate } from 'node:crypto';
+import { assertAccess, contextOfParticipant } from '@/lib/access/require-access';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { assertTransition } from '@/lib/ceremonies/ceremony-state';
 import { db, lockForUpdate, transaction, type Tx } from '@/lib/db';

@@ -1,6 +1,6 @@
 import 'server-only';
-import { assertAccess, contextOfParticipant } from '@/lib/access/require-access';
 import { createHash } from 'node:crypto';
+import { assertAccess, contextOfParticipant } from '@/lib/access/require-access';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { assertTransition } from '@/lib/ceremonies/ceremony-state';
 import { lockForUpdate, transaction } from '@/lib/db';

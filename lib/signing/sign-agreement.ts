@@ -1,7 +1,7 @@
 import 'server-only';
-import { assertAccess, contextOfParticipant } from '@/lib/access/require-access';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { assertAccess, contextOfParticipant } from '@/lib/access/require-access';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { db, isUniqueViolation, lockForUpdate, transaction, type Tx } from '@/lib/db';
 import { readRevisionBytes } from '@/lib/documents/read-revision-bytes';

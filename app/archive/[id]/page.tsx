@@ -1,3 +1,4 @@
+import { isParticipantRole } from '@/lib/live/participant-roles';
 import { CircleAlert, CircleCheck, Download } from 'lucide-react';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -201,7 +202,7 @@ export default async function ArchiveCeremonyPage({ params }: { params: Promise<
                 <td className={cellClass}>{when(entry.at)}</td>
                 <td className={cellClass}>
                   {entry.name ?? t('record.none')}
-                  {entry.role && ['organiser', 'signatory', 'witness', 'delegate', 'observer'].includes(entry.role) ? <span className="block text-xs text-muted">{tRoles(entry.role as 'organiser')}</span> : null}
+                  {entry.role && isParticipantRole(entry.role) ? <span className="block text-xs text-muted">{tRoles(entry.role)}</span> : null}
                 </td>
                 <td className={cellClass}>{entry.kind === 'participant.joined' ? t('attendance.joined') : t('attendance.left')}</td>
               </tr>

@@ -7,6 +7,7 @@ import { ScheduleChecklist } from '@/components/ceremony/schedule-checklist';
 import { SigningPlanView } from '@/components/ceremony/signing-plan-view';
 import { CeremonyProtocolSection } from '@/components/protocol/ceremony-protocol';
 import { Card } from '@/components/ui/card';
+import { isIn, ROOM_STATES } from '@/lib/access/access-sets';
 import { requireSessionUser } from '@/lib/auth';
 import { loadCeremonyOverview } from '@/lib/ceremonies/load-ceremony-overview';
 import { isAppError } from '@/lib/errors';
@@ -33,7 +34,7 @@ export default async function CeremonyPage({ params }: { params: Promise<{ id: s
           <span className="rounded-full bg-navy/10 px-2 py-1 text-navy">{t(`states.${ceremony.state as 'DRAFT'}`)}</span>
         </div>
       </header>
-      {['SCHEDULED', 'LIVE', 'SIGNING', 'CONCLUDED'].includes(ceremony.state) ? (
+      {isIn(ROOM_STATES, ceremony.state) ? (
         <Link href={`/ceremonies/${ceremony.id}/room`} className="self-start rounded-md bg-navy px-4 py-2 text-sm font-medium text-white hover:bg-navy-dark" data-testid="enter-room">
           {ceremony.state === 'SCHEDULED' ? t('ceremony.enterRoomEarly') : t('ceremony.enterRoom')}
         </Link>

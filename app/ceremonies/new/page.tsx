@@ -1,6 +1,7 @@
 import { getTimeZone, getTranslations } from 'next-intl/server';
 import { CeremonyCreateForm } from '@/components/ceremony/ceremony-create-form';
 import { Card } from '@/components/ui/card';
+import { mayCreateCeremonies } from '@/lib/access/access-sets';
 import { requireSessionUser } from '@/lib/auth';
 import { defaultCeremonySlot, timeZoneOptions } from '@/lib/time/time-zone-options';
 
@@ -9,7 +10,7 @@ export default async function NewCeremonyPage() {
   const [t, viewerZone] = await Promise.all([getTranslations('schedule'), getTimeZone()]);
   const timeZones = timeZoneOptions();
   const timeZone = timeZones.includes(viewerZone) && viewerZone !== 'UTC' ? viewerZone : 'Europe/Berlin';
-  const mayCreate = user.globalRole === 'organiser' || user.globalRole === 'admin';
+  const mayCreate = mayCreateCeremonies(user.globalRole);
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-6">
       <header>

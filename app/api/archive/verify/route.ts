@@ -1,5 +1,5 @@
-import { clientRateLimitKeys, getSessionUser } from '@/lib/auth';
 import { requireArchiveViewer } from '@/lib/access/archive-access';
+import { clientRateLimitKeys, getSessionUser } from '@/lib/auth';
 import { verifyUploadedPdf } from '@/lib/archive/verify-uploaded-pdf';
 import { db } from '@/lib/db';
 import { readUploadBody } from '@/lib/documents/read-upload-body';

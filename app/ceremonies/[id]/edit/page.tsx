@@ -1,3 +1,5 @@
+import { isPlanEditable } from '@/lib/access/access-sets';
+import { canTransition, isCeremonyState } from '@/lib/ceremonies/ceremony-state';
 import { getTranslations } from 'next-intl/server';
 import { CeremonyEditNotice } from '@/components/ceremony/ceremony-edit-notice';
 import { CancelCeremonyForm, CeremonyDetailsForm, RescheduleForm } from '@/components/ceremony/ceremony-edit-forms';
@@ -6,7 +8,6 @@ import { OrganiserNav } from '@/components/ceremony/organiser-nav';
 import { OrganiserOnly } from '@/components/ceremony/organiser-only';
 import { SigningConsentForm } from '@/components/ceremony/signing-consent-form';
 import { Card } from '@/components/ui/card';
-import { isPlanEditable } from '@/lib/access/access-sets';
 import { instantToZonedLocal } from '@/lib/ceremonies/resolve-ceremony-times';
 import { isSigningConsentEditable, parseStoredSigningConsent } from '@/lib/signing/signing-consent';
 import { timeZoneOptions } from '@/lib/time/time-zone-options';
@@ -19,7 +20,7 @@ export default async function EditCeremonyPage({ params }: { params: Promise<{ i
   const { ceremony } = workspace;
   const t = await getTranslations('schedule.edit');
   const editable = isPlanEditable(ceremony.state);
-  const cancellable = ceremony.state === 'DRAFT' || ceremony.state === 'SCHEDULED';
+  const cancellable = isCeremonyState(ceremony.state) && canTransition(ceremony.state, 'CANCELLED');
   return (
     <div className="flex flex-col gap-6">
       <CeremonyHeading ceremony={ceremony} />

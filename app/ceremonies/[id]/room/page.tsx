@@ -4,6 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import { CeremonyRoom } from '@/components/live/ceremony-room';
 import { ProgrammePanel } from '@/components/protocol/programme-panel';
 import { Card } from '@/components/ui/card';
+import { isArchivedState, isIn, OVER_STATES } from '@/lib/access/access-sets';
 import { requireSessionUser } from '@/lib/auth';
 import { isAppError } from '@/lib/errors';
 import { loadRoom } from '@/lib/live/load-room';
@@ -28,7 +29,7 @@ export default async function CeremonyRoomPage({ params }: { params: Promise<{ i
     );
 
   const t = await getTranslations();
-  const over = view.kind === 'closed' && ['CONCLUDED', 'ARCHIVED', 'CANCELLED'].includes(view.state);
+  const over = view.kind === 'closed' && isIn(OVER_STATES, view.state);
   return (
     <Card className="flex flex-col gap-3" data-testid={view.kind === 'closed' ? 'room-closed' : undefined}>
       <h1 className="font-serif text-2xl">{view.kind === 'removed' ? t('live.removed.title') : over ? t('live.closed.overTitle') : t('live.closed.title')}</h1>
@@ -40,7 +41,7 @@ export default async function CeremonyRoomPage({ params }: { params: Promise<{ i
       <Link href={view.kind === 'removed' ? '/' : `/ceremonies/${id}`} className="text-sm text-navy underline">
         {t('live.backToCeremony')}
       </Link>
-      {view.kind === 'closed' && view.role === 'organiser' && (view.state === 'CONCLUDED' || view.state === 'ARCHIVED') ? (
+      {view.kind === 'closed' && view.role === 'organiser' && isArchivedState(view.state) ? (
         <Link href={`/archive/${id}`} className="text-sm text-navy underline" data-testid="concluded-record">
           {t('signing.concludedRecord')}
         </Link>

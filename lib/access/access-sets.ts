@@ -10,6 +10,8 @@ import type { ParticipantRole } from '@/lib/live/participant-roles';
 export const EDITABLE_STATES = ['DRAFT', 'SCHEDULED'] as const satisfies readonly CeremonyState[];
 /** Not over yet: full powers, readiness checks. */
 export const OPEN_STATES = ['DRAFT', 'SCHEDULED', 'LIVE', 'SIGNING'] as const satisfies readonly CeremonyState[];
+/** Before signing opens: what signers are asked to confirm may still be reworded. */
+export const BEFORE_SIGNING_STATES = ['DRAFT', 'SCHEDULED', 'LIVE'] as const satisfies readonly CeremonyState[];
 /** The ceremony is under way for everyone: room, programme, closing after conclusion. */
 export const LIVE_STATES = ['LIVE', 'SIGNING', 'CONCLUDED'] as const satisfies readonly CeremonyState[];
 /** The lobby is open and the organiser may run the room: from scheduling until archived. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BEFORE_SIGNING_STATES, isIn } from '@/lib/access/access-sets';
 
 /**
  * The declaration a signatory sees beside Confirm, per UI language. The organiser may word
@@ -64,5 +65,5 @@ export function isConsentLanguage(value: string): value is ConsentLanguage {
 
 /** Until signing opens; afterwards signers may already have confirmed the earlier wording. */
 export function isSigningConsentEditable(state: string): boolean {
-  return state === 'DRAFT' || state === 'SCHEDULED' || state === 'LIVE';
+  return isIn(BEFORE_SIGNING_STATES, state);
 }

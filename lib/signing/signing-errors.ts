@@ -1,3 +1,4 @@
+import { isArchivedState } from '@/lib/access/access-sets';
 import { AppError } from '@/lib/errors';
 import type { TurnRefusal } from '@/lib/signing/decide-signing';
 
@@ -25,7 +26,7 @@ export function consentChanged(): AppError {
 }
 
 export function signingStateError(state: string): AppError {
-  return state === 'CONCLUDED' || state === 'ARCHIVED'
+  return isArchivedState(state)
     ? new AppError('INVALID_STATE', 'Signing is closed.', undefined, { reason: 'signing-closed' })
     : new AppError('INVALID_STATE', 'Signing is not open yet.', undefined, { reason: 'signing-not-open' });
 }

@@ -1,19 +1,18 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { isIn, OPEN_STATES } from '@/lib/access/access-sets';
+import { requireParticipantAccess } from '@/lib/access/require-access';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { db, transaction, type Db, type Tx } from '@/lib/db';
 import { inspectPdfInPool } from '@/lib/documents/pdf-inspector-pool';
 import { AppError, notFound } from '@/lib/errors';
 
 async function assertMaySubmit(client: Db | Tx, { ceremonyId, userId, participantId }: { ceremonyId: string; userId: string; participantId: string }) {
-  const me = await client.participant.findUnique({ where: { ceremonyId_userId: { ceremonyId, userId } }, select: { id: true, role: true, removedAt: true } });
-  if (!me || me.removedAt) throw notFound('Ceremony not found');
+  const { participant: me, ceremony } = await requireParticipantAccess(client, { ceremonyId, userId }, 'view-ceremony');
   const target = await client.participant.findFirst({ where: { id: participantId, ceremonyId }, select: { id: true, role: true, displayName: true } });
   if (!target) throw notFound('Participant not found');
   if (me.role !== 'organiser' && me.id !== target.id) throw new AppError('FORBIDDEN', 'Only the organiser or the signatory themself submits full powers.');
   if (target.role !== 'signatory') throw new AppError('INVALID_INPUT', 'Full powers are for signatories.');
-  const ceremony = await client.ceremony.findUniqueOrThrow({ where: { id: ceremonyId }, select: { state: true } });
   if (!isIn(OPEN_STATES, ceremony.state)) throw new AppError('INVALID_STATE', 'The ceremony is over.');
   return target;
 }

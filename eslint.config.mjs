@@ -12,6 +12,27 @@ const config = [
     },
   },
   {
+    // The PDF engine is the workspace package @accord/pdf-signing: the only home of pdf-lib,
+    // imported by its name and its exports map, never by a path into its folder.
+    ignores: ['packages/pdf-signing/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'pdf-lib', message: 'pdf-lib is used only inside packages/pdf-signing; call the package instead.' }],
+          patterns: [{ group: ['**/packages/pdf-signing/**', '**/lib/signing/pdf/**'], message: "Import the PDF engine by name: '@accord/pdf-signing/…'." }],
+        },
+      ],
+    },
+  },
+  {
+    // The PDF package is a library in its own right: it never imports the app.
+    files: ['packages/pdf-signing/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@/*', '@/**'], message: 'The PDF package must not import the app.' }] }],
+    },
+  },
+  {
     // Playwright fixtures call `use(...)`, which is not React's hook.
     files: ['e2e/**/*.ts'],
     rules: { 'react-hooks/rules-of-hooks': 'off' },

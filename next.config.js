@@ -6,6 +6,8 @@ const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
 const nextConfig = {
   // Native or WASM-backed server packages stay outside the bundle.
   serverExternalPackages: ['better-sqlite3', '@prisma/adapter-better-sqlite3', '@prisma/adapter-pg', 'pg', 'nodemailer'],
+  // The PDF engine is a workspace package that ships TypeScript source.
+  transpilePackages: ['@accord/pdf-signing'],
   poweredByHeader: false,
   // `npm run typecheck` is its own CI step (whole repo, tests included); the build need not repeat it.
   typescript: { ignoreBuildErrors: true },

@@ -1,7 +1,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { HOSTILE_PDFS } from '../lib/signing/pdf/testing/hostile-pdfs';
+import { HOSTILE_PDFS } from '@accord/pdf-signing/testing/hostile-pdfs';
 import { benchProductionEnv } from './lib/bench-env';
 import { median, printBudget } from './lib/budget';
 

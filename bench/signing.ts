@@ -2,18 +2,16 @@
  * Signing budgets P1–P3 (docs/architecture.md, "Performance budgets"), each a ratio against a reference measured in
  * the same run. Run: npx tsx bench/signing.ts. Always exits 0; the lines carry the verdict.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { closeSync, fsyncSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { PDFDocument, StandardFonts, concatTransformationMatrix, drawObject, popGraphicsState, pushGraphicsState } from 'pdf-lib';
-
 import { median, printBudget } from './lib/budget';
-import { assertOnlyAllowedChanges } from '@/lib/signing/pdf/analyse-increment';
-import { prepareSigningFields, type FieldPlanEntry } from '@/lib/signing/pdf/prepare-signing-fields';
-import { signPreparedField, type SignPreparedFieldOptions } from '@/lib/signing/pdf/sign-prepared-fields';
-import { appearanceFor, testIdentity } from '@/lib/signing/pdf/testing/fixtures';
+import { assertOnlyAllowedChanges } from '@accord/pdf-signing/analyse-increment';
+import { prepareSigningFields, type FieldPlanEntry } from '@accord/pdf-signing/prepare-signing-fields';
+import { signPreparedField, type SignPreparedFieldOptions } from '@accord/pdf-signing/sign-prepared-fields';
+import { appearanceFor, imageHeavyPdf, testIdentity } from '@accord/pdf-signing/testing/fixtures';
 
 const PAGES = 300;
 const IMAGE_SIDE = 320; // 320 × 320 grey bytes ≈ 100 KB of random (incompressible) data per page
@@ -45,26 +43,8 @@ function hashMs(bytes: Uint8Array): number {
   return performance.now() - start;
 }
 
-async function largeAgreement(): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  const font = await doc.embedFont(StandardFonts.Helvetica);
-  for (let i = 0; i < PAGES; i++) {
-    const page = doc.addPage([595.28, 841.89]);
-    page.drawText(`Annex page ${i + 1} of ${PAGES}`, { x: 72, y: 780, size: 14, font });
-    const image = doc.context.register(
-      doc.context.stream(randomBytes(IMAGE_SIDE * IMAGE_SIDE), {
-        Type: 'XObject',
-        Subtype: 'Image',
-        Width: IMAGE_SIDE,
-        Height: IMAGE_SIDE,
-        ColorSpace: 'DeviceGray',
-        BitsPerComponent: 8,
-      }),
-    );
-    const imageName = page.node.newXObject('Im', image);
-    page.pushOperators(pushGraphicsState(), concatTransformationMatrix(400, 0, 0, 400, 97, 300), drawObject(imageName), popGraphicsState());
-  }
-  return doc.save({ useObjectStreams: false });
+function largeAgreement(): Promise<Uint8Array> {
+  return imageHeavyPdf(PAGES, IMAGE_SIDE);
 }
 
 function fieldPlan(): FieldPlanEntry[] {

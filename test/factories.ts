@@ -69,7 +69,7 @@ export async function createCeremony(options: { state?: string; startsInHours?: 
   };
 }
 
-type SignatureBlock = Awaited<ReturnType<typeof import('@/lib/signing/pdf/generate-agreement-pdf').generateAgreementPdf>>['signatureAreas'][number];
+type SignatureBlock = Awaited<ReturnType<typeof import('@accord/pdf-signing/generate-agreement-pdf').generateAgreementPdf>>['signatureAreas'][number];
 
 /** Named beside a lone party: the generated agreement is always between two. */
 const EXTRA_NAMED_PARTY = { name: 'Counterpart Office', shortName: 'CPO', country: 'Nowhere', signer: 'No Signatory' };
@@ -80,7 +80,7 @@ const EXTRA_NAMED_PARTY = { name: 'Counterpart Office', shortName: 'CPO', countr
  * first) and every signatory's field placed where the agreement's signature block is.
  */
 export async function createSigningCeremony(options: { order: 'parallel' | 'sequential' | 'alternat'; parties?: 1 | 2 | 3 | 4 | 5; title?: string; fullPowers?: 'approved' | 'none'; initials?: boolean }) {
-  const { generateAgreementPdf } = await import('@/lib/signing/pdf/generate-agreement-pdf');
+  const { generateAgreementPdf } = await import('@accord/pdf-signing/generate-agreement-pdf');
   const { createHash } = await import('node:crypto');
   const partySpecs = [
     { name: 'Labs Network Industrie 4.0', shortName: 'LNI 4.0', country: 'Germany', capitalName: 'Berlin', capitalTimeZone: 'Europe/Berlin', signer: 'Dr. Jürgen Weiß' },

@@ -4,7 +4,7 @@
  * not hold it open) and not before its work is done (exit code 13 = unsettled await).
  */
 import { inspectPdfInPool } from '@/lib/documents/pdf-inspector-pool';
-import { minimalPdf } from '@/lib/signing/pdf/testing/hostile-pdfs';
+import { minimalPdf } from '@accord/pdf-signing/testing/hostile-pdfs';
 
 const inspections = await Promise.all([inspectPdfInPool(minimalPdf(), { policy: 'agreement' }), inspectPdfInPool(minimalPdf(), { policy: 'agreement' })]);
 console.log(`inspected ${inspections.length}`);

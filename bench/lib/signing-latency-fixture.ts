@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { db } from '@/lib/db';
 import { openSigning } from '@/lib/signing/open-signing';
 import { resolveSigningConsent } from '@/lib/signing/signing-consent';
-import { generateAgreementPdf } from '@/lib/signing/pdf/generate-agreement-pdf';
+import { generateAgreementPdf } from '@accord/pdf-signing/generate-agreement-pdf';
 import { createUser } from '@/test/factories';
 
 // Run by bench/signing-latency.ts through bench/lib/live-bench-app.ts (tsx --conditions=react-server,

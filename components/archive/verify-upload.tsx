@@ -6,7 +6,7 @@ import { VerifyResult, type VerifyResultData } from '@/components/archive/verify
 import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
 import type { ErrorCode } from '@/lib/errors';
-import { isPdfRefusalCode } from '@/lib/signing/pdf/inspection-rules';
+import { isPdfRefusalCode } from '@accord/pdf-signing/inspection-rules';
 
 type Phase = { kind: 'idle' } | { kind: 'uploading'; percent: number } | { kind: 'checking' };
 

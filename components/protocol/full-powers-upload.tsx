@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl';
 import { useRef, useState, type FormEvent } from 'react';
 import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
-import { isPdfRefusalCode } from '@/lib/signing/pdf/inspection-rules';
+import { isPdfRefusalCode } from '@accord/pdf-signing/inspection-rules';
 
 const fileReasons = ['NOT_A_PDF', 'ENCRYPTED', 'TRUNCATED', 'NO_PAGES', 'MALFORMED', 'TOO_COMPLEX', 'TIMEOUT', 'OUT_OF_MEMORY', 'TOO_LARGE', 'EMPTY'] as const;
 type FileReason = (typeof fileReasons)[number];

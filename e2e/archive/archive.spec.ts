@@ -3,9 +3,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { referenceArchivist, referencePress } from '../../lib/demo/reference-scenario';
-import { dict, literalString, name, ref, serializeObjectBody } from '../../lib/signing/pdf/pdf-objects';
-import { appendUpdate } from '../../lib/signing/pdf/testing/attack-corpus';
-import { runPdfsig } from '../../lib/signing/pdf/testing/external-validators';
+import { dict, literalString, name, ref, serializeObjectBody } from '@accord/pdf-signing/pdf-objects';
+import { appendUpdate } from '@accord/pdf-signing/testing/attack-corpus';
+import { runPdfsig } from '@accord/pdf-signing/testing/external-validators';
 import { unzipSync } from 'fflate';
 import { expect, test } from '../fixtures';
 

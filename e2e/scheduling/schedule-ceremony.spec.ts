@@ -3,8 +3,8 @@ import ICAL from 'ical.js';
 import type { ParsedMail } from 'mailparser';
 import type { Page } from '@playwright/test';
 import { referenceDelegations } from '../../lib/demo/reference-scenario';
-import { generateAgreementPdf, type AgreementParty } from '../../lib/signing/pdf/generate-agreement-pdf';
-import { encryptedPdf } from '../../lib/signing/pdf/testing/hostile-pdfs';
+import { generateAgreementPdf, type AgreementParty } from '@accord/pdf-signing/generate-agreement-pdf';
+import { encryptedPdf } from '@accord/pdf-signing/testing/hostile-pdfs';
 import { expect, test } from '../fixtures';
 import { waitForMail } from '../support/mailbox';
 

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { referenceDelegations } from '../../lib/demo/reference-scenario';
-import { ACTIVE_CONTENT_PDFS, allowedLinkPdf, DECODE_BOMB_PDFS } from '../../lib/signing/pdf/testing/hostile-pdfs';
+import { ACTIVE_CONTENT_PDFS, allowedLinkPdf, DECODE_BOMB_PDFS } from '@accord/pdf-signing/testing/hostile-pdfs';
 import { expect, test } from '../fixtures';
 
 /**

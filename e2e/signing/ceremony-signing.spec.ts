@@ -4,7 +4,7 @@ import { unzipSync } from 'fflate';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { referenceCeremony, referenceDelegations } from '../../lib/demo/reference-scenario';
-import { renderPage, runPdfsig } from '../../lib/signing/pdf/testing/external-validators';
+import { renderPage, runPdfsig } from '@accord/pdf-signing/testing/external-validators';
 import de from '../../messages/de.json' with { type: 'json' };
 import ko from '../../messages/ko.json' with { type: 'json' };
 import { expect, signInByEmail, test } from '../fixtures';

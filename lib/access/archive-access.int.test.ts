@@ -8,7 +8,7 @@ import { createConcludedCeremony } from '@/lib/archive/testing/concluded-ceremon
 import { downloadableArtefacts, type ArchiveSearch } from '@/lib/archive/schemas';
 import { verifyUploadedPdf } from '@/lib/archive/verify-uploaded-pdf';
 import { db } from '@/lib/db';
-import { minimalPdf } from '@/lib/signing/pdf/testing/hostile-pdfs';
+import { minimalPdf } from '@accord/pdf-signing/testing/hostile-pdfs';
 import { createSigningCeremony, createUser } from '@/test/factories';
 
 /**

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { pdfRefusal } from '@/lib/documents/pdf-inspector-pool';
 import { AppError } from '@/lib/errors';
-import type { VerificationReport } from '@/lib/signing/pdf/verify-pdf-signatures';
+import type { VerificationReport } from '@accord/pdf-signing/verify-pdf-signatures';
 
 /**
  * Runs the PDF signature verifier off the request thread (hostile case "Hostile upload"), in one

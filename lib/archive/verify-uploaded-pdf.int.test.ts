@@ -3,11 +3,11 @@ import { createConcludedCeremony } from '@/lib/archive/testing/concluded-ceremon
 import { verifyUploadedPdf } from '@/lib/archive/verify-uploaded-pdf';
 import { db } from '@/lib/db';
 import { readRevisionBytes } from '@/lib/documents/read-revision-bytes';
-import { prepareSigningFields } from '@/lib/signing/pdf/prepare-signing-fields';
-import { signPreparedFields } from '@/lib/signing/pdf/sign-prepared-fields';
-import { appearanceFor, simplePdf, testIdentity } from '@/lib/signing/pdf/testing/fixtures';
-import { deeplyNestedPdf, minimalPdf, notAPdf, objectStreamBombPdf } from '@/lib/signing/pdf/testing/hostile-pdfs';
-import { verifyPdfSignatures } from '@/lib/signing/pdf/verify-pdf-signatures';
+import { prepareSigningFields } from '@accord/pdf-signing/prepare-signing-fields';
+import { signPreparedFields } from '@accord/pdf-signing/sign-prepared-fields';
+import { appearanceFor, simplePdf, testIdentity } from '@accord/pdf-signing/testing/fixtures';
+import { deeplyNestedPdf, minimalPdf, notAPdf, objectStreamBombPdf } from '@accord/pdf-signing/testing/hostile-pdfs';
+import { verifyPdfSignatures } from '@accord/pdf-signing/verify-pdf-signatures';
 import { createUser } from '@/test/factories';
 
 let ceremony: Awaited<ReturnType<typeof createConcludedCeremony>>;

@@ -7,8 +7,8 @@ import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { db, transaction } from '@/lib/db';
 import { inspectPdfInPool, pdfRefusalCodeOf } from '@/lib/documents/pdf-inspector-pool';
 import { loadPlatformIdentity } from '@/lib/signing/load-platform-identity';
-import type { PdfRefusalCode } from '@/lib/signing/pdf/inspection-rules';
-import type { SignatureReport, VerificationReport } from '@/lib/signing/pdf/verify-pdf-signatures';
+import type { PdfRefusalCode } from '@accord/pdf-signing/inspection-rules';
+import type { SignatureReport, VerificationReport } from '@accord/pdf-signing/verify-pdf-signatures';
 
 /**
  * The same verdict as accord-verify, with the deployment's configured roots as the trust anchors:

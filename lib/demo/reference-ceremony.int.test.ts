@@ -5,7 +5,7 @@ import { db } from '@/lib/db';
 import { readRevisionBytes } from '@/lib/documents/read-revision-bytes';
 import { concludeReferenceCeremony } from '@/lib/demo/conclude-reference-ceremony';
 import { seedReferenceCeremony } from '@/lib/demo/seed-reference-ceremony';
-import { renderPage, runPdftotext } from '@/lib/signing/pdf/testing/external-validators';
+import { renderPage, runPdftotext } from '@accord/pdf-signing/testing/external-validators';
 
 const ceremonyId = 'ceremony-int-reference';
 

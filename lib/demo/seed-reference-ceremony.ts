@@ -11,8 +11,8 @@ import {
   referenceStart,
   type DemoPerson,
 } from '@/lib/demo/reference-scenario';
-import { generateAgreementPdf } from '@/lib/signing/pdf/generate-agreement-pdf';
-import { generateFullPowersLetter } from '@/lib/signing/pdf/generate-full-powers-letter';
+import { generateAgreementPdf } from '@accord/pdf-signing/generate-agreement-pdf';
+import { generateFullPowersLetter } from '@accord/pdf-signing/generate-full-powers-letter';
 
 const agreementLanguages = ['en', 'de', 'ko'] as const;
 const languageLabels = { en: 'English', de: 'Deutsch', ko: '한국어' } as const;

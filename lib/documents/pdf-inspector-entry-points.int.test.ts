@@ -7,10 +7,10 @@ import { readRevisionBytes } from '@/lib/documents/read-revision-bytes';
 import { uploadAgreementDocument } from '@/lib/documents/upload-agreement-document';
 import { submitFullPowers } from '@/lib/protocol/submit-full-powers';
 import { openSigning } from '@/lib/signing/open-signing';
-import { generateAgreementPdf } from '@/lib/signing/pdf/generate-agreement-pdf';
-import { serializeValue } from '@/lib/signing/pdf/pdf-objects';
-import { PdfFile } from '@/lib/signing/pdf/read-pdf-file';
-import { KOSMO, LNI } from '@/lib/signing/pdf/testing/fixtures';
+import { generateAgreementPdf } from '@accord/pdf-signing/generate-agreement-pdf';
+import { serializeValue } from '@accord/pdf-signing/pdf-objects';
+import { PdfFile } from '@accord/pdf-signing/read-pdf-file';
+import { KOSMO, LNI } from '@accord/pdf-signing/testing/fixtures';
 import {
   ACTIVE_CONTENT_PDFS,
   allowedLinkPdf,
@@ -21,7 +21,7 @@ import {
   prevLoopPdf,
   SIGNATURE_MACHINERY_PDFS,
   STRUCTURE_LIMIT_PDFS,
-} from '@/lib/signing/pdf/testing/hostile-pdfs';
+} from '@accord/pdf-signing/testing/hostile-pdfs';
 import { createCeremony, createSigningCeremony, createUser } from '@/test/factories';
 
 const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string; globalRole: 'organiser'; locale: null } }));

@@ -2,9 +2,9 @@ import { spawn } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PdfInspectorPool, pdfRefusalCodeOf } from '@/lib/documents/pdf-inspector-pool';
 import { isAppError } from '@/lib/errors';
-import { PDF_INSPECTION_LIMITS } from '@/lib/signing/pdf/inspection-rules';
-import { simplePdf } from '@/lib/signing/pdf/testing/fixtures';
-import { ACTIVE_CONTENT_PDFS, DECODE_BOMB_PDFS, HOSTILE_PDFS, memoryHungryPdf, minimalPdf, slowStreamSearchPdf } from '@/lib/signing/pdf/testing/hostile-pdfs';
+import { PDF_INSPECTION_LIMITS } from '@accord/pdf-signing/inspection-rules';
+import { simplePdf } from '@accord/pdf-signing/testing/fixtures';
+import { ACTIVE_CONTENT_PDFS, DECODE_BOMB_PDFS, HOSTILE_PDFS, memoryHungryPdf, minimalPdf, slowStreamSearchPdf } from '@accord/pdf-signing/testing/hostile-pdfs';
 
 const pools: PdfInspectorPool[] = [];
 function pool(options: ConstructorParameters<typeof PdfInspectorPool>[0] = {}) {

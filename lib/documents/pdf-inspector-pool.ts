@@ -3,8 +3,8 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '@/lib/errors';
-import type { InspectPdfOptions, PdfInspection } from '@/lib/signing/pdf/inspect-pdf';
-import { isPdfRefusalCode, PDF_INSPECTION_LIMITS, PDF_REFUSALS, type PdfRefusalCode } from '@/lib/signing/pdf/inspection-rules';
+import type { InspectPdfOptions, PdfInspection } from '@accord/pdf-signing/inspect-pdf';
+import { isPdfRefusalCode, PDF_INSPECTION_LIMITS, PDF_REFUSALS, type PdfRefusalCode } from '@accord/pdf-signing/inspection-rules';
 
 /**
  * A resident pool of worker threads that run the PDF inspector, created once per process

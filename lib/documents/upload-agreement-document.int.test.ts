@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db';
 import { uploadAgreementDocument } from '@/lib/documents/upload-agreement-document';
-import { simplePdf } from '@/lib/signing/pdf/testing/fixtures';
-import { HOSTILE_PDFS } from '@/lib/signing/pdf/testing/hostile-pdfs';
+import { simplePdf } from '@accord/pdf-signing/testing/fixtures';
+import { HOSTILE_PDFS } from '@accord/pdf-signing/testing/hostile-pdfs';
 import { createCeremony } from '@/test/factories';
 
 // The route reads the session through lib/auth (Auth.js); here the caller is chosen per test.

@@ -11,8 +11,8 @@ import { concludeCeremony } from '@/lib/signing/conclude-ceremony';
 import { openSigning } from '@/lib/signing/open-signing';
 import { recordOriginalsExchange } from '@/lib/signing/record-originals-exchange';
 import { signAgreement } from '@/lib/signing/sign-agreement';
-import { malloryIdentity, signAsMallory } from '@/lib/signing/pdf/testing/attack-corpus';
-import { signDetached } from '@/lib/signing/pdf/sign-detached';
+import { malloryIdentity, signAsMallory } from '@accord/pdf-signing/testing/attack-corpus';
+import { signDetached } from '@accord/pdf-signing/sign-detached';
 import { createSigningCeremony } from '@/test/factories';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -140,8 +140,8 @@ describe('accord-verify (offline, as its own process)', () => {
 
   it('a forged original (page text replaced, signed as Mallory) in a re-signed package: modified, exit 1', async () => {
     const files = unzipSync(evidence);
-    const { appendUpdate } = await import('@/lib/signing/pdf/testing/attack-corpus');
-    const { dict, name, PdfStream, serializeObjectBody } = await import('@/lib/signing/pdf/pdf-objects');
+    const { appendUpdate } = await import('@accord/pdf-signing/testing/attack-corpus');
+    const { dict, name, PdfStream, serializeObjectBody } = await import('@accord/pdf-signing/pdf-objects');
     const replaced = appendUpdate(files[originals[0]!]!, (file) => {
       const page = file.pages()[0]!;
       const contents = page.dict.get('Contents');

@@ -7,7 +7,7 @@ import { db, lockForUpdate, readBlob, readBlobs, transaction } from '@/lib/db';
 import { readRevisionBytes } from '@/lib/documents/read-revision-bytes';
 import { AppError } from '@/lib/errors';
 import { loadPlatformIdentity } from '@/lib/signing/load-platform-identity';
-import { signDetached } from '@/lib/signing/pdf/sign-detached';
+import { signDetached } from '@accord/pdf-signing/sign-detached';
 
 export const EVIDENCE_PACKAGE_KIND = 'evidence-package';
 

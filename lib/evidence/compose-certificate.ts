@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Tx } from '@/lib/db';
-import type { CertificateOfCompletion } from '@/lib/signing/pdf/build-certificate-of-completion';
-import { DEVELOPMENT_NOTICE } from '@/lib/signing/pdf/draw-field-appearances';
+import type { CertificateOfCompletion } from '@accord/pdf-signing/build-certificate-of-completion';
+import { DEVELOPMENT_NOTICE } from '@accord/pdf-signing/draw-field-appearances';
 import { formatDateTime } from '@/lib/time/format-instant';
 
 /** A revision about to be stored with the certificate (the closing seals): listed as if it already were. */

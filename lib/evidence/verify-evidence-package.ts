@@ -1,8 +1,8 @@
 import { createHash, X509Certificate } from 'node:crypto';
 import { unzipSync } from 'fflate';
 import { verifyChain, type ChainVerdict } from '@/lib/audit/hash-chain';
-import { checkDetachedSignature } from '@/lib/signing/pdf/sign-detached';
-import { chainToAnchor, verifyPdfSignatures, type SignatureReport, type VerificationReport } from '@/lib/signing/pdf/verify-pdf-signatures';
+import { checkDetachedSignature } from '@accord/pdf-signing/sign-detached';
+import { chainToAnchor, verifyPdfSignatures, type SignatureReport, type VerificationReport } from '@accord/pdf-signing/verify-pdf-signatures';
 
 /**
  * Offline check of an evidence package or a single PDF: no server, no database (used by

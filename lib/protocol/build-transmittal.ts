@@ -5,7 +5,7 @@ import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { db, transaction } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { composeTransmittalJson, composeTransmittalPdfContent, type TransmittalInput } from '@/lib/protocol/compose-transmittal';
-import { buildCertificateOfCompletion } from '@/lib/signing/pdf/build-certificate-of-completion';
+import { buildCertificateOfCompletion } from '@accord/pdf-signing/build-certificate-of-completion';
 
 /** The organiser downloads the transmittal of a concluded ceremony (JSON + PDF). */
 export async function buildTransmittal({ ceremonyId, userId }: { ceremonyId: string; userId: string }) {

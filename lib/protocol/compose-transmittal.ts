@@ -1,4 +1,4 @@
-import type { CertificateOfCompletion } from '@/lib/signing/pdf/build-certificate-of-completion';
+import type { CertificateOfCompletion } from '@accord/pdf-signing/build-certificate-of-completion';
 import { formatDateTime } from '@/lib/time/format-instant';
 
 /**

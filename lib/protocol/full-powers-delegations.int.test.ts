@@ -3,7 +3,7 @@ import { db } from '@/lib/db';
 import { updateMember } from '@/lib/delegations/update-member';
 import { reviewFullPowers } from '@/lib/protocol/review-full-powers';
 import { submitFullPowers } from '@/lib/protocol/submit-full-powers';
-import { generateFullPowersLetter } from '@/lib/signing/pdf/generate-full-powers-letter';
+import { generateFullPowersLetter } from '@accord/pdf-signing/generate-full-powers-letter';
 import { createSigningCeremony } from '@/test/factories';
 
 const letter = (name: string) => generateFullPowersLetter({ issuer: 'Labs Network Industrie 4.0', signatoryName: name, signatoryTitle: 'Chair', agreementTitle: 'Joint Declaration', place: 'Berlin', date: '24 November 2026' });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db';
 import { loadFullPowers } from '@/lib/protocol/load-full-powers';
-import { generateFullPowersLetter } from '@/lib/signing/pdf/generate-full-powers-letter';
+import { generateFullPowersLetter } from '@accord/pdf-signing/generate-full-powers-letter';
 import { createSigningCeremony } from '@/test/factories';
 
 const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string; globalRole: 'member'; locale: null } }));

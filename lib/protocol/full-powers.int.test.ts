@@ -4,7 +4,7 @@ import { db } from '@/lib/db';
 import { reviewFullPowers } from '@/lib/protocol/review-full-powers';
 import { submitFullPowers } from '@/lib/protocol/submit-full-powers';
 import { openSigning } from '@/lib/signing/open-signing';
-import { generateFullPowersLetter } from '@/lib/signing/pdf/generate-full-powers-letter';
+import { generateFullPowersLetter } from '@accord/pdf-signing/generate-full-powers-letter';
 import { signAgreement } from '@/lib/signing/sign-agreement';
 import { createSigningCeremony } from '@/test/factories';
 

@@ -6,9 +6,9 @@ import { lockForUpdate, transaction } from '@/lib/db';
 import { readRevisionBytes } from '@/lib/documents/read-revision-bytes';
 import { AppError } from '@/lib/errors';
 import { loadPlatformIdentity } from '@/lib/signing/load-platform-identity';
-import { documentLanguage } from '@/lib/signing/pdf/document-labels';
-import { prepareSigningFields } from '@/lib/signing/pdf/prepare-signing-fields';
-import { watermarkSpecimen } from '@/lib/signing/pdf/watermark-specimen';
+import { documentLanguage } from '@accord/pdf-signing/document-labels';
+import { prepareSigningFields } from '@accord/pdf-signing/prepare-signing-fields';
+import { watermarkSpecimen } from '@accord/pdf-signing/watermark-specimen';
 
 const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 

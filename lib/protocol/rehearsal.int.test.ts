@@ -12,7 +12,7 @@ import { scheduleRehearsal } from '@/lib/protocol/schedule-rehearsal';
 import { sendRehearsalInvitations } from '@/lib/protocol/send-rehearsal-invitations';
 import { signSpecimen } from '@/lib/protocol/sign-specimen';
 import { openSigning } from '@/lib/signing/open-signing';
-import { expectPdfsigAllValid, runPdftotext } from '@/lib/signing/pdf/testing/external-validators';
+import { expectPdfsigAllValid, runPdftotext } from '@accord/pdf-signing/testing/external-validators';
 import { signAgreement } from '@/lib/signing/sign-agreement';
 import { createCeremony, createSigningCeremony } from '@/test/factories';
 

@@ -6,8 +6,8 @@ import { lockForUpdate, transaction } from '@/lib/db';
 import { readRevisionBytes } from '@/lib/documents/read-revision-bytes';
 import { AppError, notFound } from '@/lib/errors';
 import { loadPlatformIdentity } from '@/lib/signing/load-platform-identity';
-import { documentLanguage, partyNameIn } from '@/lib/signing/pdf/document-labels';
-import { signPreparedFields } from '@/lib/signing/pdf/sign-prepared-fields';
+import { documentLanguage, partyNameIn } from '@accord/pdf-signing/document-labels';
+import { signPreparedFields } from '@accord/pdf-signing/sign-prepared-fields';
 import { signatureCaptureSchema, signatureImageOf, type SignatureCapture } from '@/lib/signing/sign-agreement';
 import { formatDateTime } from '@/lib/time/format-instant';
 

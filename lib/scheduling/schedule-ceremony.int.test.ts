@@ -25,7 +25,7 @@ import { scheduleCeremony } from '@/lib/scheduling/schedule-ceremony';
 import { sendDueReminders } from '@/lib/scheduling/send-due-reminders';
 import { sendInvitations } from '@/lib/scheduling/send-invitations';
 import { setSigningOrder } from '@/lib/scheduling/set-signing-order';
-import { simplePdf } from '@/lib/signing/pdf/testing/fixtures';
+import { simplePdf } from '@accord/pdf-signing/testing/fixtures';
 import { createCeremony, createUser } from '@/test/factories';
 
 // Every mail is really recorded (lib/mail/send-mail.ts); the copy here also keeps the .ics.

@@ -13,12 +13,12 @@ import { composeCertificate } from '@/lib/evidence/compose-certificate';
 import { runEvidenceJob } from '@/lib/evidence/run-evidence-jobs';
 import { loadPlatformIdentity } from '@/lib/signing/load-platform-identity';
 import { loadSigningContext, SEAL_FIELD_NAME } from '@/lib/signing/load-signing-context';
-import { assertOnlyAllowedChanges } from '@/lib/signing/pdf/analyse-increment';
-import { buildCertificateOfCompletion } from '@/lib/signing/pdf/build-certificate-of-completion';
-import { documentLabels, documentLanguage } from '@/lib/signing/pdf/document-labels';
-import { createHttpTimestampRequester, type RequestTimestamp } from '@/lib/signing/pdf/request-timestamp';
-import { sealDocument } from '@/lib/signing/pdf/seal-document';
-import { sealPlatformPdf } from '@/lib/signing/pdf/seal-platform-pdf';
+import { assertOnlyAllowedChanges } from '@accord/pdf-signing/analyse-increment';
+import { buildCertificateOfCompletion } from '@accord/pdf-signing/build-certificate-of-completion';
+import { documentLabels, documentLanguage } from '@accord/pdf-signing/document-labels';
+import { createHttpTimestampRequester, type RequestTimestamp } from '@accord/pdf-signing/request-timestamp';
+import { sealDocument } from '@accord/pdf-signing/seal-document';
+import { sealPlatformPdf } from '@accord/pdf-signing/seal-platform-pdf';
 import { decideSigningOf } from '@/lib/signing/decide-signing';
 import { formatDateTime } from '@/lib/time/format-instant';
 

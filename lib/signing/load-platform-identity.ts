@@ -2,8 +2,8 @@ import 'server-only';
 import { X509Certificate } from 'node:crypto';
 import { db, isUniqueViolation } from '@/lib/db';
 import { env } from '@/lib/env';
-import { createDevelopmentCertificate } from '@/lib/signing/pdf/create-development-certificate';
-import { loadSigningIdentity, type SigningIdentity } from '@/lib/signing/pdf/load-signing-identity';
+import { createDevelopmentCertificate } from '@accord/pdf-signing/create-development-certificate';
+import { loadSigningIdentity, type SigningIdentity } from '@accord/pdf-signing/load-signing-identity';
 
 const DEVELOPMENT_KEY_ID = 'development';
 

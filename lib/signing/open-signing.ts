@@ -10,8 +10,8 @@ import { AppError } from '@/lib/errors';
 import { notifyCeremonyRoom } from '@/lib/live/notify-room';
 import { loadPlatformIdentity } from '@/lib/signing/load-platform-identity';
 import { loadSigningContext, SEAL_FIELD_NAME } from '@/lib/signing/load-signing-context';
-import { documentLanguage } from '@/lib/signing/pdf/document-labels';
-import { prepareSigningFields } from '@/lib/signing/pdf/prepare-signing-fields';
+import { documentLanguage } from '@accord/pdf-signing/document-labels';
+import { prepareSigningFields } from '@accord/pdf-signing/prepare-signing-fields';
 
 /**
  * The organiser opens signing (LIVE → SIGNING). "Prepare, then only fill": each

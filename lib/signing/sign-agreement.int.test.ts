@@ -5,7 +5,7 @@ import { db, transaction } from '@/lib/db';
 import { readRevisionBytes } from '@/lib/documents/read-revision-bytes';
 import { concludeCeremony } from '@/lib/signing/conclude-ceremony';
 import { openSigning } from '@/lib/signing/open-signing';
-import { expectQpdfClean, runPdfsig } from '@/lib/signing/pdf/testing/external-validators';
+import { expectQpdfClean, runPdfsig } from '@accord/pdf-signing/testing/external-validators';
 import { signAgreement } from '@/lib/signing/sign-agreement';
 import { createSigningCeremony, createUser } from '@/test/factories';
 

@@ -14,11 +14,11 @@ import { notifyCeremonyRoom } from '@/lib/live/notify-room';
 import { requireApprovedFullPowers } from '@/lib/protocol/full-powers';
 import { loadPlatformIdentity } from '@/lib/signing/load-platform-identity';
 import { loadSigningContext, originalsWereExchanged } from '@/lib/signing/load-signing-context';
-import { documentLabels, documentLanguage, partyNameIn } from '@/lib/signing/pdf/document-labels';
-import { assertOnlyAllowedChanges } from '@/lib/signing/pdf/analyse-increment';
-import { isPdfError } from '@/lib/signing/pdf/pdf-error';
-import { createHttpTimestampRequester, type RequestTimestamp } from '@/lib/signing/pdf/request-timestamp';
-import { signPreparedFields } from '@/lib/signing/pdf/sign-prepared-fields';
+import { documentLabels, documentLanguage, partyNameIn } from '@accord/pdf-signing/document-labels';
+import { assertOnlyAllowedChanges } from '@accord/pdf-signing/analyse-increment';
+import { isPdfError } from '@accord/pdf-signing/pdf-error';
+import { createHttpTimestampRequester, type RequestTimestamp } from '@accord/pdf-signing/request-timestamp';
+import { signPreparedFields } from '@accord/pdf-signing/sign-prepared-fields';
 import { formatDateTime } from '@/lib/time/format-instant';
 
 export const signatureCaptureSchema = z

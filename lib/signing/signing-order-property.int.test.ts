@@ -4,7 +4,7 @@ import { db } from '@/lib/db';
 import { readRevisionBytes } from '@/lib/documents/read-revision-bytes';
 import { concludeCeremony } from '@/lib/signing/conclude-ceremony';
 import { openSigning } from '@/lib/signing/open-signing';
-import { runPdfsig } from '@/lib/signing/pdf/testing/external-validators';
+import { runPdfsig } from '@accord/pdf-signing/testing/external-validators';
 import { recordOriginalsExchange } from '@/lib/signing/record-originals-exchange';
 import { signAgreement } from '@/lib/signing/sign-agreement';
 import { createSigningCeremony } from '@/test/factories';

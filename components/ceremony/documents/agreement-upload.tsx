@@ -11,7 +11,7 @@ import { SelectField } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
 import { PreflightSummary, type UploadPreflight } from '@/components/ceremony/documents/preflight-summary';
 import { locales } from '@/lib/i18n/locales';
-import { isPdfRefusalCode, PDF_REFUSALS, type PdfFindingKind } from '@/lib/signing/pdf/inspection-rules';
+import { isPdfRefusalCode, PDF_REFUSALS, type PdfFindingKind } from '@accord/pdf-signing/inspection-rules';
 
 type Phase = { kind: 'idle' } | { kind: 'uploading'; percent: number } | { kind: 'checking' };
 

@@ -1,8 +1,8 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import type { PdfFinding, PdfPreflightSummary } from '@/lib/signing/pdf/inspect-pdf';
-import type { PdfFindingKind } from '@/lib/signing/pdf/inspection-rules';
+import type { PdfFinding, PdfPreflightSummary } from '@accord/pdf-signing/inspect-pdf';
+import type { PdfFindingKind } from '@accord/pdf-signing/inspection-rules';
 
 export interface UploadPreflight {
   title: string;

@@ -1,7 +1,9 @@
 /**
- * The PDF signing core: bytes in, bytes out. No database, no Next.js, no network
- * (a timestamp authority is reached only through the function the caller passes).
+ * The PDF signing core (@accord/pdf-signing): bytes in, bytes out. No database, no Next.js,
+ * no network (a timestamp authority is reached only through the function the caller passes).
  * Runs under plain Node too (CLI verifier, worker threads), hence no 'server-only'.
+ * Everything public is here; each module is also an entry of its own in package.json's
+ * exports, so that a client component, a worker or the CLI loads only what it uses.
  */
 
 export { PdfError, isPdfError, type PdfErrorCode } from './pdf-error';
@@ -58,6 +60,7 @@ export {
 } from './analyse-increment';
 
 export {
+  chainToAnchor,
   verifyPdfSignatures,
   type CertificateSummary,
   type ChangeAfterSignature,
@@ -77,4 +80,27 @@ export {
   type SignatureArea,
 } from './generate-agreement-pdf';
 
-export { inspectPdf, type InspectedPage, type InspectPdfOptions, type PdfInspection } from './inspect-pdf';
+export { generateFullPowersLetter } from './generate-full-powers-letter';
+export { buildCertificateOfCompletion, type CertificateOfCompletion, type CertificateSection } from './build-certificate-of-completion';
+export { SPECIMEN_WATERMARK, watermarkSpecimen } from './watermark-specimen';
+
+export {
+  inspectPdf,
+  type InspectedPage,
+  type InspectionPolicy,
+  type InspectPdfOptions,
+  type PdfFinding,
+  type PdfInspection,
+  type PdfPreflightSummary,
+} from './inspect-pdf';
+export {
+  decodeBudgetFor,
+  isPdfRefusalCode,
+  PDF_FINDING_KINDS,
+  PDF_INSPECTION_LIMITS,
+  PDF_REFUSAL_CODES,
+  PDF_REFUSALS,
+  type PdfFindingKind,
+  type PdfRefusalCode,
+  type PdfRefusalRule,
+} from './inspection-rules';

@@ -1,4 +1,6 @@
-import { PDFDocument, StandardFonts, degrees } from 'pdf-lib';
+import { randomBytes } from 'node:crypto';
+
+import { PDFDocument, StandardFonts, concatTransformationMatrix, degrees, drawObject, popGraphicsState, pushGraphicsState } from 'pdf-lib';
 
 import { createDevelopmentCertificate, type KeyAlgorithm } from '../create-development-certificate';
 import type { SignatureAppearance } from '../draw-field-appearances';
@@ -43,6 +45,32 @@ export async function simplePdf(options: { pages?: number; objectStreams?: boole
     page.drawText(`Test page ${i + 1}`, { x: 72, y: 760, size: 18, font });
   }
   return doc.save({ useObjectStreams: options.objectStreams ?? false });
+}
+
+/**
+ * A large annex-style document for the signing bench: every page carries a side × side grey
+ * image of random (incompressible) bytes, so the file's size grows with its page count.
+ */
+export async function imageHeavyPdf(pages: number, imageSide: number): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const font = await doc.embedFont(StandardFonts.Helvetica);
+  for (let i = 0; i < pages; i++) {
+    const page = doc.addPage([595.28, 841.89]);
+    page.drawText(`Annex page ${i + 1} of ${pages}`, { x: 72, y: 780, size: 14, font });
+    const image = doc.context.register(
+      doc.context.stream(randomBytes(imageSide * imageSide), {
+        Type: 'XObject',
+        Subtype: 'Image',
+        Width: imageSide,
+        Height: imageSide,
+        ColorSpace: 'DeviceGray',
+        BitsPerComponent: 8,
+      }),
+    );
+    const imageName = page.node.newXObject('Im', image);
+    page.pushOperators(pushGraphicsState(), concatTransformationMatrix(400, 0, 0, 400, 97, 300), drawObject(imageName), popGraphicsState());
+  }
+  return doc.save({ useObjectStreams: false });
 }
 
 export const LNI: AgreementParty = {

@@ -13,7 +13,7 @@ export async function addDelegation({ ceremonyId, userId, ...input }: Delegation
   const parsed = delegationSchema.safeParse(input);
   if (!parsed.success) throw new AppError('INVALID_INPUT', 'Please check the delegation.', fieldErrorsFromZod(parsed.error));
   return transaction(async (tx) => {
-    const { ceremony } = await requireAccessForUpdate(tx, { ceremonyId, userId }, 'manage-members');
+    await requireAccessForUpdate(tx, { ceremonyId, userId }, 'manage-members');
     const existing = await tx.delegation.findMany({ where: { ceremonyId }, select: { name: true, position: true } });
     if (existing.length >= MAX_DELEGATIONS) throw new AppError('INVALID_INPUT', 'Too many delegations.', { name: 'tooManyDelegations' });
     if (existing.some((delegation) => delegation.name.toLowerCase() === parsed.data.name.toLowerCase())) {

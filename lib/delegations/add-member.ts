@@ -12,7 +12,7 @@ export async function addMember({ ceremonyId, userId, ...input }: MemberInput & 
   const parsed = memberSchema.safeParse(input);
   if (!parsed.success) throw new AppError('INVALID_INPUT', 'Please check the member.', fieldErrorsFromZod(parsed.error));
   return transaction(async (tx) => {
-    const { ceremony } = await requireAccessForUpdate(tx, { ceremonyId, userId }, 'manage-members');
+    await requireAccessForUpdate(tx, { ceremonyId, userId }, 'manage-members');
     const added = await addParticipant(tx, ceremonyId, parsed.data);
     await appendAuditEvent(tx, {
       ceremonyId,

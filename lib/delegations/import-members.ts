@@ -49,7 +49,7 @@ export async function importMembers({
   const parsed = importMembersSchema.safeParse({ csv, defaultDelegationId: defaultDelegationId ?? '', onlyValid });
   if (!parsed.success) throw new AppError('INVALID_INPUT', 'The pasted text is too long.', { csv: 'tooLong' });
   return transaction(async (tx) => {
-    const { ceremony } = await requireAccessForUpdate(tx, { ceremonyId, userId }, 'manage-members');
+    await requireAccessForUpdate(tx, { ceremonyId, userId }, 'manage-members');
     const rows = await parseAgainstCeremony(tx, ceremonyId, parsed.data.csv, parsed.data.defaultDelegationId);
     const invalid = rows.filter((row) => !row.member);
     if (rows.length === 0) throw new AppError('INVALID_INPUT', 'Nothing to import.', { csv: 'empty' });

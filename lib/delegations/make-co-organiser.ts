@@ -10,7 +10,7 @@ import { AppError, notFound } from '@/lib/errors';
  */
 export async function makeCoOrganiser({ ceremonyId, userId, participantId }: { ceremonyId: string; userId: string; participantId: string }) {
   return transaction(async (tx) => {
-    const { ceremony } = await requireAccessForUpdate(tx, { ceremonyId, userId }, 'manage-members');
+    await requireAccessForUpdate(tx, { ceremonyId, userId }, 'manage-members');
     const participant = await tx.participant.findFirst({ where: { id: participantId, ceremonyId, removedAt: null }, select: { id: true, role: true } });
     if (!participant) throw notFound('Member not found');
     if (participant.role === 'organiser') return;

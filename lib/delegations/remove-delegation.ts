@@ -7,7 +7,7 @@ import { AppError, notFound } from '@/lib/errors';
 /** Only an empty delegation can go: members are moved or removed first, deliberately. */
 export async function removeDelegation({ ceremonyId, userId, delegationId }: { ceremonyId: string; userId: string; delegationId: string }) {
   return transaction(async (tx) => {
-    const { ceremony } = await requireAccessForUpdate(tx, { ceremonyId, userId }, 'manage-members');
+    await requireAccessForUpdate(tx, { ceremonyId, userId }, 'manage-members');
     const delegation = await tx.delegation.findFirst({
       where: { id: delegationId, ceremonyId },
       select: { id: true, name: true, _count: { select: { participants: { where: { removedAt: null } } } } },

@@ -10,7 +10,7 @@ export async function reorderDelegations({ ceremonyId, userId, order }: { ceremo
   const parsed = reorderDelegationsSchema.safeParse({ order });
   if (!parsed.success) throw new AppError('INVALID_INPUT', 'Invalid order.');
   return transaction(async (tx) => {
-    const { ceremony } = await requireAccessForUpdate(tx, { ceremonyId, userId }, 'manage-members');
+    await requireAccessForUpdate(tx, { ceremonyId, userId }, 'manage-members');
     const delegations = await tx.delegation.findMany({ where: { ceremonyId }, select: { id: true } });
     const known = new Set(delegations.map((delegation) => delegation.id));
     const wanted = parsed.data.order;

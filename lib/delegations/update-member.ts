@@ -28,7 +28,7 @@ export async function updateMember({
   if (!parsed.success) throw new AppError('INVALID_INPUT', 'Please check the member.', fieldErrorsFromZod(parsed.error));
   const data = parsed.data;
   return transaction(async (tx) => {
-    const { ceremony } = await requireAccessForUpdate(tx, { ceremonyId, userId }, 'manage-members');
+    await requireAccessForUpdate(tx, { ceremonyId, userId }, 'manage-members');
     const participant = await tx.participant.findFirst({ where: { id: participantId, ceremonyId, removedAt: null }, select: { id: true, role: true, userId: true, delegationId: true } });
     if (!participant) throw notFound('Member not found');
     await assertDelegationOfCeremony(tx, ceremonyId, data.delegationId);

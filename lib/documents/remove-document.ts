@@ -10,7 +10,7 @@ import { AppError, notFound } from '@/lib/errors';
  */
 export async function removeDocument({ ceremonyId, userId, documentId }: { ceremonyId: string; userId: string; documentId: string }) {
   return transaction(async (tx) => {
-    const { ceremony } = await requireAccessForUpdate(tx, { ceremonyId, userId }, 'withdraw-document');
+    await requireAccessForUpdate(tx, { ceremonyId, userId }, 'withdraw-document');
     const document = await tx.agreementDocument.findFirst({
       where: { id: documentId, ceremonyId },
       select: { id: true, title: true, originalSha256: true, _count: { select: { revisions: true, signatures: true } } },

@@ -15,7 +15,7 @@ export async function saveDocumentFields({ ceremonyId, userId, documentId, field
   const parsed = saveFieldsSchema.safeParse({ documentId, fields });
   if (!parsed.success) throw new AppError('INVALID_INPUT', 'The fields are not well formed.');
   return transaction(async (tx) => {
-    const { ceremony } = await requireAccessForUpdate(tx, { ceremonyId, userId }, 'manage-documents');
+    await requireAccessForUpdate(tx, { ceremonyId, userId }, 'manage-documents');
     const document = await tx.agreementDocument.findFirst({
       where: { id: documentId, ceremonyId },
       select: { id: true, pageSizes: true, _count: { select: { revisions: true } } },

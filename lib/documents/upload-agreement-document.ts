@@ -41,7 +41,7 @@ export async function uploadAgreementDocument({
   const preflight = { pages: inspection.pages, summary: inspection.summary, dropped: inspection.cleanCopy?.dropped ?? [] };
 
   return transaction(async (tx) => {
-    const { ceremony: current } = await requireAccessForUpdate(tx, { ceremonyId, userId }, 'manage-documents');
+    await requireAccessForUpdate(tx, { ceremonyId, userId }, 'manage-documents');
     if (meta.originalForDelegationId) {
       const delegation = await tx.delegation.findFirst({ where: { id: meta.originalForDelegationId, ceremonyId }, select: { id: true } });
       if (!delegation) throw new AppError('INVALID_INPUT', 'Unknown delegation.', { originalForDelegationId: 'unknownDelegation' });

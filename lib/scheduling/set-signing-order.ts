@@ -14,7 +14,7 @@ export async function setSigningOrder({ ceremonyId, userId, ...input }: SigningO
   const parsed = signingOrderSchema.safeParse(input);
   if (!parsed.success) throw new AppError('INVALID_INPUT', 'Unknown signing order.', fieldErrorsFromZod(parsed.error));
   return transaction(async (tx) => {
-    const { ceremony } = await requireAccessForUpdate(tx, { ceremonyId, userId }, 'set-signing-order');
+    await requireAccessForUpdate(tx, { ceremonyId, userId }, 'set-signing-order');
     const delegations = await tx.delegation.findMany({ where: { ceremonyId }, select: { id: true } });
     const known = new Set(delegations.map((delegation) => delegation.id));
     const sequence = parsed.data.sequence;

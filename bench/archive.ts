@@ -10,12 +10,13 @@
  *   npx tsx --conditions=react-server bench/archive.ts   (BENCH_SKIP_BUILD=1: insist on the existing build)
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { existsSync, rmSync } from 'node:fs';
 import { get } from 'node:http';
 import path from 'node:path';
 import { benchProductionEnv } from './lib/bench-env';
 import { median, printBudget } from './lib/budget';
+import { sha256Hex, sha256HexOfPrefixes } from '@/lib/crypto/sha256';
 
 const root = path.resolve(import.meta.dirname, '..');
 const port = Number(process.env.BENCH_ARCHIVE_PORT ?? 3310);
@@ -57,14 +58,15 @@ async function createFixture() {
     randomBytes(8192),
     randomBytes(8192),
   ];
-  const whole = createHash('sha256');
-  let length = 0;
-  const revisions = parts.map((bytes, number) => {
-    const previous = number === 0 ? null : whole.copy().digest('hex');
-    whole.update(bytes);
-    length += bytes.length;
-    return { number, bytes, byteLength: length, sha256: whole.copy().digest('hex'), previousSha256: previous };
-  });
+  const ends = parts.map((_, number) => parts.slice(0, number + 1).reduce((sum, part) => sum + part.length, 0));
+  const prefixes = sha256HexOfPrefixes(Buffer.concat(parts), ends);
+  const revisions = parts.map((bytes, number) => ({
+    number,
+    bytes,
+    byteLength: ends[number]!,
+    sha256: prefixes.get(ends[number]!)!,
+    previousSha256: number === 0 ? null : prefixes.get(ends[number - 1]!)!,
+  }));
   const document = await db.agreementDocument.create({
     data: {
       ceremonyId: ceremony.ceremonyId,
@@ -153,7 +155,7 @@ try {
     const started = performance.now();
     const { bytes } = await readRevisionBytes({ documentId: fixture.documentId });
     const read = performance.now();
-    const digest = createHash('sha256').update(bytes).digest('hex');
+    const digest = sha256Hex(bytes);
     const elapsed = performance.now() - started;
     readOnly.push(read - started);
     hashOnly.push(performance.now() - read);

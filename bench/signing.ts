@@ -2,7 +2,6 @@
  * Signing budgets P1–P3 (docs/architecture.md, "Performance budgets"), each a ratio against a reference measured in
  * the same run. Run: npx tsx bench/signing.ts. Always exits 0; the lines carry the verdict.
  */
-import { createHash } from 'node:crypto';
 import { closeSync, fsyncSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,6 +11,7 @@ import { assertOnlyAllowedChanges } from '@accord/pdf-signing/analyse-increment'
 import { prepareSigningFields, type FieldPlanEntry } from '@accord/pdf-signing/prepare-signing-fields';
 import { signPreparedField, type SignPreparedFieldOptions } from '@accord/pdf-signing/sign-prepared-fields';
 import { appearanceFor, imageHeavyPdf, testIdentity } from '@accord/pdf-signing/testing/fixtures';
+import { sha256Bytes } from '@/lib/crypto/sha256';
 
 const PAGES = 300;
 const IMAGE_SIDE = 320; // 320 × 320 grey bytes ≈ 100 KB of random (incompressible) data per page
@@ -39,7 +39,7 @@ function writeWithFsync(parts: Uint8Array[]): number {
 
 function hashMs(bytes: Uint8Array): number {
   const start = performance.now();
-  createHash('sha256').update(bytes).digest();
+  sha256Bytes(bytes);
   return performance.now() - start;
 }
 

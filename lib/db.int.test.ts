@@ -1,8 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { db, readBlob, readBlobs, transaction } from '@/lib/db';
 import { env } from '@/lib/env';
 import { createCeremony, createUser } from '@/test/factories';
+import { sha256Hex } from '@/lib/crypto/sha256';
 
 describe('concurrent writes (hostile case "Rollback beside a write")', () => {
   it("keeps another request's write when a transaction rolls back, and never shows uncommitted data", async () => {
@@ -40,29 +41,27 @@ describe('concurrent writes (hostile case "Rollback beside a write")', () => {
 });
 
 describe('readBlobs', () => {
-  const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-
   it('returns the stored bytes of artefacts and full-powers letters unchanged, in the order asked', async () => {
     const ceremony = await createCeremony({ title: 'readBlobs test ceremony' });
     const files = [randomBytes(3 * 1024 * 1024), Buffer.alloc(0), randomBytes(1)];
     const artefactIds = [];
     for (const [index, bytes] of files.entries()) {
       const artefact = await db.artefact.create({
-        data: { ceremonyId: ceremony.ceremonyId, kind: 'photo', fileName: `f${index}`, contentType: 'application/octet-stream', bytes: new Uint8Array(bytes), sha256: sha256(bytes), byteLength: bytes.length },
+        data: { ceremonyId: ceremony.ceremonyId, kind: 'photo', fileName: `f${index}`, contentType: 'application/octet-stream', bytes: new Uint8Array(bytes), sha256: sha256Hex(bytes), byteLength: bytes.length },
         select: { id: true },
       });
       artefactIds.push(artefact.id);
     }
     const read = await readBlobs(db, 'Artefact.bytes', [...artefactIds].reverse());
-    expect(read.map(sha256)).toEqual([...files].reverse().map(sha256));
+    expect(read.map(sha256Hex)).toEqual([...files].reverse().map(sha256Hex));
 
     const letter = randomBytes(2 * 1024 * 1024);
     const fullPowers = await db.fullPowers.create({
-      data: { participantId: ceremony.delegations[0]!.signatory.participantId, fileName: 'full-powers.pdf', bytes: new Uint8Array(letter), sha256: sha256(letter), uploadedById: ceremony.organiser.userId },
+      data: { participantId: ceremony.delegations[0]!.signatory.participantId, fileName: 'full-powers.pdf', bytes: new Uint8Array(letter), sha256: sha256Hex(letter), uploadedById: ceremony.organiser.userId },
       select: { id: true },
     });
     const letterRead = await readBlob(db, 'FullPowers.bytes', fullPowers.id);
-    expect(sha256(letterRead)).toBe(sha256(letter));
+    expect(sha256Hex(letterRead)).toBe(sha256Hex(letter));
     if (env.databaseProvider === 'sqlite') {
       // The fast path hands over better-sqlite3's Buffer; Prisma's own read would make a plain Uint8Array.
       expect(Buffer.isBuffer(letterRead)).toBe(true);
@@ -82,11 +81,11 @@ describe('readBlobs', () => {
 
     const failing = transaction(async (tx) => {
       const artefact = await tx.artefact.create({
-        data: { ceremonyId: ceremony.ceremonyId, kind: 'photo', fileName: 'doomed', contentType: 'application/octet-stream', bytes: new Uint8Array(bytes), sha256: sha256(bytes), byteLength: bytes.length },
+        data: { ceremonyId: ceremony.ceremonyId, kind: 'photo', fileName: 'doomed', contentType: 'application/octet-stream', bytes: new Uint8Array(bytes), sha256: sha256Hex(bytes), byteLength: bytes.length },
         select: { id: true },
       });
       uncommittedId = artefact.id;
-      seenInside = sha256(await readBlob(tx, 'Artefact.bytes', artefact.id));
+      seenInside = sha256Hex(await readBlob(tx, 'Artefact.bytes', artefact.id));
       signalWritten();
       await mayFinish;
       throw new Error('roll back');
@@ -99,7 +98,7 @@ describe('readBlobs', () => {
     release();
 
     await expect(failing).rejects.toThrow('roll back');
-    expect(seenInside).toBe(sha256(bytes));
+    expect(seenInside).toBe(sha256Hex(bytes));
     expect(await outside).toEqual({ error: expect.objectContaining({ message: `Artefact.bytes: no row with id ${uncommittedId}` }) });
   });
 });

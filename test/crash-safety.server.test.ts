@@ -1,4 +1,4 @@
-import { createHash, randomInt } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkAuditChain } from '@/lib/audit/check-audit-chain';
 import { db } from '@/lib/db';
@@ -7,6 +7,7 @@ import { openSigning } from '@/lib/signing/open-signing';
 import { ensureBuilt, sessionCookieFor, startableAppServer, type AppServer } from '@/test/app-server';
 import { createSigningCeremony } from '@/test/factories';
 import { shownConfirmation } from '@/test/signing-confirmation';
+import { sha256Hex } from '@/lib/crypto/sha256';
 
 /**
  * The server killed (SIGKILL) at random moments of real sign requests: after each restart
@@ -40,8 +41,6 @@ interface Signer {
 }
 
 const signers: Signer[] = [];
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-
 async function signRequest(signer: Signer, idempotencyKey: string) {
   const shown = await shownConfirmation({ ceremonyId: signer.ceremonyId, userId: signer.userId });
   const body = JSON.stringify({ idempotencyKey, capture: { typed: signer.name }, ...shown });
@@ -67,9 +66,9 @@ async function expectConsistent(ceremonyId: string) {
     for (const revision of revisions) {
       const { bytes } = await readRevisionBytes({ documentId, number: revision.number });
       expect(bytes.length).toBe(revision.byteLength);
-      expect(sha256(bytes), `revision ${revision.number} of ${documentId}`).toBe(revision.sha256);
+      expect(sha256Hex(bytes), `revision ${revision.number} of ${documentId}`).toBe(revision.sha256);
       if (previous) {
-        expect(revision.previousSha256).toBe(sha256(previous));
+        expect(revision.previousSha256).toBe(sha256Hex(previous));
         expect(Buffer.from(bytes.subarray(0, previous.length)).equals(Buffer.from(previous))).toBe(true);
       }
       previous = bytes;

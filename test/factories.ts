@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { db } from '@/lib/db';
+import { sha256Hex } from '@/lib/crypto/sha256';
 
 /**
  * Test data. Every factory makes unique rows (random emails and names), so tests share
@@ -81,7 +82,6 @@ const EXTRA_NAMED_PARTY = { name: 'Counterpart Office', shortName: 'CPO', countr
  */
 export async function createSigningCeremony(options: { order: 'parallel' | 'sequential' | 'alternat'; parties?: 1 | 2 | 3 | 4 | 5; title?: string; fullPowers?: 'approved' | 'none'; initials?: boolean }) {
   const { generateAgreementPdf } = await import('@accord/pdf-signing/generate-agreement-pdf');
-  const { createHash } = await import('node:crypto');
   const partySpecs = [
     { name: 'Labs Network Industrie 4.0', shortName: 'LNI 4.0', country: 'Germany', capitalName: 'Berlin', capitalTimeZone: 'Europe/Berlin', signer: 'Dr. Jürgen Weiß' },
     { name: 'Korean Smart Manufacturing Office', shortName: 'KOSMO', country: 'Republic of Korea', capitalName: 'Seoul', capitalTimeZone: 'Asia/Seoul', signer: '김민준' },
@@ -151,7 +151,7 @@ export async function createSigningCeremony(options: { order: 'parallel' | 'sequ
       const column = partyIndex % 2 === 0 ? left : right;
       return { ...column, partyIndex, rect: { ...column.rect, y: column.rect.y - row * (column.rect.height + 80) } };
     });
-    const sha256 = createHash('sha256').update(pdf.bytes).digest('hex');
+    const sha256 = sha256Hex(pdf.bytes);
     const document = await db.agreementDocument.create({
       data: {
         ceremonyId: ceremony.id,

@@ -1,9 +1,10 @@
-import { createHash, createPublicKey, randomBytes, verify, type JsonWebKey } from 'node:crypto';
+import { createPublicKey, randomBytes, verify, type JsonWebKey } from 'node:crypto';
 import type { Server } from 'node:http';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestOidcProvider, testOidcIssuer, UNVERIFIED_LOGIN_PREFIX } from '@/e2e/support/oidc-provider';
 import { decideSignIn, UNVERIFIED_EMAIL_PAGE } from '@/lib/users/decide-sign-in';
+import { sha256Bytes } from '@/lib/crypto/sha256';
 
 /**
  * The OpenID provider the OIDC e2e signs in through, exercised here without a browser: its
@@ -84,7 +85,7 @@ async function signInThroughProvider(login: string) {
     scope: 'openid email profile',
     state,
     nonce,
-    code_challenge: base64url(createHash('sha256').update(verifier).digest()),
+    code_challenge: base64url(sha256Bytes(verifier)),
     code_challenge_method: 'S256',
   }).toString();
 

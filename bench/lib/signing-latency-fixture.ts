@@ -1,9 +1,10 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { db } from '@/lib/db';
 import { openSigning } from '@/lib/signing/open-signing';
 import { resolveSigningConsent } from '@/lib/signing/signing-consent';
 import { generateAgreementPdf } from '@accord/pdf-signing/generate-agreement-pdf';
 import { createUser } from '@/test/factories';
+import { sha256Hex } from '@/lib/crypto/sha256';
 
 // Run by bench/signing-latency.ts through bench/lib/live-bench-app.ts (tsx --conditions=react-server,
 // DATABASE_URL set): a ceremony in SIGNING with SIGNERS signatories (parallel order, one
@@ -47,7 +48,7 @@ const pdf = await generateAgreementPdf({
     { name: kosmo.name, shortName: 'KOSMO', country: 'Republic of Korea', signatoryName: 'Signatory 2', signatoryTitle: 'Signatory' },
   ],
 });
-const sha256 = createHash('sha256').update(pdf.bytes).digest('hex');
+const sha256 = sha256Hex(pdf.bytes);
 const document = await db.agreementDocument.create({
   data: {
     ceremonyId: ceremony.id,

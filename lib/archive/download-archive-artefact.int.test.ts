@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { downloadArchiveArtefact } from '@/lib/archive/download-archive-artefact';
@@ -9,11 +8,10 @@ import { readRevisionBytes } from '@/lib/documents/read-revision-bytes';
 import { certificatesFromPem, verifyEvidencePackage } from '@/lib/evidence/verify-evidence-package';
 import { loadPlatformIdentity } from '@/lib/signing/load-platform-identity';
 import { createUser } from '@/test/factories';
+import { sha256Hex } from '@/lib/crypto/sha256';
 
 let ceremony: Awaited<ReturnType<typeof createConcludedCeremony>>;
 let archivistId: string;
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-
 beforeAll(async () => {
   ceremony = await createConcludedCeremony({ title: 'Download test ceremony' });
   archivistId = (await createUser({ globalRole: 'archivist' })).id;
@@ -64,7 +62,7 @@ describe('downloadArchiveArtefact', () => {
     ]);
     expect(events[0]).toMatchObject({ documentId: ceremony.documentId, revisionKind: 'sealed', sha256: stored.revision.sha256, byteLength: stored.bytes.length });
     expect(events[1]).toMatchObject({ revisionNumber: 0, revisionKind: 'original' });
-    expect(events[2].sha256).toBe(sha256(certificate.bytes));
+    expect(events[2].sha256).toBe(sha256Hex(certificate.bytes));
   });
 
   it('refuses to send a revision whose stored bytes no longer match its SHA-256, and logs no download', async () => {

@@ -1,5 +1,4 @@
 import 'server-only';
-import { createHash } from 'node:crypto';
 import { requireArchivedCeremony } from '@/lib/access/archive-access';
 import { auditLogCsv, auditLogJson } from '@/lib/archive/audit-log-export';
 import type { DownloadableArtefact } from '@/lib/archive/schemas';
@@ -7,6 +6,7 @@ import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { db, readBlob, transaction } from '@/lib/db';
 import { readRevisionBytes } from '@/lib/documents/read-revision-bytes';
 import { AppError, notFound } from '@/lib/errors';
+import { sha256Hex } from '@/lib/crypto/sha256';
 
 export interface ArchiveDownload {
   fileName: string;
@@ -15,7 +15,6 @@ export interface ArchiveDownload {
   sha256: string;
 }
 
-const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const baseName = (fileName: string) => fileName.replace(/\.pdf$/i, '');
 
@@ -48,7 +47,7 @@ export async function downloadArchiveArtefact({
       await appendAuditEvent(tx, { ceremonyId, actorUserId: userId, kind: 'artefact.downloaded', payload: { artefact, fileName } });
       const events = await tx.auditEvent.findMany({ where: { chain: ceremonyId }, orderBy: { seq: 'asc' } });
       const bytes = utf8(artefact === 'audit-log-json' ? auditLogJson(events) : auditLogCsv(events));
-      return { fileName, contentType: artefact === 'audit-log-json' ? 'application/json; charset=utf-8' : 'text/csv; charset=utf-8', bytes, sha256: sha256Of(bytes) };
+      return { fileName, contentType: artefact === 'audit-log-json' ? 'application/json; charset=utf-8' : 'text/csv; charset=utf-8', bytes, sha256: sha256Hex(bytes) };
     });
   }
 
@@ -62,7 +61,7 @@ export async function downloadArchiveArtefact({
     const newest = await db.documentRevision.findFirst({ where: { documentId: document.id }, orderBy: { number: 'desc' }, select: { number: true } });
     if (!newest || (revisionNumber !== undefined && revisionNumber > newest.number)) throw notFound('Revision not found');
     const { bytes, revision } = await readRevisionBytes({ documentId: document.id, number: revisionNumber });
-    const actual = sha256Of(bytes);
+    const actual = sha256Hex(bytes);
     if (actual !== revision.sha256) {
       throw new AppError('INTERNAL', `Revision ${revision.number} of document ${document.id} does not match its stored SHA-256; it is not sent.`);
     }
@@ -86,7 +85,7 @@ export async function downloadArchiveArtefact({
     }
     // A purge between these two reads empties the bytes: the hash check then refuses to send them.
     const bytes = await readBlob(db, 'Artefact.bytes', stored.id);
-    const actual = sha256Of(bytes);
+    const actual = sha256Hex(bytes);
     if (actual !== stored.sha256) throw new AppError('INTERNAL', `Artefact ${stored.id} does not match its stored SHA-256; it is not sent.`);
     download = { fileName: stored.fileName, contentType: stored.contentType, bytes, sha256: actual };
     record = { artefact, artefactId: stored.id };

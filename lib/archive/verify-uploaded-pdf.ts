@@ -1,5 +1,5 @@
 import 'server-only';
-import { createHash, X509Certificate } from 'node:crypto';
+import { X509Certificate } from 'node:crypto';
 import { isArchivedState } from '@/lib/access/access-sets';
 import { requireArchiveViewer, type ArchiveViewer } from '@/lib/access/archive-access';
 import { verifyPdfInWorker } from '@/lib/archive/verify-pdf-in-worker';
@@ -9,6 +9,7 @@ import { inspectPdfInPool, pdfRefusalCodeOf } from '@/lib/documents/pdf-inspecto
 import { loadPlatformIdentity } from '@/lib/signing/load-platform-identity';
 import type { PdfRefusalCode } from '@accord/pdf-signing/inspection-rules';
 import type { SignatureReport, VerificationReport } from '@accord/pdf-signing/verify-pdf-signatures';
+import { sha256Hex, sha256HexOfPrefixes } from '@/lib/crypto/sha256';
 
 /**
  * The same verdict as accord-verify, with the deployment's configured roots as the trust anchors:
@@ -51,24 +52,8 @@ export interface ArchiveVerification {
   structureProblem: { reason: PdfRefusalCode; message: string } | null;
 }
 
-const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-
 function derOfPem(pem: string[]): Uint8Array[] {
   return pem.flatMap((text) => (text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? []).map((block) => new Uint8Array(new X509Certificate(block).raw)));
-}
-
-/** SHA-256 of each prefix of `bytes` ending at the given offsets, in one pass. */
-function prefixHashes(bytes: Uint8Array, ends: number[]): Map<number, string> {
-  const sorted = [...new Set(ends)].filter((end) => end > 0 && end < bytes.length).sort((a, b) => a - b);
-  const hashes = new Map<number, string>();
-  const hash = createHash('sha256');
-  let at = 0;
-  for (const end of sorted) {
-    hash.update(bytes.subarray(at, end));
-    at = end;
-    hashes.set(end, hash.copy().digest('hex'));
-  }
-  return hashes;
 }
 
 async function describeMatch(viewer: ArchiveViewer, sha256: string, matchedBytes: number): Promise<RevisionMatch | null> {
@@ -118,7 +103,7 @@ function overall(report: VerificationReport, exactMatch: RevisionMatch | null): 
  */
 export async function verifyUploadedPdf({ userId, bytes }: { userId: string; bytes: Uint8Array }): Promise<ArchiveVerification> {
   const viewer = await requireArchiveViewer(db, { userId });
-  const sha256 = sha256Of(bytes);
+  const sha256 = sha256Hex(bytes);
   const base = { sha256, byteLength: bytes.length, exactMatch: null, prefixMatch: null, signatures: [], bytesAfterLastSignature: 0, allChainToPlatformCa: false };
 
   let structureProblem: ArchiveVerification['structureProblem'] = null;
@@ -143,7 +128,8 @@ export async function verifyUploadedPdf({ userId, bytes }: { userId: string; byt
   let prefixMatch: RevisionMatch | null = null;
   if (!exactMatch) {
     const ends = report.signatures.filter((signature) => signature.byteRangeSane && signature.byteRange).map((signature) => signature.byteRange![2]! + signature.byteRange![3]!);
-    const hashes = [...prefixHashes(bytes, ends)].sort(([a], [b]) => b - a);
+    // The whole file was looked up as the exact match already.
+    const hashes = [...sha256HexOfPrefixes(bytes, ends.filter((end) => end < bytes.length))].sort(([a], [b]) => b - a);
     for (const [end, hash] of hashes) {
       prefixMatch = await describeMatch(viewer, hash, end);
       if (prefixMatch) break;

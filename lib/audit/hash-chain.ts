@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '@/lib/crypto/sha256';
 
 /**
  * Hash chain of audit events. Pure: used by the writer, the archive's chain check and the
@@ -45,20 +45,18 @@ export interface ChainedEventFields {
 
 export function computeEventHash(event: ChainedEventFields): string {
   const createdAt = typeof event.createdAt === 'string' ? event.createdAt : event.createdAt.toISOString();
-  return createHash('sha256')
-    .update(
-      canonicalJson({
-        chain: event.chain,
-        seq: event.seq,
-        ceremonyId: event.ceremonyId,
-        actorUserId: event.actorUserId,
-        kind: event.kind,
-        payload: event.payload,
-        createdAt,
-        prevHash: event.prevHash,
-      }),
-    )
-    .digest('hex');
+  return sha256Hex(
+    canonicalJson({
+      chain: event.chain,
+      seq: event.seq,
+      ceremonyId: event.ceremonyId,
+      actorUserId: event.actorUserId,
+      kind: event.kind,
+      payload: event.payload,
+      createdAt,
+      prevHash: event.prevHash,
+    }),
+  );
 }
 
 export type ChainVerdict =

@@ -1,5 +1,5 @@
 import 'server-only';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { db, transaction } from '@/lib/db';
 import {
@@ -13,6 +13,7 @@ import {
 } from '@/lib/demo/reference-scenario';
 import { generateAgreementPdf } from '@accord/pdf-signing/generate-agreement-pdf';
 import { generateFullPowersLetter } from '@accord/pdf-signing/generate-full-powers-letter';
+import { sha256Hex } from '@/lib/crypto/sha256';
 
 const agreementLanguages = ['en', 'de', 'ko'] as const;
 const languageLabels = { en: 'English', de: 'Deutsch', ko: '한국어' } as const;
@@ -56,7 +57,7 @@ export async function seedReferenceCeremony({
       referenceDelegations.map(async (_delegation, index) => {
         const order = index === 0 ? partiesInOrder : [...partiesInOrder].reverse();
         const pdf = await generateAgreementPdf({ language, parties: order });
-        return { language, forIndex: index, order, pdf, sha256: createHash('sha256').update(pdf.bytes).digest('hex') };
+        return { language, forIndex: index, order, pdf, sha256: sha256Hex(pdf.bytes) };
       }),
     ),
   );
@@ -73,7 +74,7 @@ export async function seedReferenceCeremony({
         place: delegation.capitalName,
         date: now.toISOString().slice(0, 10),
       });
-      return { bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
+      return { bytes, sha256: sha256Hex(bytes) };
     }),
   );
   await transaction(async (tx) => {

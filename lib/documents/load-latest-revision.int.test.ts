@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db';
 import { loadLatestRevision } from '@/lib/documents/load-latest-revision';
@@ -6,13 +6,12 @@ import { readRevisionBytes } from '@/lib/documents/read-revision-bytes';
 import { openSigning } from '@/lib/signing/open-signing';
 import { signAgreement } from '@/lib/signing/sign-agreement';
 import { createSigningCeremony, createUser } from '@/test/factories';
+import { sha256Hex } from '@/lib/crypto/sha256';
 
 const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string; globalRole: string | null; locale: null } }));
 vi.mock('@/lib/auth', () => ({ getSessionUser: async () => session.user }));
 
 const { GET } = await import('@/app/api/ceremonies/[id]/documents/[documentId]/revision/route');
-
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 function get(ceremonyId: string, documentId: string, headers: Record<string, string> = {}) {
   return GET(new Request(`http://127.0.0.1:3000/api/ceremonies/${ceremonyId}/documents/${documentId}/revision`, { headers }), {
@@ -35,7 +34,7 @@ describe("the room viewer's newest revision", () => {
     const prepared = await get(c.ceremonyId, documentId);
     expect(prepared.status).toBe(200);
     const preparedBytes = new Uint8Array(await prepared.arrayBuffer());
-    expect(prepared.headers.get('etag')).toBe(`"${sha256(preparedBytes)}"`);
+    expect(prepared.headers.get('etag')).toBe(`"${sha256Hex(preparedBytes)}"`);
     expect(prepared.headers.get('x-accord-revision')).toBe('1');
     expect(prepared.headers.get('cache-control')).toBe('private, no-cache');
 

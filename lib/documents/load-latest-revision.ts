@@ -1,10 +1,10 @@
 import 'server-only';
-import { createHash } from 'node:crypto';
 import { isArchivedState } from '@/lib/access/access-sets';
 import { requireParticipantAccess } from '@/lib/access/require-access';
 import { db } from '@/lib/db';
 import { readRevisionBytes } from '@/lib/documents/read-revision-bytes';
 import { AppError, notFound } from '@/lib/errors';
+import { sha256Hex } from '@/lib/crypto/sha256';
 
 export type LatestRevision =
   | { kind: 'unchanged'; number: number; sha256: string }
@@ -45,7 +45,7 @@ export async function loadLatestRevision({
   if (knownSha256 === newest.sha256) return { kind: 'unchanged', number: newest.number, sha256: newest.sha256 };
 
   const { bytes, revision } = await readRevisionBytes({ documentId, number: newest.number });
-  const actual = createHash('sha256').update(bytes).digest('hex');
+  const actual = sha256Hex(bytes);
   if (actual !== revision.sha256) {
     throw new AppError('INTERNAL', `Revision ${revision.number} of document ${documentId} does not match its stored SHA-256; it is not sent.`);
   }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { verifyUploadedPdf } from '@/lib/archive/verify-uploaded-pdf';
 import { db } from '@/lib/db';
@@ -23,6 +22,7 @@ import {
   STRUCTURE_LIMIT_PDFS,
 } from '@accord/pdf-signing/testing/hostile-pdfs';
 import { createCeremony, createSigningCeremony, createUser } from '@/test/factories';
+import { sha256Hex } from '@/lib/crypto/sha256';
 
 const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string; globalRole: 'organiser'; locale: null } }));
 vi.mock('@/lib/auth', () => ({
@@ -58,7 +58,7 @@ async function uploadTo(ceremonyId: string, userId: string, bytes: Uint8Array, e
 /** A signing ceremony whose stored original is replaced by `bytes`, as if stored before today's inspector. */
 async function ceremonyStoring(bytes: Uint8Array) {
   const c = await createSigningCeremony({ order: 'parallel' });
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const sha256 = sha256Hex(bytes);
   await db.documentRevision.updateMany({ where: { documentId: c.documentIds[0]!, number: 0 }, data: { appendedBytes: new Uint8Array(bytes), byteLength: bytes.length, sha256 } });
   await db.agreementDocument.update({ where: { id: c.documentIds[0]! }, data: { originalSha256: sha256, originalByteSize: bytes.length } });
   return c;
@@ -126,7 +126,7 @@ describe('one inspector at every entry point (hostile cases "Hostile upload", "A
     const c = await createSigningCeremony({ order: 'parallel' });
     const submit = (bytes: Uint8Array) => submitFullPowers({ ceremonyId: c.ceremonyId, userId: c.organiserId, participantId: c.parties[0]!.participantId, fileName: 'fp.pdf', bytes });
     expect(await codeOf(submit(ACTIVE_CONTENT_PDFS.launch()))).toBe('ACTIVE_CONTENT');
-    await expect(submit(SIGNATURE_MACHINERY_PDFS.signature())).resolves.toMatchObject({ sha256: createHash('sha256').update(SIGNATURE_MACHINERY_PDFS.signature()).digest('hex') });
+    await expect(submit(SIGNATURE_MACHINERY_PDFS.signature())).resolves.toMatchObject({ sha256: sha256Hex(SIGNATURE_MACHINERY_PDFS.signature()) });
   });
 
   it('files accepted at upload — as they are, and as a clean copy — are accepted when signing opens, and the copy is what is signed', async () => {
@@ -144,7 +144,7 @@ describe('one inspector at every entry point (hostile cases "Hostile upload", "A
     expect(Buffer.from(stored.bytes).equals(Buffer.from(updated))).toBe(false);
     expect(stored.revision.sha256).toBe(flattened.originalSha256);
     const event = await db.auditEvent.findFirstOrThrow({ where: { ceremonyId: c.ceremonyId, kind: 'document.uploaded', payload: { contains: flattened.id } } });
-    expect(JSON.parse(event.payload).cleanCopyOf).toMatchObject({ sha256: createHash('sha256').update(updated).digest('hex'), dropped: ['incremental-update'] });
+    expect(JSON.parse(event.payload).cleanCopyOf).toMatchObject({ sha256: sha256Hex(updated), dropped: ['incremental-update'] });
 
     const fields = await db.signatureField.findMany({ where: { documentId: c.documentIds[0]! } });
     for (const document of [plain, flattened]) {

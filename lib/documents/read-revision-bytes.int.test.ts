@@ -1,11 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db, transaction, type Db, type Tx } from '@/lib/db';
 import { loadOriginalDocument } from '@/lib/documents/load-original-document';
 import { readRevisionBytes } from '@/lib/documents/read-revision-bytes';
 import { createCeremony, type CeremonyFixture } from '@/test/factories';
-
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+import { sha256Hex } from '@/lib/crypto/sha256';
 
 /** A stored document: an 8 MB original and two appended updates, as the app stores them. */
 const parts = [Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(8 * 1024 * 1024)]), randomBytes(19_000), randomBytes(23_456)];
@@ -22,8 +21,8 @@ async function storeRevision(tx: Db | Tx, number: number, appended: Uint8Array, 
       kind: number === 0 ? 'original' : 'signed',
       appendedBytes: new Uint8Array(appended),
       byteLength: whole.length,
-      sha256: sha256(whole),
-      previousSha256: number === 0 ? null : sha256(whole.subarray(0, whole.length - appended.length)),
+      sha256: sha256Hex(whole),
+      previousSha256: number === 0 ? null : sha256Hex(whole.subarray(0, whole.length - appended.length)),
     },
     select: { id: true },
   });
@@ -37,7 +36,7 @@ beforeAll(async () => {
       language: 'en',
       title: 'Revision bytes agreement',
       fileName: 'revision-bytes.pdf',
-      originalSha256: sha256(parts[0]!),
+      originalSha256: sha256Hex(parts[0]!),
       originalByteSize: parts[0]!.length,
       pageCount: 1,
       uploadedById: ceremony.organiser.userId,
@@ -53,18 +52,18 @@ describe('readRevisionBytes', () => {
       const { bytes, revision } = await readRevisionBytes({ documentId, number });
       expect(revision.number).toBe(number);
       expect(bytes.length).toBe(whole.length);
-      expect(sha256(bytes)).toBe(sha256(whole));
-      expect(revision.sha256).toBe(sha256(whole));
+      expect(sha256Hex(bytes)).toBe(sha256Hex(whole));
+      expect(revision.sha256).toBe(sha256Hex(whole));
     }
     const newest = await readRevisionBytes({ documentId });
     expect(newest.revision.number).toBe(parts.length - 1);
-    expect(sha256(newest.bytes)).toBe(sha256(wholeFiles.at(-1)!));
+    expect(sha256Hex(newest.bytes)).toBe(sha256Hex(wholeFiles.at(-1)!));
   });
 
   it('serves the original to the page viewer unchanged', async () => {
     const original = await loadOriginalDocument({ ceremonyId: ceremony.ceremonyId, documentId, userId: ceremony.organiser.userId });
-    expect(sha256(original.bytes)).toBe(sha256(parts[0]!));
-    expect(original.sha256).toBe(sha256(parts[0]!));
+    expect(sha256Hex(original.bytes)).toBe(sha256Hex(parts[0]!));
+    expect(original.sha256).toBe(sha256Hex(parts[0]!));
   });
 
   it("inside a transaction sees the transaction's own new revision; a reader outside never does, and after a rollback it is gone", async () => {
@@ -78,7 +77,7 @@ describe('readRevisionBytes', () => {
 
     const failing = transaction(async (tx) => {
       await storeRevision(tx, parts.length, appended, whole);
-      seenInside = sha256((await readRevisionBytes({ documentId, client: tx })).bytes);
+      seenInside = sha256Hex((await readRevisionBytes({ documentId, client: tx })).bytes);
       signalWritten();
       await mayFinish;
       throw new Error('roll back');
@@ -89,10 +88,10 @@ describe('readRevisionBytes', () => {
     release();
 
     await expect(failing).rejects.toThrow('roll back');
-    expect(seenInside).toBe(sha256(whole));
+    expect(seenInside).toBe(sha256Hex(whole));
     const outsideRead = await outside;
     expect(outsideRead.revision.number).toBe(parts.length - 1);
-    expect(sha256(outsideRead.bytes)).toBe(sha256(wholeFiles.at(-1)!));
+    expect(sha256Hex(outsideRead.bytes)).toBe(sha256Hex(wholeFiles.at(-1)!));
     expect((await readRevisionBytes({ documentId })).revision.number).toBe(parts.length - 1);
   });
 });

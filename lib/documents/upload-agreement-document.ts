@@ -1,5 +1,4 @@
 import 'server-only';
-import { createHash } from 'node:crypto';
 import { requireAccess, requireAccessForUpdate } from '@/lib/access/require-access';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { db, transaction } from '@/lib/db';
@@ -7,6 +6,7 @@ import { inspectPdfInPool, pdfRefusal } from '@/lib/documents/pdf-inspector-pool
 import { uploadMetadataSchema, type UploadMetadata } from '@/lib/documents/schemas';
 import { AppError } from '@/lib/errors';
 import { fieldErrorsFromZod } from '@/lib/forms/field-errors';
+import { sha256Hex } from '@/lib/crypto/sha256';
 
 const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d]; // "%PDF-"
 
@@ -35,9 +35,9 @@ export async function uploadAgreementDocument({
   if (!hasPdfMagic(bytes)) throw pdfRefusal('NOT_A_PDF', 'The file is not a PDF: it does not start with %PDF-.');
   const inspection = await inspectPdfInPool(bytes, { policy: 'agreement', cleanCopy: meta.cleanCopy });
   // A clean copy, when asked for, is what gets hashed, stored and signed; the upload's hash stays in the audit log.
-  const uploadedSha256 = createHash('sha256').update(bytes).digest('hex');
+  const uploadedSha256 = sha256Hex(bytes);
   const stored = inspection.cleanCopy ? new Uint8Array(inspection.cleanCopy.bytes) : bytes;
-  const sha256 = inspection.cleanCopy ? createHash('sha256').update(stored).digest('hex') : uploadedSha256;
+  const sha256 = inspection.cleanCopy ? sha256Hex(stored) : uploadedSha256;
   const preflight = { pages: inspection.pages, summary: inspection.summary, dropped: inspection.cleanCopy?.dropped ?? [] };
 
   return transaction(async (tx) => {

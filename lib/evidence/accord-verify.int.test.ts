@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { createHash, randomUUID, X509Certificate } from 'node:crypto';
+import { randomUUID, X509Certificate } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -14,11 +14,10 @@ import { signAgreement } from '@/lib/signing/sign-agreement';
 import { malloryIdentity, signAsMallory } from '@accord/pdf-signing/testing/attack-corpus';
 import { signDetached } from '@accord/pdf-signing/sign-detached';
 import { createSigningCeremony } from '@/test/factories';
+import { sha256Hex } from '@/lib/crypto/sha256';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const workDir = mkdtempSync(path.join(tmpdir(), 'accord-verify-'));
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-
 function runVerifier(bytes: Uint8Array, name: string, args: string[] = []) {
   const file = path.join(workDir, name);
   writeFileSync(file, bytes);
@@ -37,7 +36,7 @@ async function forge(zip: Uint8Array, change: (files: Record<string, Uint8Array>
   const manifest = JSON.parse(new TextDecoder().decode(files['manifest.json'])) as Manifest;
   change(files, manifest);
   if (resign) {
-    for (const entry of manifest.files) if (files[entry.path]) entry.sha256 = sha256(files[entry.path]!);
+    for (const entry of manifest.files) if (files[entry.path]) entry.sha256 = sha256Hex(files[entry.path]!);
     files['manifest.json'] = new TextEncoder().encode(JSON.stringify(manifest));
     files['manifest.json.p7s'] = new Uint8Array(await signDetached({ content: files['manifest.json'], identity: await malloryIdentity() }));
   }

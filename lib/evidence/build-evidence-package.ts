@@ -1,5 +1,4 @@
 import 'server-only';
-import { createHash } from 'node:crypto';
 import { zipSync } from 'fflate';
 import { isArchivedState } from '@/lib/access/access-sets';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
@@ -8,10 +7,10 @@ import { readRevisionBytes } from '@/lib/documents/read-revision-bytes';
 import { AppError } from '@/lib/errors';
 import { loadPlatformIdentity } from '@/lib/signing/load-platform-identity';
 import { signDetached } from '@accord/pdf-signing/sign-detached';
+import { sha256Hex } from '@/lib/crypto/sha256';
 
 export const EVIDENCE_PACKAGE_KIND = 'evidence-package';
 
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
 /**
@@ -41,7 +40,7 @@ export async function buildEvidencePackage({ ceremonyId, actorUserId }: { ceremo
   const originals: { path: string; documentId: string; language: string; revisions: { number: number; sha256: string; byteLength: number }[] }[] = [];
   for (const document of ceremony.documents) {
     const { bytes, revision } = await readRevisionBytes({ documentId: document.id });
-    if (sha256(bytes) !== revision.sha256) throw new AppError('INTERNAL', `Stored revision of "${document.title}" does not match its hash.`);
+    if (sha256Hex(bytes) !== revision.sha256) throw new AppError('INTERNAL', `Stored revision of "${document.title}" does not match its hash.`);
     const delegation = ceremony.delegations.find((d) => d.id === document.originalForDelegationId)?.name ?? 'joint';
     const path = uniquePath(files, `originals/${safeFileName(document.language)}-${safeFileName(delegation)}-${safeFileName(document.fileName.replace(/\.pdf$/i, ''))}`, '.sealed.pdf');
     files[path] = bytes;
@@ -77,7 +76,7 @@ export async function buildEvidencePackage({ ceremonyId, actorUserId }: { ceremo
     concludedAt: ceremony.concludedAt?.toISOString() ?? null,
     developmentCertificate: identity.isDevelopment,
     auditHeadHash: events.at(-1)?.hash ?? null,
-    files: Object.entries(files).map(([path, bytes]) => ({ path, sha256: sha256(bytes), bytes: bytes.length })),
+    files: Object.entries(files).map(([path, bytes]) => ({ path, sha256: sha256Hex(bytes), bytes: bytes.length })),
     originals,
   };
   files['manifest.json'] = utf8(JSON.stringify(manifest, null, 2));
@@ -98,7 +97,7 @@ export async function buildEvidencePackage({ ceremonyId, actorUserId }: { ceremo
         fileName: `evidence-${ceremonyId}.zip`,
         contentType: 'application/zip',
         bytes: new Uint8Array(zip),
-        sha256: sha256(zip),
+        sha256: sha256Hex(zip),
         byteLength: zip.length,
       },
       // Returning the stored bytes would read them back through Prisma's slow BLOB path (readBlobs in lib/db.ts).

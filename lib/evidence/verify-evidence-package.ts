@@ -1,8 +1,9 @@
-import { createHash, X509Certificate } from 'node:crypto';
+import { X509Certificate } from 'node:crypto';
 import { unzipSync } from 'fflate';
 import { verifyChain, type ChainVerdict } from '@/lib/audit/hash-chain';
 import { checkDetachedSignature } from '@accord/pdf-signing/sign-detached';
 import { chainToAnchor, verifyPdfSignatures, type SignatureReport, type VerificationReport } from '@accord/pdf-signing/verify-pdf-signatures';
+import { sha256Hex } from '@/lib/crypto/sha256';
 
 /**
  * Offline check of an evidence package or a single PDF: no server, no database (used by
@@ -67,7 +68,6 @@ export interface VerifyReport {
   notes: string[];
 }
 
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const utf8 = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 
 export function certificatesFromPem(pem: string): Uint8Array[] {
@@ -239,7 +239,7 @@ export function verifyEvidencePackage(name: string, zipBytes: Uint8Array, trustA
   for (const entry of listed.values()) {
     const bytes = files[entry.path];
     if (!bytes) fail(entry.path, 'listed in the manifest but missing');
-    else if (sha256(bytes) !== entry.sha256) fail(entry.path, 'SHA-256 differs from the manifest (the file was changed)');
+    else if (sha256Hex(bytes) !== entry.sha256) fail(entry.path, 'SHA-256 differs from the manifest (the file was changed)');
     else pass(entry.path, 'SHA-256 matches the manifest');
   }
   for (const path of Object.keys(files)) {
@@ -302,7 +302,7 @@ function checkRevisions(path: string, bytes: Uint8Array, original: ManifestOrigi
     if (revision.number <= previousNumber || revision.byteLength <= previous) {
       return fail(path, `revision ${revision.number} is out of order: each revision must extend the one before it`);
     }
-    if (revision.byteLength > bytes.length || sha256(bytes.subarray(0, revision.byteLength)) !== revision.sha256) {
+    if (revision.byteLength > bytes.length || sha256Hex(bytes.subarray(0, revision.byteLength)) !== revision.sha256) {
       return fail(path, `revision ${revision.number} is not a byte-identical prefix of the sealed original`);
     }
     previous = revision.byteLength;
@@ -354,7 +354,7 @@ function checkSigningEvents(
     if (wrongSigner) {
       fail(path, `signature ${wrongSigner.index} ("${wrongSigner.fieldName}") names ${wrongSigner.signerName ?? 'nobody'}, the audit log ${String(payload.signer)}`);
       problems++;
-    } else if (end <= 0 || sha256(bytes.subarray(0, end)) !== payload.sha256) {
+    } else if (end <= 0 || sha256Hex(bytes.subarray(0, end)) !== payload.sha256) {
       fail(path, `the revision signed in ${fields.map((f) => `"${f}"`).join(', ')} does not have the hash the audit log recorded`);
       problems++;
     }
@@ -365,7 +365,7 @@ function checkSigningEvents(
     .find((entry) => entry.documentId === original.documentId);
   const last = report.signatures.at(-1);
   if (sealEntry && last && !matched.has(last.index)) {
-    if (sealEntry.sha256 === sha256(bytes) && last.coversWholeFile) matched.add(last.index);
+    if (sealEntry.sha256 === sha256Hex(bytes) && last.coversWholeFile) matched.add(last.index);
     else {
       fail(path, 'the closing seal does not match the sealed hash in the audit log');
       problems++;

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { AccessToken, TokenVerifier } from 'livekit-server-sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POST as webhookRoute } from '@/app/api/livekit/webhook/route';
@@ -20,6 +20,7 @@ import type { LiveKitWebhook } from '@/lib/live/verify-webhook';
 import { createCeremony, createUser } from '@/test/factories';
 import { signMyTurnAsShown } from '@/test/signing-confirmation';
 import { useLocalLiveKit } from '@/test/livekit-server';
+import { sha256Base64 } from '@/lib/crypto/sha256';
 
 let stopLiveKit: () => void = () => {};
 beforeAll(async () => {
@@ -312,7 +313,7 @@ describe('attendance from webhooks', () => {
 describe('POST /api/livekit/webhook (hostile case "Forged webhook")', () => {
   async function signedRequest(body: string, secret = env.LIVEKIT_API_SECRET) {
     const token = new AccessToken(env.LIVEKIT_API_KEY, secret, { ttl: 300 });
-    token.sha256 = createHash('sha256').update(body).digest('base64');
+    token.sha256 = sha256Base64(body);
     return new Request('http://127.0.0.1/api/livekit/webhook', {
       method: 'POST',
       headers: { 'content-type': 'application/webhook+json', authorization: await token.toJwt() },

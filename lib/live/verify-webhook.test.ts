@@ -1,14 +1,14 @@
-import { createHash } from 'node:crypto';
 import { AccessToken } from 'livekit-server-sdk';
 import { describe, expect, it } from 'vitest';
 import { verifyLiveKitWebhook } from '@/lib/live/verify-webhook';
+import { sha256Base64 } from '@/lib/crypto/sha256';
 
 const keys = { apiKey: 'webhook-key', apiSecret: 'webhook-secret-webhook-secret-webhook-01' };
 
 /** Signs a body the way livekit-server does: a JWT from the API key whose sha256 claim is the body's base64 SHA-256. */
 async function sign(body: string, signingKeys = keys): Promise<string> {
   const token = new AccessToken(signingKeys.apiKey, signingKeys.apiSecret, { ttl: 300 });
-  token.sha256 = createHash('sha256').update(body).digest('base64');
+  token.sha256 = sha256Base64(body);
   return token.toJwt();
 }
 

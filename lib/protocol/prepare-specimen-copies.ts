@@ -1,5 +1,4 @@
 import 'server-only';
-import { createHash } from 'node:crypto';
 import { requireAccess } from '@/lib/access/require-access';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { lockForUpdate, transaction } from '@/lib/db';
@@ -9,8 +8,7 @@ import { loadPlatformIdentity } from '@/lib/signing/load-platform-identity';
 import { documentLanguage } from '@accord/pdf-signing/document-labels';
 import { prepareSigningFields } from '@accord/pdf-signing/prepare-signing-fields';
 import { watermarkSpecimen } from '@accord/pdf-signing/watermark-specimen';
-
-const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+import { sha256Hex } from '@/lib/crypto/sha256';
 
 /**
  * The technical rehearsal's SPECIMEN copies: for each language version of the agreement a
@@ -51,7 +49,7 @@ export async function prepareSpecimenCopies({ ceremonyId, userId, now = new Date
           label: field.participantId ? participants.get(field.participantId) : undefined,
         })),
       });
-      const originalSha256 = sha256Of(specimenBytes);
+      const originalSha256 = sha256Hex(specimenBytes);
       const specimen = await tx.agreementDocument.create({
         data: {
           ceremonyId,
@@ -75,7 +73,7 @@ export async function prepareSpecimenCopies({ ceremonyId, userId, now = new Date
         // Returning the row would read the whole file back through Prisma's slow BLOB path (readBlobs in lib/db.ts).
         select: { id: true },
       });
-      const preparedSha256 = sha256Of(prepared.pdf);
+      const preparedSha256 = sha256Hex(prepared.pdf);
       await tx.documentRevision.create({
         data: {
           documentId: specimen.id,

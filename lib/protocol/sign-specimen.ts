@@ -1,5 +1,4 @@
 import 'server-only';
-import { createHash } from 'node:crypto';
 import { assertAccess, contextOfParticipant } from '@/lib/access/require-access';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { lockForUpdate, transaction } from '@/lib/db';
@@ -10,6 +9,7 @@ import { documentLanguage, partyNameIn } from '@accord/pdf-signing/document-labe
 import { signPreparedFields } from '@accord/pdf-signing/sign-prepared-fields';
 import { signatureCaptureSchema, signatureImageOf, type SignatureCapture } from '@/lib/signing/sign-agreement';
 import { formatDateTime } from '@/lib/time/format-instant';
+import { sha256Hex } from '@/lib/crypto/sha256';
 
 /**
  * The technical rehearsal: a signatory (or witness) tries the signing pad on the SPECIMEN
@@ -65,7 +65,7 @@ export async function signSpecimen({ ceremonyId, userId, capture, now = new Date
       signature: { name: me.displayName, reason: `SPECIMEN (rehearsal) — ${ceremony.title}; not a signature of the agreement`, location: 'Technical rehearsal', signingTime: now },
       identity,
     });
-    const sha256 = createHash('sha256').update(result.pdf).digest('hex');
+    const sha256 = sha256Hex(result.pdf);
     const stored = await tx.documentRevision.create({
       data: {
         documentId: specimen.id,
@@ -91,7 +91,7 @@ export async function signSpecimen({ ceremonyId, userId, capture, now = new Date
         signerTitle: me.title,
         delegationName,
         idempotencyKey: `specimen-${specimen.id}-${me.id}`,
-        certificateSha256: createHash('sha256').update(identity.certificateDer).digest('hex'),
+        certificateSha256: sha256Hex(identity.certificateDer),
         signedAt: now,
       },
     });

@@ -1,11 +1,11 @@
 import 'server-only';
-import { createHash } from 'node:crypto';
 import { isIn, OPEN_STATES } from '@/lib/access/access-sets';
 import { requireParticipantAccess } from '@/lib/access/require-access';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { db, transaction, type Db, type Tx } from '@/lib/db';
 import { inspectPdfInPool } from '@/lib/documents/pdf-inspector-pool';
 import { AppError, notFound } from '@/lib/errors';
+import { sha256Hex } from '@/lib/crypto/sha256';
 
 async function assertMaySubmit(client: Db | Tx, { ceremonyId, userId, participantId }: { ceremonyId: string; userId: string; participantId: string }) {
   const { participant: me, ceremony } = await requireParticipantAccess(client, { ceremonyId, userId }, 'view-ceremony');
@@ -32,7 +32,7 @@ export async function submitFullPowers({ ceremonyId, userId, participantId, file
   await authorizeFullPowersSubmission({ ceremonyId, userId, participantId });
   // A letter is read by people, never signed here: its issuer's signatures may stay, active content may not.
   await inspectPdfInPool(bytes, { policy: 'letter' });
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const sha256 = sha256Hex(bytes);
   return transaction(async (tx) => {
     const target = await assertMaySubmit(tx, { ceremonyId, userId, participantId });
     const record = await tx.fullPowers.create({

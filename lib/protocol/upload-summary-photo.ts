@@ -1,10 +1,10 @@
 import 'server-only';
-import { createHash } from 'node:crypto';
 import { requireAccess } from '@/lib/access/require-access';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { db, transaction, type Db, type Tx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { stripPhotoMetadata } from '@/lib/protocol/strip-photo-metadata';
+import { sha256Hex } from '@/lib/crypto/sha256';
 
 /** A photo still is small: the public page shows one picture, not a film. */
 export const SUMMARY_PHOTO_MAX_BYTES = 5 * 1024 * 1024;
@@ -39,7 +39,7 @@ export async function uploadSummaryPhoto({ ceremonyId, userId, bytes: sent, now 
   const type = detectPhotoType(sent);
   if (!type) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'The photo must be a PNG or JPEG image.', { file: 'NOT_AN_IMAGE' });
   const bytes = stripPhotoMetadata(sent, type.contentType);
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const sha256 = sha256Hex(bytes);
   return transaction(async (tx) => {
     await assertMayAddPhoto(tx, { ceremonyId, userId });
     const artefact = await tx.artefact.create({

@@ -1,5 +1,5 @@
 import 'server-only';
-import { createHash, X509Certificate } from 'node:crypto';
+import { X509Certificate } from 'node:crypto';
 import { assertAccess, contextOfParticipant } from '@/lib/access/require-access';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { assertTransition } from '@/lib/ceremonies/ceremony-state';
@@ -21,8 +21,7 @@ import { sealDocument } from '@accord/pdf-signing/seal-document';
 import { sealPlatformPdf } from '@accord/pdf-signing/seal-platform-pdf';
 import { decideSigningOf } from '@/lib/signing/decide-signing';
 import { formatDateTime } from '@/lib/time/format-instant';
-
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+import { sha256Hex } from '@/lib/crypto/sha256';
 
 /** A conclusion prepared outside the transaction: every seal and the certificate, stamped. */
 interface PreparedConclusion {
@@ -81,7 +80,7 @@ export async function concludeCeremony({ ceremonyId, userId, now = new Date(), r
         location: ceremony.placeName,
       });
       assertOnlyAllowedChanges(bytes, seal.pdf);
-      sealed.push({ documentId: document.id, number: revision.number + 1, basedOn: revision.sha256, increment: new Uint8Array(seal.increment), byteLength: seal.pdf.length, sha256: sha256(seal.pdf) });
+      sealed.push({ documentId: document.id, number: revision.number + 1, basedOn: revision.sha256, increment: new Uint8Array(seal.increment), byteLength: seal.pdf.length, sha256: sha256Hex(seal.pdf) });
     }
     const content = await composeCertificate(db, {
       ceremonyId,
@@ -135,7 +134,7 @@ export async function concludeCeremony({ ceremonyId, userId, now = new Date(), r
           fileName: `certificate-of-completion-${ceremonyId}.pdf`,
           contentType: 'application/pdf',
           bytes: new Uint8Array(prepared.certificate),
-          sha256: sha256(prepared.certificate),
+          sha256: sha256Hex(prepared.certificate),
           byteLength: prepared.certificate.length,
           createdAt: now,
         },

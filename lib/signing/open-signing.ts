@@ -1,5 +1,4 @@
 import 'server-only';
-import { createHash } from 'node:crypto';
 import { assertAccess, contextOfParticipant } from '@/lib/access/require-access';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { assertTransition } from '@/lib/ceremonies/ceremony-state';
@@ -12,6 +11,7 @@ import { loadPlatformIdentity } from '@/lib/signing/load-platform-identity';
 import { loadSigningContext, SEAL_FIELD_NAME } from '@/lib/signing/load-signing-context';
 import { documentLanguage } from '@accord/pdf-signing/document-labels';
 import { prepareSigningFields } from '@accord/pdf-signing/prepare-signing-fields';
+import { sha256Hex } from '@/lib/crypto/sha256';
 
 /**
  * The organiser opens signing (LIVE → SIGNING). "Prepare, then only fill": each
@@ -52,7 +52,7 @@ export async function openSigning({ ceremonyId, userId, now = new Date() }: { ce
           { name: SEAL_FIELD_NAME, kind: 'seal' as const, page: lastPage, rect: { x: 0, y: 0, width: 0, height: 0 } },
         ],
       });
-      const sha256 = createHash('sha256').update(result.pdf).digest('hex');
+      const sha256 = sha256Hex(result.pdf);
       await tx.documentRevision.create({
         select: { id: true },
         data: {

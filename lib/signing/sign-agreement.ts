@@ -1,5 +1,4 @@
 import 'server-only';
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { assertAccess, contextOfParticipant } from '@/lib/access/require-access';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
@@ -20,6 +19,7 @@ import { isPdfError } from '@accord/pdf-signing/pdf-error';
 import { createHttpTimestampRequester, type RequestTimestamp } from '@accord/pdf-signing/request-timestamp';
 import { signPreparedFields } from '@accord/pdf-signing/sign-prepared-fields';
 import { formatDateTime } from '@/lib/time/format-instant';
+import { sha256Hex } from '@/lib/crypto/sha256';
 
 export const signatureCaptureSchema = z
   .object({
@@ -129,7 +129,7 @@ export async function signAgreement(input: SignAgreementInput): Promise<SignOutc
       });
       // A bug of ours that made a disallowed change must fail the signing, never be stored.
       assertOnlyAllowedChanges(bytes, result.pdf);
-      const sha256 = createHash('sha256').update(result.pdf).digest('hex');
+      const sha256 = sha256Hex(result.pdf);
 
       const outcome = await transaction(async (tx): Promise<SignOutcome | 'stale'> => {
         // Serialise per document first, so a concurrent replay sees the committed signature.
@@ -166,7 +166,7 @@ export async function signAgreement(input: SignAgreementInput): Promise<SignOutc
             idempotencyKey: input.idempotencyKey,
             ipAddress: input.ipAddress ?? '',
             userAgent: input.userAgent ?? '',
-            certificateSha256: createHash('sha256').update(identity.certificateDer).digest('hex'),
+            certificateSha256: sha256Hex(identity.certificateDer),
             signedAt: now,
           },
         });

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { db } from '@/lib/db';
 import { readRevisionBytes } from '@/lib/documents/read-revision-bytes';
@@ -8,6 +8,7 @@ import { runPdfsig } from '@accord/pdf-signing/testing/external-validators';
 import { recordOriginalsExchange } from '@/lib/signing/record-originals-exchange';
 import { signAgreement } from '@/lib/signing/sign-agreement';
 import { createSigningCeremony } from '@/test/factories';
+import { sha256Hex } from '@/lib/crypto/sha256';
 
 /**
  * Property: for 1..5 signatures in each order mode, every earlier revision is a
@@ -72,8 +73,6 @@ function legalSequence(c: Fixture, order: 'parallel' | 'sequential' | 'alternat'
   return [...own, 'exchange', ...countersignatures];
 }
 
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-
 /** pdfsig: every filled signature valid; the prepared, still empty fields are "not signed". */
 function validSignatureCount(bytes: Uint8Array, context: string): number {
   const result = runPdfsig(bytes);
@@ -104,7 +103,7 @@ describe(`signing orders, property over 1..5 signatures (seed ${seed})`, () => {
           expect(now.bytes.length, context).toBeGreaterThan(before.bytes.length);
           expect(Buffer.from(now.bytes.subarray(0, before.bytes.length)).equals(Buffer.from(before.bytes)), `${context}: the previous revision is a byte-identical prefix`).toBe(true);
           const stored = await db.documentRevision.findFirstOrThrow({ where: { documentId }, orderBy: { number: 'desc' }, select: { sha256: true, previousSha256: true, byteLength: true } });
-          expect(stored, context).toEqual({ sha256: sha256(now.bytes), previousSha256: sha256(before.bytes), byteLength: now.bytes.length });
+          expect(stored, context).toEqual({ sha256: sha256Hex(now.bytes), previousSha256: sha256Hex(before.bytes), byteLength: now.bytes.length });
           return now.bytes;
         };
 

@@ -1,8 +1,9 @@
 import 'server-only';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { env } from '@/lib/env';
+import { sha256Hex } from '@/lib/crypto/sha256';
 
 /**
  * A one-time magic link for a demo user, minted the way Auth.js stores its email tokens
@@ -14,7 +15,7 @@ export async function createDevelopmentSignInLink({ email, validForHours = 24 }:
   await db.verificationToken.create({
     data: {
       identifier: email,
-      token: createHash('sha256').update(`${token}${env.AUTH_SECRET}`).digest('hex'),
+      token: sha256Hex(`${token}${env.AUTH_SECRET}`),
       expires: new Date(Date.now() + validForHours * 3_600_000),
     },
   });

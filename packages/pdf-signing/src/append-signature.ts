@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 
 import type { DrawnXObject } from './draw-form-xobject';
 import { findAcroForm, type FormField } from './find-form-fields';
@@ -6,6 +5,7 @@ import { PdfError } from './pdf-error';
 import { dict, PdfDict, ref, serializeObjectBody, serializeValue } from './pdf-objects';
 import type { PdfFile } from './read-pdf-file';
 import { writeIncrementalUpdate, type UpdateObject } from './write-incremental-update';
+import { sha256 } from './sha256';
 
 /**
  * Fills one prepared signature field as one incremental update: a new signature
@@ -102,11 +102,7 @@ export async function appendSignature(options: AppendSignatureOptions): Promise<
   );
 
   // Hash the two ranges in place: no copy of the (possibly 30 MB) previous revision.
-  const digest = createHash('sha256')
-    .update(previous)
-    .update(increment.subarray(0, contentsStart))
-    .update(increment.subarray(contentsEnd))
-    .digest();
+  const digest = sha256(previous, increment.subarray(0, contentsStart), increment.subarray(contentsEnd));
   const contents = await options.produceContents(digest);
   if (contents.length > options.contentsBytes) {
     throw new PdfError(

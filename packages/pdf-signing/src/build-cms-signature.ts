@@ -1,4 +1,4 @@
-import { createHash, KeyObject, sign, X509Certificate } from 'node:crypto';
+import { KeyObject, sign, X509Certificate } from 'node:crypto';
 
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
@@ -6,6 +6,7 @@ import * as pkijs from 'pkijs';
 import { berView, OID } from './cms-oids';
 import type { SigningIdentity } from './load-signing-identity';
 import { obtainTimestampToken, type RequestTimestamp } from './request-timestamp';
+import { sha256 } from './sha256';
 
 /**
  * PAdES baseline B-B (ETSI EN 319 142-1): a detached CMS SignedData over SHA-256 with
@@ -55,7 +56,7 @@ export function buildSigningCertificateV2(certificateDer: Uint8Array): asn1js.Se
     ],
   });
   const essCertIdV2 = new asn1js.Sequence({
-    value: [new asn1js.OctetString({ valueHex: createHash('sha256').update(certificateDer).digest() }), issuerSerial],
+    value: [new asn1js.OctetString({ valueHex: sha256(certificateDer) }), issuerSerial],
   });
   return new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [essCertIdV2] })] });
 }
@@ -113,7 +114,7 @@ export async function buildCmsSignature(options: BuildCmsSignatureOptions): Prom
   });
 
   if (options.requestTimestamp) {
-    const imprint = createHash('sha256').update(signatureValue).digest();
+    const imprint = sha256(signatureValue);
     const { tokenDer } = await obtainTimestampToken(options.requestTimestamp, imprint);
     signerInfo.unsignedAttrs = new pkijs.SignedAndUnsignedAttributes({
       type: 1,

@@ -3,10 +3,11 @@ import { createHash } from 'node:crypto';
 import { buildCmsSignature } from './build-cms-signature';
 import { checkCmsSignedData } from './check-cms-signed-data';
 import type { SigningIdentity } from './load-signing-identity';
+import { sha256 } from './sha256';
 
 /** A detached CMS signature (DER) over a file's bytes, e.g. an evidence package's manifest. */
 export function signDetached(options: { content: Uint8Array; identity: SigningIdentity }): Promise<Uint8Array> {
-  return buildCmsSignature({ identity: options.identity, contentDigest: createHash('sha256').update(options.content).digest() });
+  return buildCmsSignature({ identity: options.identity, contentDigest: sha256(options.content) });
 }
 
 export interface DetachedCheck {

@@ -9,6 +9,7 @@ import { indexOfAscii, lastIndexOfAscii, PdfLexer } from './parse-pdf-object';
 import { decodeTextString, PdfDict, PdfRef, PdfString } from './pdf-objects';
 import { hasPdfHeader, PdfFile } from './read-pdf-file';
 import { checkTimestampToken } from './request-timestamp';
+import { sha256 } from './sha256';
 
 /**
  * Verifies every signature in a PDF from its bytes. Signature dictionaries are found
@@ -459,7 +460,7 @@ function checkSignature(
 
   let timestampOk = true;
   if (cms.timestampTokenDer && cms.signatureValue) {
-    const check = checkTimestampToken(cms.timestampTokenDer, createHash('sha256').update(cms.signatureValue).digest());
+    const check = checkTimestampToken(cms.timestampTokenDer, sha256(cms.signatureValue));
     report.timestamp = { time: check.genTime?.toISOString(), valid: check.ok, problem: check.problem };
     timestampOk = check.ok;
     if (!check.ok) report.problems.push(`its timestamp is invalid: ${check.problem ?? 'unknown reason'}`);
@@ -474,7 +475,7 @@ function summarize(der: Uint8Array): CertificateSummary {
     subject: certificate.subject,
     issuer: certificate.issuer,
     serialNumber: certificate.serialNumber,
-    sha256: createHash('sha256').update(der).digest('hex'),
+    sha256: sha256(der).toString('hex'),
     validFrom: new Date(certificate.validFrom).toISOString(),
     validTo: new Date(certificate.validTo).toISOString(),
     isDevelopment: certificate.subject.includes(DEVELOPMENT_MARKER),

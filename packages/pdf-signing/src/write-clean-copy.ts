@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 
 import { PdfError } from './pdf-error';
 import { PdfDict, PdfRef, PdfStream, PdfString, serializeObjectBody, serializeValue, type PdfValue } from './pdf-objects';
 import type { PdfFile } from './read-pdf-file';
 import { DROPPED_ANNOTATION_SUBTYPES, HARMLESS_ACTIONS, isPlainGoTo } from './scan-pdf-objects';
+import { sha256 } from './sha256';
 
 /**
  * "Flatten to a clean copy": a fresh single-revision file holding only what the pages
@@ -112,7 +112,7 @@ export function writeCleanCopy(file: PdfFile): Uint8Array {
   let xref = `xref\n0 ${offsets.length + 1}\n0000000000 65535 f\r\n`;
   for (const offset of offsets) xref += `${String(offset).padStart(10, '0')} 00000 n\r\n`;
   // Derived from the source, so the same upload always yields the same copy (and hash).
-  const id = new PdfString(createHash('sha256').update(file.bytes).digest().subarray(0, 16), 'hex');
+  const id = new PdfString(sha256(file.bytes).subarray(0, 16), 'hex');
   const trailer = new PdfDict().set('Size', offsets.length + 1).set('Root', rootRef).set('ID', [id, id]);
   if (infoRef) trailer.set('Info', infoRef);
   xref += `trailer\n${serializeValue(trailer)}\nstartxref\n${xrefOffset}\n%%EOF\n`;

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 
-import { createHash, sign, webcrypto, KeyObject } from 'node:crypto';
+import { sign, webcrypto, KeyObject } from 'node:crypto';
 
 import * as x509 from '@peculiar/x509';
 import * as asn1js from 'asn1js';
@@ -9,6 +9,7 @@ import * as pkijs from 'pkijs';
 import { buildSigningCertificateV2 } from '../build-cms-signature';
 import { OID } from '../cms-oids';
 import type { RequestTimestamp } from '../request-timestamp';
+import { sha256 } from '../sha256';
 
 /**
  * A local RFC 3161 responder for tests: a TSA certificate with the critical
@@ -66,7 +67,7 @@ export async function createTimestampAuthorityStub(initial: TsaBehaviour = 'good
             .toBER(),
         );
       default: {
-        const stamped = behaviour === 'wrong-imprint' ? createHash('sha256').update(imprint).update('other').digest() : imprint;
+        const stamped = behaviour === 'wrong-imprint' ? sha256(imprint, 'other') : imprint;
         const token = buildToken(stamped, serial++, certificateDer, privateKey, behaviour === 'bad-signature');
         return new Uint8Array(
           new pkijs.TimeStampResp({ status: new pkijs.PKIStatusInfo({ status: 0 }), timeStampToken: token }).toSchema().toBER(),
@@ -94,7 +95,7 @@ function buildToken(imprint: Uint8Array, serial: number, certificateDer: Uint8Ar
     type: 0,
     attributes: [
       new pkijs.Attribute({ type: OID.contentType, values: [new asn1js.ObjectIdentifier({ value: OID.tstInfo })] }),
-      new pkijs.Attribute({ type: OID.messageDigest, values: [new asn1js.OctetString({ valueHex: createHash('sha256').update(tstInfoDer).digest() })] }),
+      new pkijs.Attribute({ type: OID.messageDigest, values: [new asn1js.OctetString({ valueHex: sha256(tstInfoDer) })] }),
       new pkijs.Attribute({ type: OID.signingCertificateV2, values: [buildSigningCertificateV2(certificateDer)] }),
     ],
   });

@@ -52,6 +52,13 @@ export interface SignAgreementInput {
   displayed?: { revision: number; fields: string[] };
   /** The declaration shown beside Confirm, kept in the audit event. */
   consent?: { language: string; text: string };
+  /**
+   * Leave the room's 'revision' notice to the caller. One confirmation signs several
+   * documents in a row; a notice after each made every viewer refetch the room page while the
+   * next document was still being stamped on the same server, so on a busy machine each
+   * confirmation cost three rounds of page renders competing with its own signing.
+   */
+  callerAnnounces?: boolean;
 }
 
 /**
@@ -83,6 +90,11 @@ const retriedAfterRace = new Set<string>();
 
 /** Concurrent signers of one document each cost the others one restamp at most. */
 const MAX_STAMP_ATTEMPTS = 12;
+
+/** The room's viewers reload this document's newest revision (and the page data, once per burst). */
+export async function announceRevision(ceremonyId: string, documentId: string, revision: number): Promise<void> {
+  await notifyCeremonyRoom(ceremonyId, { kind: 'revision', documentId, revision });
+}
 
 type SignOutcome = { signatureId: string; revisionNumber: number; sha256: string; replayed: boolean };
 
@@ -195,7 +207,7 @@ export async function signAgreement(input: SignAgreementInput): Promise<SignOutc
         return { signatureId: signature.id, revisionNumber: stored.number, sha256, replayed: false };
       });
       if (outcome === 'stale') continue;
-      if (!outcome.replayed) await notifyCeremonyRoom(input.ceremonyId, { kind: 'revision', documentId: input.documentId, revision: outcome.revisionNumber });
+      if (!outcome.replayed && !input.callerAnnounces) await announceRevision(input.ceremonyId, input.documentId, outcome.revisionNumber);
       return outcome;
     }
     throw new AppError('CONFLICT', 'Others kept signing this document meanwhile; please try again.');

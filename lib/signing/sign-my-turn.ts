@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { db } from '@/lib/db';
 import { requireApprovedFullPowers } from '@/lib/protocol/full-powers';
 import { loadSigningStatus } from '@/lib/signing/load-signing-status';
-import { signAgreement, type SignatureCapture } from '@/lib/signing/sign-agreement';
+import { announceRevision, signAgreement, type SignatureCapture } from '@/lib/signing/sign-agreement';
 import { consentLanguages } from '@/lib/signing/signing-consent';
 import { consentChanged, signingStateError, turnRefused, viewIncomplete, viewOutdated } from '@/lib/signing/signing-errors';
 
@@ -76,22 +76,29 @@ export async function signMyTurn(input: {
   const consentText = status.consent[consent.language];
 
   const signed = [];
-  for (const { document, displayed } of checked) {
-    signed.push({
-      documentId: document.id,
-      ...(await signAgreement({
-        ceremonyId: input.ceremonyId,
-        userId: input.userId,
-        capture: input.capture,
-        ipAddress: input.ipAddress,
-        userAgent: input.userAgent,
+  try {
+    for (const { document, displayed } of checked) {
+      signed.push({
         documentId: document.id,
-        idempotencyKey: perDocumentKey(input.idempotencyKey, document.id),
-        expectedRevision: displayed.revision,
-        displayed,
-        consent: { language: consent.language, text: consentText },
-      })),
-    });
+        ...(await signAgreement({
+          ceremonyId: input.ceremonyId,
+          userId: input.userId,
+          capture: input.capture,
+          ipAddress: input.ipAddress,
+          userAgent: input.userAgent,
+          documentId: document.id,
+          idempotencyKey: perDocumentKey(input.idempotencyKey, document.id),
+          expectedRevision: displayed.revision,
+          displayed,
+          consent: { language: consent.language, text: consentText },
+          callerAnnounces: true,
+        })),
+      });
+    }
+  } finally {
+    // Announced together once the confirmation is done (or stopped part-way: what was signed
+    // stays signed and is shown): the viewers refetch once, not while the next is stamped.
+    for (const outcome of signed) if (!outcome.replayed) await announceRevision(input.ceremonyId, outcome.documentId, outcome.revisionNumber);
   }
   return { signed };
 }

@@ -7,8 +7,9 @@ const integrationDatabaseUrl = process.env.DATABASE_URL ?? 'file:./data/test-int
 process.env.DATABASE_URL = integrationDatabaseUrl;
 const alias = { '@': root, 'server-only': `${root}test/server-only-stub.ts` };
 
-// unit: no database, no network servers (PDF tests may call pdfsig/qpdf); it takes in the
-// workspace packages' own tests (packages/pdf-signing has its vitest config for runs on its own).
+// unit: no database, no network servers (PDF tests may call pdfsig/qpdf); the components' pure
+// logic (no DOM) too; it takes in the workspace packages' own tests (packages/pdf-signing has its
+// vitest config for runs on its own).
 // integration: `*.int.test.ts`, against the database named by DATABASE_URL
 // (scripts/test-all.sh runs them once on SQLite and once on PostgreSQL).
 export default defineConfig({
@@ -18,7 +19,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'unit',
-          include: ['lib/**/*.test.ts', 'bin/**/*.test.ts', 'scripts/**/*.test.ts', 'i18n/**/*.test.ts', 'packages/*/src/**/*.test.ts'],
+          include: ['lib/**/*.test.ts', 'components/**/*.test.ts', 'bin/**/*.test.ts', 'scripts/**/*.test.ts', 'i18n/**/*.test.ts', 'packages/*/src/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', 'node_modules/**'],
           environment: 'node',
           testTimeout: 60_000,

@@ -2,7 +2,7 @@
 
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { useEffect, useState } from 'react';
-import { loadPdfJs, loadSharedPdfWorker } from '@/components/ceremony/fields/load-pdfjs';
+import { loadPdfJs, loadSharedPdfWorker } from '@/components/pdf/load-pdfjs';
 
 export interface LoadedRevision {
   pdf: PDFDocumentProxy;

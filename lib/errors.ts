@@ -1,7 +1,10 @@
+import type { ErrorReason } from '@/lib/error-reasons';
+
 /**
- * Domain code throws AppError(code, message). `toHttpError` is the one place that maps a
- * code to an HTTP status; the UI maps the same code to translated text (messages
- * `errors.<code>`). The message is a plain-English detail for logs and API clients.
+ * Domain code throws AppError(code, message, fieldErrors?, { reason, params }). `toHttpError`
+ * is the one place that maps a code to an HTTP status; the UI says the reason in the viewer's
+ * language (messages `errors.reasons.<reason>`, else `errors.<code>`). The message is a
+ * plain-English detail for logs and API clients, never matched by code.
  */
 
 export const errorStatus = {
@@ -21,18 +24,21 @@ export const errorStatus = {
 
 export type ErrorCode = keyof typeof errorStatus;
 
+export type ErrorParams = Record<string, string | number>;
+
 /**
- * A stable, machine-readable cause within a code (e.g. 'view-outdated' within CONFLICT),
- * for clients that react to it; params say what it concerns (ids, numbers).
+ * A stable, machine-readable cause within a code (e.g. 'view-outdated' within CONFLICT; the
+ * list is lib/error-reasons.ts), for clients that react to it; params say what it concerns
+ * (ids, names, numbers) and fill the placeholders of its translated text.
  */
 export interface ErrorDetails {
-  reason?: string;
-  params?: Record<string, string | number>;
+  reason?: ErrorReason;
+  params?: ErrorParams;
 }
 
 export class AppError extends Error {
-  readonly reason?: string;
-  readonly params?: Record<string, string | number>;
+  readonly reason?: ErrorReason;
+  readonly params?: ErrorParams;
 
   constructor(
     readonly code: ErrorCode,
@@ -57,12 +63,12 @@ export function isAppError(error: unknown): error is AppError {
 }
 
 /** Not found and not allowed look the same to outsiders: no existence leak. */
-export function notFound(what = 'Not found'): AppError {
-  return new AppError('NOT_FOUND', what);
+export function notFound(what = 'Not found', reason?: ErrorReason): AppError {
+  return new AppError('NOT_FOUND', what, undefined, { reason });
 }
 
 export interface HttpErrorBody {
-  error: { code: ErrorCode; message: string; reason?: string; params?: Record<string, string | number>; fieldErrors?: Record<string, string> };
+  error: { code: ErrorCode; message: string; reason?: ErrorReason; params?: ErrorParams; fieldErrors?: Record<string, string> };
 }
 
 export function toHttpError(error: unknown): { status: number; body: HttpErrorBody } {

@@ -7,8 +7,8 @@ import { updateLegalHoldAction } from '@/app/archive/[id]/actions';
 import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
 import { TextareaField } from '@/components/ui/textarea-field';
-import type { ErrorCode } from '@/lib/errors';
-import type { FormState } from '@/lib/forms/field-errors';
+import { useErrorText } from '@/components/ui/use-error-text';
+import type { FormResult } from '@/lib/actions/action-result';
 
 type ReasonError = 'required' | 'tooShort' | 'tooLong' | 'invalid';
 
@@ -16,19 +16,20 @@ type ReasonError = 'required' | 'tooShort' | 'tooLong' | 'invalid';
 export function LegalHoldForm({ ceremonyId, onHold }: { ceremonyId: string; onHold: boolean }) {
   const t = useTranslations('archive.legalHold');
   const tFields = useTranslations('archive.fieldErrors');
-  const tErrors = useTranslations('errors');
-  const [state, formAction, pending] = useActionState<FormState, FormData>(updateLegalHoldAction, {});
+  const errorText = useErrorText();
+  const [state, formAction, pending] = useActionState<FormResult, FormData>(updateLegalHoldAction, null);
   const formRef = useRef<HTMLFormElement>(null);
 
   useEffect(() => {
-    if (!state.ok) return;
-    toast.success(state.values?.intent === 'lift' ? t('liftDone') : t('setDone'));
+    if (!state?.ok) return;
+    toast.success(state?.values?.intent === 'lift' ? t('liftDone') : t('setDone'));
     formRef.current?.reset();
   }, [state, t]);
 
-  const reasonKey = state.fieldErrors?.reason;
+  const failure = state && !state.ok ? state : null;
+  const reasonKey = failure?.fieldErrors?.reason;
   const reasonError = reasonKey ? tFields((['required', 'tooShort', 'tooLong'].includes(reasonKey) ? reasonKey : 'invalid') as ReasonError) : undefined;
-  const general = state.error && !reasonError ? tErrors(state.error as ErrorCode) : undefined;
+  const general = failure && !reasonError ? errorText(failure) : undefined;
   return (
     <form ref={formRef} action={formAction} className="flex flex-col gap-3" noValidate aria-label={onHold ? t('lift') : t('set')}>
       {general ? <FormAlert tone="error">{general}</FormAlert> : null}
@@ -43,7 +44,7 @@ export function LegalHoldForm({ ceremonyId, onHold }: { ceremonyId: string; onHo
         rows={2}
         maxLength={500}
         required
-        defaultValue={state.ok ? '' : state.values?.reason}
+        defaultValue={state?.ok ? '' : state?.values?.reason}
         disabled={pending}
       />
       <div>

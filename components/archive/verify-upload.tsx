@@ -5,7 +5,8 @@ import { useState, type FormEvent } from 'react';
 import { VerifyResult, type VerifyResultData } from '@/components/archive/verify-result';
 import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
-import type { ErrorCode } from '@/lib/errors';
+import { useErrorText } from '@/components/ui/use-error-text';
+import type { ErrorLike } from '@/lib/i18n/error-text';
 import { isPdfRefusalCode } from '@accord/pdf-signing/inspection-rules';
 
 type Phase = { kind: 'idle' } | { kind: 'uploading'; percent: number } | { kind: 'checking' };
@@ -20,6 +21,7 @@ type FileReason = (typeof fileReasons)[number];
 export function VerifyUpload({ maxBytes }: { maxBytes: number }) {
   const t = useTranslations('archive.verify');
   const tErrors = useTranslations('errors');
+  const errorText = useErrorText();
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [fileError, setFileError] = useState<string>();
   const [generalError, setGeneralError] = useState<string>();
@@ -57,7 +59,7 @@ export function VerifyUpload({ maxBytes }: { maxBytes: number }) {
     };
     request.onload = () => {
       setPhase({ kind: 'idle' });
-      let body: { result?: VerifyResultData; error?: { code?: string; fieldErrors?: Record<string, string> } } = {};
+      let body: { result?: VerifyResultData; error?: ErrorLike & { fieldErrors?: Record<string, string> } } = {};
       try {
         body = JSON.parse(request.responseText) as typeof body;
       } catch {
@@ -70,7 +72,7 @@ export function VerifyUpload({ maxBytes }: { maxBytes: number }) {
       const code = body.error?.code ?? (request.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'INTERNAL');
       const reason = reasonText(body.error?.fieldErrors?.file ?? (request.status === 413 ? 'TOO_LARGE' : undefined));
       if (reason) setFileError(reason);
-      else setGeneralError(tErrors(code as ErrorCode));
+      else setGeneralError(errorText(body.error ?? { code }));
     };
     setPhase({ kind: 'uploading', percent: 0 });
     request.send(file);

@@ -9,13 +9,13 @@ import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
 import { TextField } from '@/components/ui/text-field';
 import { TextareaField } from '@/components/ui/textarea-field';
-import type { FormState } from '@/lib/forms/field-errors';
+import type { FormResult } from '@/lib/actions/action-result';
 
 export function CeremonyCreateForm({ timeZones, defaults }: { timeZones: string[]; defaults: { timeZone: string; startLocal: string; endLocal: string } }) {
   const t = useTranslations('schedule');
-  const [state, action, pending] = useActionState<FormState, FormData>(createCeremonyAction, {});
+  const [state, action, pending] = useActionState<FormResult, FormData>(createCeremonyAction, null);
   const errors = useFormErrors(state);
-  const values = state.values ?? {};
+  const values = state?.values ?? {};
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
       {errors.general && !errors.hasFieldErrors ? <FormAlert tone="error">{errors.general}</FormAlert> : null}

@@ -9,19 +9,19 @@ import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
 import { TextField } from '@/components/ui/text-field';
 import { TextareaField } from '@/components/ui/textarea-field';
-import type { FormState } from '@/lib/forms/field-errors';
+import type { FormResult } from '@/lib/actions/action-result';
 
-function SavedNote({ state }: { state: FormState }) {
+function SavedNote({ state }: { state: FormResult }) {
   const t = useTranslations('schedule.edit');
-  if (!state.ok) return null;
+  if (!state?.ok) return null;
   return <FormAlert tone="success">{state.values?.sent ? t('savedAndSent', { count: Number(state.values.sent) }) : t('saved')}</FormAlert>;
 }
 
 export function CeremonyDetailsForm({ ceremonyId, defaults, disabled }: { ceremonyId: string; defaults: { title: string; description: string; placeName: string }; disabled: boolean }) {
   const t = useTranslations('schedule');
-  const [state, action, pending] = useActionState<FormState, FormData>(updateDetailsAction, {});
+  const [state, action, pending] = useActionState<FormResult, FormData>(updateDetailsAction, null);
   const errors = useFormErrors(state);
-  const values = { ...defaults, ...(state.ok ? {} : state.values) };
+  const values = { ...defaults, ...(state?.ok ? {} : state?.values) };
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
       <input type="hidden" name="ceremonyId" value={ceremonyId} />
@@ -53,7 +53,7 @@ export function RescheduleForm({
   disabled: boolean;
 }) {
   const t = useTranslations('schedule');
-  const [state, action, pending] = useActionState<FormState, FormData>(rescheduleAction, {});
+  const [state, action, pending] = useActionState<FormResult, FormData>(rescheduleAction, null);
   const errors = useFormErrors(state);
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
@@ -79,14 +79,14 @@ export function RescheduleForm({
 
 export function CancelCeremonyForm({ ceremonyId, invitationsSent }: { ceremonyId: string; invitationsSent: boolean }) {
   const t = useTranslations('schedule.edit');
-  const [state, action, pending] = useActionState<FormState, FormData>(cancelAction, {});
+  const [state, action, pending] = useActionState<FormResult, FormData>(cancelAction, null);
   const errors = useFormErrors(state);
   const [confirmed, setConfirmed] = useState(false);
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
       <input type="hidden" name="ceremonyId" value={ceremonyId} />
       {errors.general && !errors.hasFieldErrors ? <FormAlert tone="error">{errors.general}</FormAlert> : null}
-      {state.ok ? <FormAlert tone="success">{t('cancelled')}</FormAlert> : null}
+      {state?.ok ? <FormAlert tone="success">{t('cancelled')}</FormAlert> : null}
       <p className="text-sm text-muted">{invitationsSent ? t('cancelIntroSent') : t('cancelIntro')}</p>
       <TextareaField name="reason" label={t('cancelReason')} error={errors.field('reason')} rows={2} />
       <div className="flex items-center gap-2">

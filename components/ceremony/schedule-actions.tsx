@@ -6,11 +6,11 @@ import { scheduleAction, sendInvitationsAction } from '@/app/ceremonies/[id]/act
 import { useFormErrors } from '@/components/ceremony/use-form-errors';
 import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
-import type { FormState } from '@/lib/forms/field-errors';
+import type { FormResult } from '@/lib/actions/action-result';
 
 export function ScheduleButton({ ceremonyId, ready }: { ceremonyId: string; ready: boolean }) {
   const t = useTranslations('schedule.invitations');
-  const [state, action, pending] = useActionState<FormState, FormData>(scheduleAction, {});
+  const [state, action, pending] = useActionState<FormResult, FormData>(scheduleAction, null);
   const errors = useFormErrors(state);
   return (
     <form action={action} className="flex flex-col gap-2">
@@ -28,16 +28,16 @@ export function ScheduleButton({ ceremonyId, ready }: { ceremonyId: string; read
 
 export function SendInvitationsButton({ ceremonyId, alreadySent }: { ceremonyId: string; alreadySent: boolean }) {
   const t = useTranslations('schedule.invitations');
-  const [state, action, pending] = useActionState<FormState, FormData>(sendInvitationsAction, {});
+  const [state, action, pending] = useActionState<FormResult, FormData>(sendInvitationsAction, null);
   const errors = useFormErrors(state);
-  const failed = Number(state.values?.failed ?? 0);
+  const failed = Number(state?.values?.failed ?? 0);
   return (
     <form action={action} className="flex flex-col gap-2">
       <input type="hidden" name="ceremonyId" value={ceremonyId} />
       {errors.general ? <FormAlert tone="error">{errors.general}</FormAlert> : null}
-      {state.ok ? (
+      {state?.ok ? (
         <FormAlert tone={failed > 0 ? 'error' : 'success'}>
-          {t('sentResult', { sent: Number(state.values?.sent ?? 0), skipped: Number(state.values?.skipped ?? 0), failed })}
+          {t('sentResult', { sent: Number(state?.values?.sent ?? 0), skipped: Number(state?.values?.skipped ?? 0), failed })}
         </FormAlert>
       ) : null}
       <div>

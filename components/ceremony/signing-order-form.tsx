@@ -7,7 +7,7 @@ import { setSigningOrderAction } from '@/app/ceremonies/[id]/actions';
 import { useFormErrors } from '@/components/ceremony/use-form-errors';
 import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
-import type { FormState } from '@/lib/forms/field-errors';
+import type { FormResult } from '@/lib/actions/action-result';
 import { signingOrders, type SigningOrder } from '@/lib/signing/decide-signing';
 
 /** Parallel, sequential or alternat, and the order of the parties (keyboard: the arrow buttons). */
@@ -23,7 +23,7 @@ export function SigningOrderForm({
   disabled: boolean;
 }) {
   const t = useTranslations('schedule.plan');
-  const [state, action, pending] = useActionState<FormState, FormData>(setSigningOrderAction, {});
+  const [state, action, pending] = useActionState<FormResult, FormData>(setSigningOrderAction, null);
   const errors = useFormErrors(state);
   const [order, setOrder] = useState(parties);
   const [mode, setMode] = useState<SigningOrder>(current);
@@ -40,7 +40,7 @@ export function SigningOrderForm({
         <input key={party.id} type="hidden" name="sequence" value={party.id} />
       ))}
       {errors.general ? <FormAlert tone="error">{errors.general}</FormAlert> : null}
-      {state.ok ? <FormAlert tone="success">{t('orderSaved')}</FormAlert> : null}
+      {state?.ok ? <FormAlert tone="success">{t('orderSaved')}</FormAlert> : null}
       <fieldset disabled={disabled} className="flex flex-col gap-2">
         <legend className="mb-2 text-sm font-medium">{t('modeLegend')}</legend>
         {signingOrders.map((option) => (

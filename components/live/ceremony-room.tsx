@@ -15,6 +15,8 @@ import { LobbyAdmissions } from '@/components/live/lobby-admissions';
 import { LobbyView } from '@/components/live/lobby-view';
 import { ObserverJoinPanel, PreJoinPanel } from '@/components/live/pre-join-panel';
 import { useLobby } from '@/components/live/use-lobby';
+import { useErrorText } from '@/components/ui/use-error-text';
+import type { ErrorLike } from '@/lib/i18n/error-text';
 import type { LobbyState } from '@/lib/live/load-lobby';
 import type { RoomCeremony, RoomMe } from '@/lib/live/load-room';
 import { mayWaitInLobby } from '@/lib/live/room-access';
@@ -28,7 +30,7 @@ type Stage = 'prejoin' | 'lobby' | 'room' | RoomExit;
  */
 export function CeremonyRoom({ ceremony, me, programme, signing }: { ceremony: RoomCeremony; me: RoomMe; programme?: ReactNode; signing: SigningStatus }) {
   const t = useTranslations('live');
-  const tErrors = useTranslations('errors');
+  const errorText = useErrorText();
   const router = useRouter();
   const [stage, setStage] = useState<Stage>('prejoin');
   const [choices, setChoices] = useState<LocalUserChoices | null>(null);
@@ -50,15 +52,15 @@ export function CeremonyRoom({ ceremony, me, programme, signing }: { ceremony: R
       setChoices(picked);
       const response = await fetch(`/api/ceremonies/${encodeURIComponent(ceremony.id)}/lobby`, { method: 'POST' }).catch(() => null);
       if (!response?.ok) {
-        const body = (await response?.json().catch(() => null)) as { error?: { code?: string } } | null;
-        toast.error(tErrors((body?.error?.code ?? 'INTERNAL') as 'INTERNAL'));
+        const body = (await response?.json().catch(() => null)) as { error?: ErrorLike } | null;
+        toast.error(errorText(body?.error ?? { code: 'INTERNAL' }));
         if (response?.status === 403 || response?.status === 404) setStage('removed');
         return;
       }
       const entry = (await response.json()) as { admitted: boolean; roomOpen: boolean };
       setStage(entry.admitted && entry.roomOpen ? 'room' : 'lobby');
     },
-    [ceremony.id, tErrors],
+    [ceremony.id, errorText],
   );
 
   const onExit = useCallback(

@@ -5,6 +5,8 @@ import { useTranslations } from 'next-intl';
 import { useRef, useState, type FormEvent } from 'react';
 import { toast } from 'sonner';
 import { Button } from '@/components/ui/button';
+import { useErrorText } from '@/components/ui/use-error-text';
+import type { ErrorLike } from '@/lib/i18n/error-text';
 import { isPdfRefusalCode } from '@accord/pdf-signing/inspection-rules';
 
 const fileReasons = ['NOT_A_PDF', 'ENCRYPTED', 'TRUNCATED', 'NO_PAGES', 'MALFORMED', 'TOO_COMPLEX', 'TIMEOUT', 'OUT_OF_MEMORY', 'TOO_LARGE', 'EMPTY'] as const;
@@ -19,6 +21,7 @@ export function FullPowersUpload({ ceremonyId, participantId, signatoryName, max
   const tReasons = useTranslations('schedule.upload.reasons');
   const tInspection = useTranslations('pdfInspection.reasons');
   const tErrors = useTranslations('errors');
+  const errorText = useErrorText();
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const [busy, setBusy] = useState(false);
@@ -47,14 +50,14 @@ export function FullPowersUpload({ ceremonyId, participantId, signatoryName, max
         router.refresh();
         return;
       }
-      const body = (await response.json().catch(() => ({}))) as { error?: { code?: string; fieldErrors?: Record<string, string> } };
+      const body = (await response.json().catch(() => ({}))) as { error?: ErrorLike & { fieldErrors?: Record<string, string> } };
       const reason = body.error?.fieldErrors?.file ?? (response.status === 413 ? 'TOO_LARGE' : undefined);
       setError(
         isPdfRefusalCode(reason)
           ? tInspection(reason)
           : reason && (fileReasons as readonly string[]).includes(reason)
             ? tReasons(reason as FileReason, { max: maxMb })
-            : tErrors((body.error?.code ?? 'INTERNAL') as 'INTERNAL'),
+            : errorText(body.error ?? { code: 'INTERNAL' }),
       );
     } catch {
       setError(tErrors('SERVICE_UNAVAILABLE'));

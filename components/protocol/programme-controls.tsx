@@ -2,9 +2,10 @@
 
 import { useTranslations } from 'next-intl';
 import { toast } from 'sonner';
-import { confirmRollCallAction, moveProgrammeAction, releasePagesAction, type ProtocolActionResult } from '@/app/ceremonies/[id]/programme/actions';
+import { confirmRollCallAction, moveProgrammeAction, releasePagesAction } from '@/app/ceremonies/[id]/programme/actions';
 import { RollCall } from '@/components/protocol/roll-call';
 import { useStepTitle } from '@/components/protocol/use-protocol-text';
+import type { ActionResult } from '@/lib/actions/action-result';
 import type { RoomProgramme } from '@/lib/protocol/load-room-programme';
 
 type Step = RoomProgramme['steps'][number];
@@ -29,7 +30,7 @@ export function ProgrammeControls({
   next: Step | null;
   pending: boolean;
   error: string | null;
-  run: (action: () => Promise<ProtocolActionResult>, onDone?: () => void) => void;
+  run: (action: () => Promise<ActionResult>, onDone?: () => void) => void;
 }) {
   const t = useTranslations('protocol.room');
   const stepTitle = useStepTitle();

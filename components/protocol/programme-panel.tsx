@@ -3,12 +3,12 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import type { ProtocolActionResult } from '@/app/ceremonies/[id]/programme/actions';
 import { ProgrammeControls } from '@/components/protocol/programme-controls';
 import { ProgrammeNow } from '@/components/protocol/programme-now';
 import { ProgrammeStepsList } from '@/components/protocol/programme-steps-list';
 import { RehearsalPanel } from '@/components/protocol/rehearsal-panel';
 import { useProtocolError } from '@/components/protocol/use-protocol-text';
+import type { ActionResult } from '@/lib/actions/action-result';
 import type { RoomProgramme } from '@/lib/protocol/load-room-programme';
 
 /**
@@ -27,7 +27,7 @@ export function ProgrammePanel({ ceremonyId, programme, myRole, myName }: { cere
   const next = programme.steps.find((step) => step.id === programme.nextStepId) ?? null;
   const position = current ? programme.steps.indexOf(current) + 1 : null;
 
-  function run(action: () => Promise<ProtocolActionResult>, onDone?: () => void) {
+  function run(action: () => Promise<ActionResult>, onDone?: () => void) {
     setError(null);
     startTransition(async () => {
       const result = await action();

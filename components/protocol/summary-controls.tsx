@@ -8,6 +8,8 @@ import { toast } from 'sonner';
 import { publishSummaryAction } from '@/app/ceremonies/[id]/protocol/actions';
 import { useProtocolError } from '@/components/protocol/use-protocol-text';
 import { Button } from '@/components/ui/button';
+import { useErrorText } from '@/components/ui/use-error-text';
+import type { ErrorLike } from '@/lib/i18n/error-text';
 
 const photoMaxBytes = 5 * 1024 * 1024;
 
@@ -15,6 +17,7 @@ const photoMaxBytes = 5 * 1024 * 1024;
 export function SummaryControls({ ceremonyId, published, hasPhoto }: { ceremonyId: string; published: boolean; hasPhoto: boolean }) {
   const t = useTranslations('protocol.overview.summary');
   const tErrors = useTranslations('errors');
+  const errorText = useErrorText();
   const describeError = useProtocolError();
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
@@ -39,9 +42,9 @@ export function SummaryControls({ ceremonyId, published, hasPhoto }: { ceremonyI
         router.refresh();
         return;
       }
-      const body = (await response.json().catch(() => ({}))) as { error?: { code?: string } };
+      const body = (await response.json().catch(() => ({}))) as { error?: ErrorLike };
       const code = body.error?.code ?? 'INTERNAL';
-      setPhotoError(code === 'PAYLOAD_TOO_LARGE' ? t('photoTooLarge') : code === 'UNSUPPORTED_MEDIA_TYPE' ? t('photoType') : tErrors(code as 'INTERNAL'));
+      setPhotoError(code === 'PAYLOAD_TOO_LARGE' ? t('photoTooLarge') : code === 'UNSUPPORTED_MEDIA_TYPE' ? t('photoType') : errorText(body.error ?? { code }));
     } catch {
       setPhotoError(tErrors('SERVICE_UNAVAILABLE'));
     } finally {

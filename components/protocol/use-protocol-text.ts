@@ -1,18 +1,13 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import type { ProtocolActionResult } from '@/app/ceremonies/[id]/programme/actions';
+import { useErrorText } from '@/components/ui/use-error-text';
+import type { ActionFailure } from '@/lib/actions/action-result';
 import type { ProgrammeStepView } from '@/lib/protocol/load-room-programme';
-import { protocolErrorKey } from '@/lib/protocol/protocol-error-keys';
 
-/** Says a failed protocol action in the viewer's language. */
-export function useProtocolError() {
-  const t = useTranslations('protocol.errors');
-  const tErrors = useTranslations('errors');
-  return (result: Extract<ProtocolActionResult, { ok: false }>) => {
-    const key = protocolErrorKey(result.message);
-    return key ? t(key) : tErrors(result.code);
-  };
+/** Says a failed protocol action in the viewer's language (by its reason, else its code). */
+export function useProtocolError(): (result: ActionFailure) => string {
+  return useErrorText();
 }
 
 /** A step's title: the organiser's own, or the kind's name in the viewer's language. */

@@ -1,8 +1,9 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { concludeAction, openSigningAction, recordExchangeAction, type SigningActionResult } from '@/app/ceremonies/[id]/signing/actions';
+import { concludeAction, openSigningAction, recordExchangeAction } from '@/app/ceremonies/[id]/signing/actions';
 import { Button } from '@/components/ui/button';
+import type { ActionResult } from '@/lib/actions/action-result';
 import type { SigningStatus } from '@/lib/signing/load-signing-status';
 
 /** The organiser's steps through signing: open it, record the exchange of originals, conclude — one at a time. */
@@ -14,7 +15,7 @@ export function OrganiserSigningActions({
   status: SigningStatus;
   /** An action is running. */
   pending: boolean;
-  onAction: (action: (ceremonyId: string) => Promise<SigningActionResult>) => void;
+  onAction: (action: (ceremonyId: string) => Promise<ActionResult>) => void;
 }) {
   const t = useTranslations('signing');
   return (

@@ -4,7 +4,6 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, useTransition } from 'react';
 import { toast } from 'sonner';
-import type { SigningActionResult } from '@/app/ceremonies/[id]/signing/actions';
 import { ConcludedNotice } from '@/components/signing/concluded-notice';
 import { OrganiserSigningActions } from '@/components/signing/organiser-signing-actions';
 import { SignatureCapture, type Capture } from '@/components/signing/signature-capture';
@@ -13,31 +12,11 @@ import { SigningDocumentsList } from '@/components/signing/signing-documents-lis
 import { SigningReviewSummary } from '@/components/signing/signing-review-summary';
 import { SigningSteps } from '@/components/signing/signing-steps-guide';
 import { Button } from '@/components/ui/button';
+import { useErrorText } from '@/components/ui/use-error-text';
+import type { ActionResult } from '@/lib/actions/action-result';
+import type { ErrorLike } from '@/lib/i18n/error-text';
 import type { SigningStatus } from '@/lib/signing/load-signing-status';
 import { consentLanguages, type ConsentLanguage } from '@/lib/signing/signing-consent';
-
-/** Refusal reasons of the sign route (stable codes) and the text the panel says for each. */
-const reasonMessages = {
-  'not-your-turn': 'notYourTurn',
-  'signing-closed': 'closed',
-  'signing-not-open': 'notOpen',
-  'already-signed': 'alreadySigned',
-  'awaiting-exchange': 'awaitingExchange',
-  'view-outdated': 'viewOutdated',
-  'view-incomplete': 'viewIncomplete',
-  'consent-changed': 'consentChanged',
-  'signature-image-too-large': 'imageTooLarge',
-  'signature-image-invalid': 'imageInvalid',
-  'timestamp-authority-failed': 'timestampFailed',
-} as const;
-type KnownReason = keyof typeof reasonMessages;
-const isKnownReason = (reason: string | undefined): reason is KnownReason => reason !== undefined && reason in reasonMessages;
-
-/** Organiser actions still answer with English sentences; these are the ones the panel says in the viewer's language. */
-const knownActionErrors: Record<string, (typeof reasonMessages)[KnownReason]> = {
-  'Signing is closed.': 'closed',
-  'Signing is not open yet.': 'notOpen',
-};
 
 /**
  * The signing side of the room: who has signed what, and for a signatory whose turn it is
@@ -53,6 +32,7 @@ export function SigningPanel({ ceremonyId, status, myName }: { ceremonyId: strin
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const errorText = useErrorText();
   const requestKey = useRef<string | null>(null);
 
   // A short notice when someone's signature lands ("Dr. Schäfer signed for LNI 4.0").
@@ -67,7 +47,6 @@ export function SigningPanel({ ceremonyId, status, myName }: { ceremonyId: strin
 
   const consentLanguage: ConsentLanguage = (consentLanguages as readonly string[]).includes(locale) ? (locale as ConsentLanguage) : 'en';
   const consentText = status.consent[consentLanguage];
-  const describeActionError = (message: string) => (knownActionErrors[message] ? t(`errors.${knownActionErrors[message]}`) : message);
 
   async function confirm(capture: Capture) {
     setBusy(true);
@@ -79,10 +58,10 @@ export function SigningPanel({ ceremonyId, status, myName }: { ceremonyId: strin
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ idempotencyKey: requestKey.current, capture, viewed: focus.viewed(), consent: { language: consentLanguage, text: consentText } }),
       });
-      const body = (await response.json()) as { error?: { message: string; reason?: string } };
+      const body = (await response.json()) as { error?: ErrorLike };
       if (!response.ok) {
         const reason = body.error?.reason;
-        setError(isKnownReason(reason) ? t(`errors.${reasonMessages[reason]}`) : (body.error?.message ?? t('errors.generic')));
+        setError(body.error?.code ? errorText(body.error) : t('errors.generic'));
         // The document or the wording changed under the signer's eyes: fetch what is current, and let them look again.
         if (reason === 'view-outdated' || reason === 'consent-changed') router.refresh();
         return;
@@ -97,10 +76,10 @@ export function SigningPanel({ ceremonyId, status, myName }: { ceremonyId: strin
     }
   }
 
-  function organiserAction(action: (id: string) => Promise<SigningActionResult>) {
+  function organiserAction(action: (id: string) => Promise<ActionResult>) {
     startTransition(async () => {
       const result = await action(ceremonyId);
-      if (!result.ok) toast.error(describeActionError(result.message));
+      if (!result.ok) toast.error(errorText(result));
       router.refresh();
     });
   }

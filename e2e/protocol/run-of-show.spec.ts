@@ -195,7 +195,7 @@ test('the run of show: roll call, remarks, signing with the exchange, closing; t
     expect(new Set(statuses)).toEqual(new Set([403, 404]));
     // The exchange cannot begin before each party has signed its own original: said beside the controls.
     await host.page.getByTestId('programme-advance').click();
-    await expect(host.page.getByTestId('programme-error')).toHaveText(de.protocol.errors.ownOriginalsFirst);
+    await expect(host.page.getByTestId('programme-error')).toHaveText(de.errors.reasons['own-originals-first']);
     await expectCurrentStep([host, reporter], 'signing');
     await shoot(everyone, '4-signing');
   });

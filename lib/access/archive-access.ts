@@ -22,7 +22,7 @@ export async function requireArchiveViewer(client: Tx | Db, { userId }: { userId
   if (user.globalRole === 'organiser') return { userId, kind: 'organiser' };
   const organises = await client.participant.findFirst({ where: { userId, role: 'organiser', removedAt: null }, select: { id: true } });
   if (organises) return { userId, kind: 'organiser' };
-  throw new AppError('FORBIDDEN', 'The archive is open to archivists and to organisers for their own ceremonies.');
+  throw new AppError('FORBIDDEN', 'The archive is open to archivists and to organisers for their own ceremonies.', undefined, { reason: 'archive-closed-to-you' });
 }
 
 /**
@@ -47,7 +47,7 @@ export async function requireArchivedCeremony(client: Tx | Db, { ceremonyId, use
     },
     'view-archive',
   );
-  if (!ceremony || !decision.allowed) throw notFound('Ceremony not found');
+  if (!ceremony || !decision.allowed) throw notFound('Ceremony not found', 'ceremony-not-found');
   const viewer: ArchiveViewer = { userId, kind: isArchivist ? 'archivist' : 'organiser' };
   return { ceremony, viewer };
 }

@@ -137,8 +137,25 @@ describe('decideAccess: the permission table', () => {
     expect(decideAccess(organiserOf('kosmo'), 'approve-full-powers', { delegationId: 'kosmo' })).toEqual({
       allowed: false,
       code: 'FORBIDDEN',
+      reason: 'other-party-reviews',
       message: "Full powers are examined by the other party's organiser.",
     });
+  });
+
+  it('gives every refusal a stable reason, and the state it names', () => {
+    const at = (state: CeremonyState, role: ParticipantRole = 'organiser'): AccessContext => ({ ceremony: { state, rehearsalPlanned: false }, participant: { role, delegationId: null, removed: false }, archivist: false });
+    expect(decideAccess(at('LIVE'), 'manage-members')).toMatchObject({ reason: 'plan-fixed', params: { state: 'LIVE' } });
+    expect(decideAccess(at('LIVE'), 'edit-programme')).toMatchObject({ reason: 'programme-locked' });
+    expect(decideAccess(at('LIVE', 'delegate'), 'host-room')).toMatchObject({ reason: 'organiser-only' });
+    expect(decideAccess({ ceremony: null, participant: null, archivist: false }, 'view-ceremony')).toMatchObject({ code: 'NOT_FOUND', reason: 'ceremony-not-found' });
+    for (const action of accessActions) {
+      for (const state of ceremonyStates) {
+        for (const role of participantRoles) {
+          const decision = decideAccess(at(state, role), action);
+          if (!decision.allowed) expect(decision.reason, `${action} ${state} ${role}`).toMatch(/^[a-z-]+$/);
+        }
+      }
+    }
   });
 
   it('keeps the messages the use-cases always gave', () => {

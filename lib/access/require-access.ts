@@ -47,7 +47,7 @@ export function contextOfParticipant(
 /** Throws the AppError of a refusal; the caller's context is unchanged. */
 export function assertAccess(context: AccessContext, action: AccessAction, target?: AccessTarget): void {
   const decision = decideAccess(context, action, target);
-  if (!decision.allowed) throw new AppError(decision.code, decision.message);
+  if (!decision.allowed) throw new AppError(decision.code, decision.message, undefined, { reason: decision.reason, params: decision.params });
 }
 
 /**

@@ -57,9 +57,9 @@ export async function downloadArchiveArtefact({
     const document = documentId
       ? await db.agreementDocument.findFirst({ where: { id: documentId, ceremonyId, specimen: false }, select: { id: true, fileName: true } })
       : null;
-    if (!document) throw notFound('Document not found');
+    if (!document) throw notFound('Document not found', 'document-not-found');
     const newest = await db.documentRevision.findFirst({ where: { documentId: document.id }, orderBy: { number: 'desc' }, select: { number: true } });
-    if (!newest || (revisionNumber !== undefined && revisionNumber > newest.number)) throw notFound('Revision not found');
+    if (!newest || (revisionNumber !== undefined && revisionNumber > newest.number)) throw notFound('Revision not found', 'revision-not-found');
     const { bytes, revision } = await readRevisionBytes({ documentId: document.id, number: revisionNumber });
     const actual = sha256Hex(bytes);
     if (actual !== revision.sha256) {
@@ -79,9 +79,9 @@ export async function downloadArchiveArtefact({
       orderBy: { createdAt: 'desc' },
       select: { id: true, fileName: true, contentType: true, sha256: true, purgedAt: true },
     });
-    if (!stored) throw notFound('This ceremony has no such file');
+    if (!stored) throw notFound('This ceremony has no such file', 'artefact-not-found');
     if (stored.purgedAt) {
-      throw new AppError('INVALID_STATE', `This file was deleted on ${stored.purgedAt.toISOString().slice(0, 10)} under the retention policy.`, { artefact: 'PURGED' });
+      throw new AppError('INVALID_STATE', `This file was deleted on ${stored.purgedAt.toISOString().slice(0, 10)} under the retention policy.`, { artefact: 'PURGED' }, { reason: 'artefact-purged', params: { date: stored.purgedAt.toISOString().slice(0, 10) } });
     }
     // A purge between these two reads empties the bytes: the hash check then refuses to send them.
     const bytes = await readBlob(db, 'Artefact.bytes', stored.id);

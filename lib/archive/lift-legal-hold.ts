@@ -13,8 +13,8 @@ export async function liftLegalHold({ ceremonyId, userId, reason }: { ceremonyId
   return transaction(async (tx) => {
     await lockForUpdate(tx, `ceremony:${ceremonyId}`);
     const { ceremony, viewer } = await requireArchivedCeremony(tx, { ceremonyId, userId });
-    if (viewer.kind !== 'archivist') throw new AppError('FORBIDDEN', 'Only archivists lift a legal hold.');
-    if (!ceremony.legalHold) throw new AppError('INVALID_STATE', 'This ceremony is not on legal hold.');
+    if (viewer.kind !== 'archivist') throw new AppError('FORBIDDEN', 'Only archivists lift a legal hold.', undefined, { reason: 'archivists-only' });
+    if (!ceremony.legalHold) throw new AppError('INVALID_STATE', 'This ceremony is not on legal hold.', undefined, { reason: 'legal-hold-not-set' });
     await tx.ceremony.update({ where: { id: ceremonyId }, data: { legalHold: false, legalHoldReason: null } });
     await appendAuditEvent(tx, {
       ceremonyId,

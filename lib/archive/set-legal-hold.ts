@@ -16,8 +16,8 @@ export async function setLegalHold({ ceremonyId, userId, reason }: { ceremonyId:
   return transaction(async (tx) => {
     await lockForUpdate(tx, `ceremony:${ceremonyId}`);
     const { ceremony, viewer } = await requireArchivedCeremony(tx, { ceremonyId, userId });
-    if (viewer.kind !== 'archivist') throw new AppError('FORBIDDEN', 'Only archivists set a legal hold.');
-    if (ceremony.legalHold) throw new AppError('INVALID_STATE', 'This ceremony is already on legal hold.');
+    if (viewer.kind !== 'archivist') throw new AppError('FORBIDDEN', 'Only archivists set a legal hold.', undefined, { reason: 'archivists-only' });
+    if (ceremony.legalHold) throw new AppError('INVALID_STATE', 'This ceremony is already on legal hold.', undefined, { reason: 'legal-hold-already-set' });
     await tx.ceremony.update({ where: { id: ceremonyId }, data: { legalHold: true, legalHoldReason: parsed.data.reason } });
     await appendAuditEvent(tx, { ceremonyId, actorUserId: userId, kind: 'ceremony.legal-hold-set', payload: { reason: parsed.data.reason } });
     return { legalHold: true as const };

@@ -20,7 +20,7 @@ export async function createCeremony({ userId, now = new Date(), ...input }: Cre
   return transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, name: true, email: true, globalRole: true, title: true } });
     if (!user || !mayCreateCeremonies(user.globalRole)) {
-      throw new AppError('FORBIDDEN', 'Only protocol officers can create ceremonies.');
+      throw new AppError('FORBIDDEN', 'Only protocol officers can create ceremonies.', undefined, { reason: 'protocol-officers-only' });
     }
     const ceremony = await tx.ceremony.create({
       data: {

@@ -80,7 +80,7 @@ export async function loadCeremonyWorkspace({ ceremonyId, userId, now = new Date
       },
     },
   });
-  if (!ceremony) throw new AppError('NOT_FOUND', 'Ceremony not found');
+  if (!ceremony) throw new AppError('NOT_FOUND', 'Ceremony not found', undefined, { reason: 'ceremony-not-found' });
   const planInputs = await loadPlanInputs(db, ceremonyId, now);
   return {
     state: 'ready' as const,

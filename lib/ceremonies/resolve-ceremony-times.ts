@@ -13,13 +13,13 @@ export function resolveCeremonyTimes(input: CeremonyTimesInput, now: Date): { st
   const start = zonedLocalToInstant(input.startLocal, input.timeZone);
   const end = zonedLocalToInstant(input.endLocal, input.timeZone);
   if (start.getTime() <= now.getTime()) {
-    throw new AppError('INVALID_INPUT', 'The start must be in the future.', { startLocal: 'startInPast' });
+    throw new AppError('INVALID_INPUT', 'The start must be in the future.', { startLocal: 'startInPast' }, { reason: 'start-in-past' });
   }
   if (end.getTime() <= start.getTime()) {
-    throw new AppError('INVALID_INPUT', 'The end must be after the start.', { endLocal: 'endBeforeStart' });
+    throw new AppError('INVALID_INPUT', 'The end must be after the start.', { endLocal: 'endBeforeStart' }, { reason: 'end-before-start' });
   }
   if (end.getTime() - start.getTime() > MAX_CEREMONY_DURATION_MS) {
-    throw new AppError('INVALID_INPUT', 'A ceremony lasts at most 24 hours.', { endLocal: 'tooLong' });
+    throw new AppError('INVALID_INPUT', 'A ceremony lasts at most 24 hours.', { endLocal: 'tooLong' }, { reason: 'ceremony-too-long' });
   }
   return { start, end };
 }

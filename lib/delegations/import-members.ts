@@ -13,7 +13,7 @@ async function parseAgainstCeremony(tx: Tx, ceremonyId: string, csv: string, def
     tx.participant.findMany({ where: { ceremonyId, removedAt: null }, select: { user: { select: { email: true } } } }),
   ]);
   if (defaultDelegationId && !delegations.some((delegation) => delegation.id === defaultDelegationId)) {
-    throw new AppError('INVALID_INPUT', 'Unknown delegation.', { defaultDelegationId: 'unknownDelegation' });
+    throw new AppError('INVALID_INPUT', 'Unknown delegation.', { defaultDelegationId: 'unknownDelegation' }, { reason: 'delegation-unknown' });
   }
   return parseMemberCsv(csv, { delegations, defaultDelegationId, existingEmails: members.map((member) => member.user.email) });
 }
@@ -21,7 +21,7 @@ async function parseAgainstCeremony(tx: Tx, ceremonyId: string, csv: string, def
 /** The preview: every row with its problems, nothing written. */
 export async function previewMemberImport({ ceremonyId, userId, csv, defaultDelegationId }: { ceremonyId: string; userId: string; csv: string; defaultDelegationId: string | null }) {
   const parsed = importMembersSchema.safeParse({ csv, defaultDelegationId: defaultDelegationId ?? '' });
-  if (!parsed.success) throw new AppError('INVALID_INPUT', 'The pasted text is too long.', { csv: 'tooLong' });
+  if (!parsed.success) throw new AppError('INVALID_INPUT', 'The pasted text is too long.', { csv: 'tooLong' }, { reason: 'import-too-long' });
   return transaction(async (tx) => {
     // A preview writes nothing: it works in any state, the import itself checks the plan is editable.
     await requireAccessForUpdate(tx, { ceremonyId, userId }, 'manage-ceremony');
@@ -47,14 +47,14 @@ export async function importMembers({
   onlyValid: boolean;
 }) {
   const parsed = importMembersSchema.safeParse({ csv, defaultDelegationId: defaultDelegationId ?? '', onlyValid });
-  if (!parsed.success) throw new AppError('INVALID_INPUT', 'The pasted text is too long.', { csv: 'tooLong' });
+  if (!parsed.success) throw new AppError('INVALID_INPUT', 'The pasted text is too long.', { csv: 'tooLong' }, { reason: 'import-too-long' });
   return transaction(async (tx) => {
     await requireAccessForUpdate(tx, { ceremonyId, userId }, 'manage-members');
     const rows = await parseAgainstCeremony(tx, ceremonyId, parsed.data.csv, parsed.data.defaultDelegationId);
     const invalid = rows.filter((row) => !row.member);
-    if (rows.length === 0) throw new AppError('INVALID_INPUT', 'Nothing to import.', { csv: 'empty' });
+    if (rows.length === 0) throw new AppError('INVALID_INPUT', 'Nothing to import.', { csv: 'empty' }, { reason: 'import-empty' });
     if (invalid.length > 0 && !parsed.data.onlyValid) {
-      throw new AppError('INVALID_INPUT', `${invalid.length} of ${rows.length} rows have errors; nothing was imported.`, { csv: 'rowsInvalid' });
+      throw new AppError('INVALID_INPUT', `${invalid.length} of ${rows.length} rows have errors; nothing was imported.`, { csv: 'rowsInvalid' }, { reason: 'import-rows-invalid', params: { invalid: invalid.length, rows: rows.length } });
     }
     const imported: { participantId: string; email: string }[] = [];
     for (const row of rows) {

@@ -12,10 +12,10 @@ export async function makeCoOrganiser({ ceremonyId, userId, participantId }: { c
   return transaction(async (tx) => {
     await requireAccessForUpdate(tx, { ceremonyId, userId }, 'manage-members');
     const participant = await tx.participant.findFirst({ where: { id: participantId, ceremonyId, removedAt: null }, select: { id: true, role: true } });
-    if (!participant) throw notFound('Member not found');
+    if (!participant) throw notFound('Member not found', 'member-not-found');
     if (participant.role === 'organiser') return;
     if (participant.role === 'signatory') {
-      throw new AppError('CONFLICT', 'A signatory cannot also be an organiser.', { role: 'signatoryCannotOrganise' });
+      throw new AppError('CONFLICT', 'A signatory cannot also be an organiser.', { role: 'signatoryCannotOrganise' }, { reason: 'signatory-cannot-organise' });
     }
     await tx.participant.update({ where: { id: participantId }, data: { role: 'organiser' } });
     await tx.signatureField.deleteMany({ where: { participantId, signatureId: null } });

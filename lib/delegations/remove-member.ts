@@ -19,8 +19,8 @@ export async function removeMember({ ceremonyId, userId, participantId }: { cere
       where: { id: participantId, ceremonyId, removedAt: null },
       select: { id: true, userId: true, role: true, displayName: true, _count: { select: { signatures: true } } },
     });
-    if (!participant) throw notFound('Member not found');
-    if (participant._count.signatures > 0) throw new AppError('CONFLICT', 'This person has already signed.');
+    if (!participant) throw notFound('Member not found', 'member-not-found');
+    if (participant._count.signatures > 0) throw new AppError('CONFLICT', 'This person has already signed.', undefined, { reason: 'member-has-signed' });
     if (participant.role === 'organiser') await assertKeepsAnOrganiser(tx, ceremonyId, participantId);
     await tx.signatureField.deleteMany({ where: { participantId, signatureId: null } });
     await tx.participant.update({ where: { id: participantId }, data: { removedAt: new Date() } });

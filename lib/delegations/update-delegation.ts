@@ -17,9 +17,9 @@ export async function updateDelegation({
   return transaction(async (tx) => {
     await requireAccessForUpdate(tx, { ceremonyId, userId }, 'manage-members');
     const delegations = await tx.delegation.findMany({ where: { ceremonyId }, select: { id: true, name: true } });
-    if (!delegations.some((delegation) => delegation.id === delegationId)) throw notFound('Delegation not found');
+    if (!delegations.some((delegation) => delegation.id === delegationId)) throw notFound('Delegation not found', 'delegation-not-found');
     if (delegations.some((delegation) => delegation.id !== delegationId && delegation.name.toLowerCase() === parsed.data.name.toLowerCase())) {
-      throw new AppError('CONFLICT', 'A delegation with this name already exists.', { name: 'duplicateName' });
+      throw new AppError('CONFLICT', 'A delegation with this name already exists.', { name: 'duplicateName' }, { reason: 'delegation-name-taken' });
     }
     await tx.delegation.update({ where: { id: delegationId }, data: parsed.data });
     await appendAuditEvent(tx, { ceremonyId, actorUserId: userId, kind: 'delegation.changed', payload: { delegationId, ...parsed.data } });

@@ -10,7 +10,7 @@ import { fieldErrorsFromZod } from '@/lib/forms/field-errors';
 /** A ceremony keeps at least one organiser: nobody can demote or remove the last one. */
 export async function assertKeepsAnOrganiser(tx: Tx, ceremonyId: string, leavingParticipantId: string): Promise<void> {
   const others = await tx.participant.count({ where: { ceremonyId, role: 'organiser', removedAt: null, id: { not: leavingParticipantId } } });
-  if (others === 0) throw new AppError('CONFLICT', 'A ceremony needs at least one organiser.', { role: 'lastOrganiser' });
+  if (others === 0) throw new AppError('CONFLICT', 'A ceremony needs at least one organiser.', { role: 'lastOrganiser' }, { reason: 'last-organiser' });
 }
 
 /**
@@ -30,7 +30,7 @@ export async function updateMember({
   return transaction(async (tx) => {
     await requireAccessForUpdate(tx, { ceremonyId, userId }, 'manage-members');
     const participant = await tx.participant.findFirst({ where: { id: participantId, ceremonyId, removedAt: null }, select: { id: true, role: true, userId: true, delegationId: true } });
-    if (!participant) throw notFound('Member not found');
+    if (!participant) throw notFound('Member not found', 'member-not-found');
     await assertDelegationOfCeremony(tx, ceremonyId, data.delegationId);
     if (data.delegationId !== participant.delegationId) await assertMayChangeDelegation(tx, { ceremonyId, participantId, userId: participant.userId });
     if (participant.role === 'organiser' && data.role !== 'organiser') await assertKeepsAnOrganiser(tx, ceremonyId, participantId);

@@ -38,9 +38,9 @@ export async function loadLatestRevision({
     },
   });
   const newest = document?.revisions[0];
-  if (!document || !newest) throw notFound('Document not found');
+  if (!document || !newest) throw notFound('Document not found', 'document-not-found');
   if (me.role === 'observer' && !document.ceremony.pagesReleasedAt && !isArchivedState(document.ceremony.state)) {
-    throw new AppError('FORBIDDEN', 'The agreement’s pages have not been released to the press yet.');
+    throw new AppError('FORBIDDEN', 'The agreement’s pages have not been released to the press yet.', undefined, { reason: 'pages-not-released' });
   }
   if (knownSha256 === newest.sha256) return { kind: 'unchanged', number: newest.number, sha256: newest.sha256 };
 

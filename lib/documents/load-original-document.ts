@@ -21,9 +21,9 @@ export async function loadOriginalDocument({ ceremonyId, documentId, userId }: {
     },
   });
   const original = document?.revisions[0];
-  if (!document || !original) throw notFound('Document not found');
+  if (!document || !original) throw notFound('Document not found', 'document-not-found');
   if (me.role === 'observer' && !document.ceremony.pagesReleasedAt && !isArchivedState(document.ceremony.state)) {
-    throw new AppError('FORBIDDEN', 'The agreement’s pages have not been released to the press yet.');
+    throw new AppError('FORBIDDEN', 'The agreement’s pages have not been released to the press yet.', undefined, { reason: 'pages-not-released' });
   }
   const bytes = await readBlob(db, 'DocumentRevision.appendedBytes', original.id);
   return { fileName: document.fileName, sha256: original.sha256, bytes };

@@ -84,7 +84,7 @@ export class PdfInspectorPool {
   }
 
   inspect(bytes: Uint8Array, options: InspectorOptions = {}): Promise<PdfInspection> {
-    if (this.closed) return Promise.reject(new AppError('SERVICE_UNAVAILABLE', 'The PDF inspector has been shut down.'));
+    if (this.closed) return Promise.reject(new AppError('SERVICE_UNAVAILABLE', 'The PDF inspector has been shut down.', undefined, { reason: 'pdf-inspector-unavailable' }));
     this.warm();
     return new Promise<PdfInspection>((resolve, reject) => {
       this.waiting.push({ id: this.nextId++, bytes, options, resolve, reject });
@@ -99,7 +99,7 @@ export class PdfInspectorPool {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const job of this.waiting.splice(0)) job.reject(new AppError('SERVICE_UNAVAILABLE', 'The PDF inspector has been shut down.'));
+    for (const job of this.waiting.splice(0)) job.reject(new AppError('SERVICE_UNAVAILABLE', 'The PDF inspector has been shut down.', undefined, { reason: 'pdf-inspector-unavailable' }));
     await Promise.all(this.slots.splice(0).map((slot) => slot.worker.terminate()));
   }
 

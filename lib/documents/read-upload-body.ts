@@ -8,12 +8,12 @@ import { AppError } from '@/lib/errors';
  */
 export async function readUploadBody(body: ReadableStream<Uint8Array> | null, contentLength: string | null, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
   const tooLarge = () =>
-    new AppError('PAYLOAD_TOO_LARGE', `The file is larger than the limit of ${formatMegabytes(maxBytes)}.`, { file: 'TOO_LARGE' });
+    new AppError('PAYLOAD_TOO_LARGE', `The file is larger than the limit of ${formatMegabytes(maxBytes)}.`, { file: 'TOO_LARGE' }, { reason: 'file-too-large', params: { limit: formatMegabytes(maxBytes) } });
   if (contentLength !== null && /^\d+$/.test(contentLength.trim()) && Number(contentLength) > maxBytes) {
     await body?.cancel().catch(() => undefined);
     throw tooLarge();
   }
-  if (!body) throw new AppError('INVALID_INPUT', 'No file was sent.', { file: 'EMPTY' });
+  if (!body) throw new AppError('INVALID_INPUT', 'No file was sent.', { file: 'EMPTY' }, { reason: 'file-empty' });
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
   let received = 0;
@@ -27,7 +27,7 @@ export async function readUploadBody(body: ReadableStream<Uint8Array> | null, co
     }
     chunks.push(value);
   }
-  if (received === 0) throw new AppError('INVALID_INPUT', 'The file is empty.', { file: 'EMPTY' });
+  if (received === 0) throw new AppError('INVALID_INPUT', 'The file is empty.', { file: 'EMPTY' }, { reason: 'file-empty' });
   const bytes = new Uint8Array(received);
   let offset = 0;
   for (const chunk of chunks) {

@@ -13,20 +13,20 @@ import { AppError, notFound } from '@/lib/errors';
  */
 export async function saveDocumentFields({ ceremonyId, userId, documentId, fields }: { ceremonyId: string; userId: string; documentId: string; fields: FieldPlacement[] }) {
   const parsed = saveFieldsSchema.safeParse({ documentId, fields });
-  if (!parsed.success) throw new AppError('INVALID_INPUT', 'The fields are not well formed.');
+  if (!parsed.success) throw new AppError('INVALID_INPUT', 'The fields are not well formed.', undefined, { reason: 'fields-malformed' });
   return transaction(async (tx) => {
     await requireAccessForUpdate(tx, { ceremonyId, userId }, 'manage-documents');
     const document = await tx.agreementDocument.findFirst({
       where: { id: documentId, ceremonyId },
       select: { id: true, pageSizes: true, _count: { select: { revisions: true } } },
     });
-    if (!document) throw notFound('Document not found');
-    if (document._count.revisions > 1) throw new AppError('INVALID_STATE', 'This document has been prepared for signing; its fields are fixed.');
+    if (!document) throw notFound('Document not found', 'document-not-found');
+    if (document._count.revisions > 1) throw new AppError('INVALID_STATE', 'This document has been prepared for signing; its fields are fixed.', undefined, { reason: 'fields-fixed' });
     const participants = await tx.participant.findMany({ where: { ceremonyId, removedAt: null }, select: { id: true, role: true } });
     const issues = fieldIssues(parsed.data.fields, parsePageSizes(document.pageSizes), participants);
     if (issues.length > 0) {
       const fieldErrors = Object.fromEntries(issues.map((issue) => [`fields.${issue.index}`, issue.problem]));
-      throw new AppError('INVALID_INPUT', `${issues.length} field(s) are misplaced.`, fieldErrors);
+      throw new AppError('INVALID_INPUT', `${issues.length} field(s) are misplaced.`, fieldErrors, { reason: 'fields-misplaced', params: { count: issues.length } });
     }
     await tx.signatureField.deleteMany({ where: { documentId, signatureId: null } });
     const counters = new Map<string, number>();

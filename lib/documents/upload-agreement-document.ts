@@ -44,17 +44,17 @@ export async function uploadAgreementDocument({
     await requireAccessForUpdate(tx, { ceremonyId, userId }, 'manage-documents');
     if (meta.originalForDelegationId) {
       const delegation = await tx.delegation.findFirst({ where: { id: meta.originalForDelegationId, ceremonyId }, select: { id: true } });
-      if (!delegation) throw new AppError('INVALID_INPUT', 'Unknown delegation.', { originalForDelegationId: 'unknownDelegation' });
+      if (!delegation) throw new AppError('INVALID_INPUT', 'Unknown delegation.', { originalForDelegationId: 'unknownDelegation' }, { reason: 'delegation-unknown' });
     }
     const existing = await tx.agreementDocument.findMany({
       where: { ceremonyId, specimen: false },
       select: { language: true, originalSha256: true, originalForDelegationId: true },
     });
     if (existing.some((document) => document.originalSha256 === sha256)) {
-      throw new AppError('CONFLICT', 'This file has already been uploaded to this ceremony.', { file: 'DUPLICATE' });
+      throw new AppError('CONFLICT', 'This file has already been uploaded to this ceremony.', { file: 'DUPLICATE' }, { reason: 'file-duplicate' });
     }
     if (existing.some((document) => document.language === meta.language && document.originalForDelegationId === meta.originalForDelegationId)) {
-      throw new AppError('CONFLICT', 'There is already a document in this language.', { language: 'languageTaken' });
+      throw new AppError('CONFLICT', 'There is already a document in this language.', { language: 'languageTaken' }, { reason: 'language-taken' });
     }
     const document = await tx.agreementDocument.create({
       data: {

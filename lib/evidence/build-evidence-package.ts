@@ -32,9 +32,9 @@ export async function buildEvidencePackage({ ceremonyId, actorUserId }: { ceremo
       delegations: { select: { id: true, name: true } },
     },
   });
-  if (!isArchivedState(ceremony.state)) throw new AppError('INVALID_STATE', 'Only a concluded ceremony has an evidence package.');
+  if (!isArchivedState(ceremony.state)) throw new AppError('INVALID_STATE', 'Only a concluded ceremony has an evidence package.', undefined, { reason: 'evidence-needs-conclusion' });
   const certificate = ceremony.artefacts[0];
-  if (!certificate) throw new AppError('INVALID_STATE', 'The certificate of completion is missing.');
+  if (!certificate) throw new AppError('INVALID_STATE', 'The certificate of completion is missing.', undefined, { reason: 'certificate-missing' });
 
   const files: Record<string, Uint8Array> = {};
   const originals: { path: string; documentId: string; language: string; revisions: { number: number; sha256: string; byteLength: number }[] }[] = [];

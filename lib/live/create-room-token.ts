@@ -36,7 +36,7 @@ export async function createRoomToken({ ceremonyId, userId }: { ceremonyId: stri
   );
   if (!isAdmitted({ role, admittedAt: participant.admitted ? new Date(0) : null }, participant.lobbyOpen)) {
     // A state of the admission, not a refusal: 409, so the client goes back to the lobby (403 means removed).
-    throw new AppError('INVALID_STATE', 'Please wait in the lobby until the organiser admits you.');
+    throw new AppError('INVALID_STATE', 'Please wait in the lobby until the organiser admits you.', undefined, { reason: 'wait-for-admission' });
   }
 
   await ensureRoom(participant.roomName);
@@ -87,7 +87,7 @@ async function loadTokenSubject(ceremonyId: string, userId: string) {
     LEFT JOIN "Delegation" d ON d."id" = p."delegationId"
     WHERE p."ceremonyId" = ${ceremonyId} AND p."userId" = ${userId}`;
   const row = rows[0];
-  if (!row) throw notFound('Ceremony not found');
+  if (!row) throw notFound('Ceremony not found', 'ceremony-not-found');
   if (!isParticipantRole(row.role)) throw new AppError('INTERNAL', `Unknown participant role "${row.role}"`);
   return { ...row, role: row.role, removed: truthy(row.removed), admitted: truthy(row.admitted), lobbyOpen: truthy(row.lobbyOpen), rehearsalPlanned: truthy(row.rehearsalPlanned) };
 }

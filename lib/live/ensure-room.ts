@@ -28,11 +28,14 @@ export function ensureRoom(roomName: string, roomService: RoomServiceClient = ge
       (error: unknown) => {
         ensured.delete(roomName);
         console.error(`LiveKit createRoom(${roomName}) failed:`, error);
+        const unreachable = isLiveKitUnreachable(error);
         throw new AppError(
           'SERVICE_UNAVAILABLE',
-          isLiveKitUnreachable(error)
+          unreachable
             ? 'The video service is unreachable. Everything else in the ceremony keeps working; try joining again shortly.'
             : 'The video service refused to open the room. Please tell the organiser.',
+          undefined,
+          { reason: unreachable ? 'video-service-unreachable' : 'video-room-refused' },
         );
       },
     );

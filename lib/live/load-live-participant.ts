@@ -25,8 +25,8 @@ export async function loadLiveParticipant(client: Db | Tx, { ceremonyId, userId 
       ceremony: { select: { id: true, state: true, roomName: true, lobbyOpen: true, rehearsalStart: true } },
     },
   });
-  if (!participant) throw notFound('Ceremony not found');
-  if (participant.removedAt) throw new AppError('FORBIDDEN', 'The organiser has removed you from this ceremony.');
+  if (!participant) throw notFound('Ceremony not found', 'ceremony-not-found');
+  if (participant.removedAt) throw new AppError('FORBIDDEN', 'The organiser has removed you from this ceremony.', undefined, { reason: 'removed-from-ceremony' });
   const { role } = participant;
   if (!isParticipantRole(role)) throw new AppError('INTERNAL', `Unknown participant role "${role}"`);
   return { ...participant, role: role as ParticipantRole };
@@ -47,6 +47,6 @@ export async function loadTargetParticipant(client: Db | Tx, { ceremonyId, parti
     where: { id: participantId, ceremonyId },
     select: { id: true, userId: true, role: true, displayName: true, admittedAt: true, removedAt: true },
   });
-  if (!target) throw notFound('Participant not found');
+  if (!target) throw notFound('Participant not found', 'participant-not-found');
   return target;
 }

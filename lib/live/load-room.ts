@@ -86,7 +86,7 @@ export async function loadRoom({ ceremonyId, userId }: { ceremonyId: string; use
       },
     },
   });
-  if (!participant || !isParticipantRole(participant.role)) throw notFound('Ceremony not found');
+  if (!participant || !isParticipantRole(participant.role)) throw notFound('Ceremony not found', 'ceremony-not-found');
   const { ceremony } = participant;
   if (participant.removedAt) return { kind: 'removed', title: ceremony.title };
   if (!mayWaitInLobby(ceremony.state)) return { kind: 'closed', title: ceremony.title, state: ceremony.state, role: participant.role };

@@ -19,7 +19,7 @@ export async function buildTransmittal({ ceremonyId, userId }: { ceremonyId: str
       artefacts: { where: { kind: 'evidence-package' }, orderBy: { createdAt: 'desc' }, take: 1, select: { fileName: true, sha256: true } },
     },
   });
-  if (!ceremony.concludedAt) throw new AppError('INVALID_STATE', 'The transmittal exists once the ceremony is concluded.');
+  if (!ceremony.concludedAt) throw new AppError('INVALID_STATE', 'The transmittal exists once the ceremony is concluded.', undefined, { reason: 'transmittal-needs-conclusion' });
   const reviewerIds = ceremony.participants.flatMap((p) => p.fullPowers.flatMap((f) => (f.reviewedById ? [f.reviewedById] : [])));
   const reviewers = new Map((await db.user.findMany({ where: { id: { in: reviewerIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
   const input: TransmittalInput = {

@@ -17,7 +17,7 @@ export const rollCallSchema = z.object({
  */
 export async function confirmRollCall({ ceremonyId, userId, presentParticipantIds, now = new Date() }: { ceremonyId: string; userId: string; presentParticipantIds: string[]; now?: Date }) {
   const parsed = rollCallSchema.safeParse({ presentParticipantIds });
-  if (!parsed.success) throw new AppError('INVALID_INPUT', 'Invalid roll call.');
+  if (!parsed.success) throw new AppError('INVALID_INPUT', 'Invalid roll call.', undefined, { reason: 'roll-call-invalid' });
   const present = new Set(parsed.data.presentParticipantIds);
   return transaction(async (tx) => {
     await lockForUpdate(tx, `ceremony:${ceremonyId}`);
@@ -35,7 +35,7 @@ export async function confirmRollCall({ ceremonyId, userId, presentParticipantId
     });
     const members = ceremony.participants;
     const unknown = [...present].filter((id) => !members.some((member) => member.id === id));
-    if (unknown.length > 0) throw new AppError('INVALID_INPUT', 'The roll call names someone who is not a delegation member.');
+    if (unknown.length > 0) throw new AppError('INVALID_INPUT', 'The roll call names someone who is not a delegation member.', undefined, { reason: 'roll-call-unknown-member' });
 
     for (const member of members) {
       const isPresent = present.has(member.id);

@@ -15,7 +15,7 @@ export async function requireApprovedFullPowers(tx: Tx, participant: { id: strin
     select: { name: true },
   });
   const by = others.map((d) => d.name).join(', ') || 'the other party';
-  if (!latest) throw new AppError('FORBIDDEN', `Full powers not yet submitted; they must be approved by ${by}.`);
-  if (latest.status === 'rejected') throw new AppError('FORBIDDEN', `Full powers were rejected by ${by}: ${latest.reviewReason ?? 'no reason given'}.`);
-  throw new AppError('FORBIDDEN', `Full powers not yet approved by ${by}.`);
+  if (!latest) throw new AppError('FORBIDDEN', `Full powers not yet submitted; they must be approved by ${by}.`, undefined, { reason: 'full-powers-not-submitted', params: { by } });
+  if (latest.status === 'rejected') throw new AppError('FORBIDDEN', `Full powers were rejected by ${by}: ${latest.reviewReason ?? 'no reason given'}.`, undefined, { reason: 'full-powers-rejected', params: { by, reason: latest.reviewReason ?? '—' } });
+  throw new AppError('FORBIDDEN', `Full powers not yet approved by ${by}.`, undefined, { reason: 'full-powers-not-approved', params: { by } });
 }

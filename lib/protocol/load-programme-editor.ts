@@ -42,7 +42,7 @@ export async function loadProgrammeEditor({ ceremonyId, userId }: { ceremonyId: 
       },
     },
   });
-  if (!ceremony) throw new AppError('NOT_FOUND', 'Ceremony not found');
+  if (!ceremony) throw new AppError('NOT_FOUND', 'Ceremony not found', undefined, { reason: 'ceremony-not-found' });
   const steps: EditableStep[] =
     ceremony.steps.length > 0
       ? ceremony.steps.map((step) => ({ ...step, kind: step.kind as StepKind }))

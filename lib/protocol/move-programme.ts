@@ -34,7 +34,7 @@ export async function moveRunOfShow({ ceremonyId, userId, action, now = new Date
     try {
       return { move: moveProgramme(steps, ceremony.currentStepId, action), state: ceremony.state, rehearsal };
     } catch (error) {
-      if (error instanceof ProgrammeError) throw new AppError('INVALID_STATE', error.message);
+      if (error instanceof ProgrammeError) throw new AppError('INVALID_STATE', error.message, undefined, { reason: error.reason });
       throw error;
     }
   });

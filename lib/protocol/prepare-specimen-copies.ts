@@ -26,7 +26,7 @@ export async function prepareSpecimenCopies({ ceremonyId, userId, now = new Date
       orderBy: { createdAt: 'asc' },
       include: { fields: { where: { kind: { not: 'seal' } }, orderBy: { position: 'asc' } } },
     });
-    if (originals.length === 0) throw new AppError('INVALID_STATE', 'There is no agreement to rehearse with.');
+    if (originals.length === 0) throw new AppError('INVALID_STATE', 'There is no agreement to rehearse with.', undefined, { reason: 'no-agreement-to-rehearse' });
     const existing = new Set(
       (await tx.agreementDocument.findMany({ where: { ceremonyId, specimen: true, specimenOfId: { in: originals.map((d) => d.id) } }, select: { specimenOfId: true } })).map((d) => d.specimenOfId),
     );

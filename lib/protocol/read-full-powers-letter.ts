@@ -13,8 +13,8 @@ export async function readFullPowersLetter({ ceremonyId, fullPowersId, userId }:
     where: { id: fullPowersId },
     select: { id: true, fileName: true, sha256: true, participantId: true, participant: { select: { ceremonyId: true } } },
   });
-  if (!letter || letter.participant.ceremonyId !== ceremonyId) throw notFound('Full powers not found');
-  if (me.role !== 'organiser' && me.id !== letter.participantId) throw notFound('Full powers not found');
+  if (!letter || letter.participant.ceremonyId !== ceremonyId) throw notFound('Full powers not found', 'full-powers-not-found');
+  if (me.role !== 'organiser' && me.id !== letter.participantId) throw notFound('Full powers not found', 'full-powers-not-found');
   // A letter's bytes are never updated, so reading them after its row is safe.
   return { fileName: letter.fileName, bytes: await readBlob(db, 'FullPowers.bytes', letter.id), sha256: letter.sha256 };
 }

@@ -22,7 +22,7 @@ export type ReadinessInput = z.input<typeof readinessSchema>;
  */
 export async function recordReadiness({ ceremonyId, userId, now = new Date(), ...input }: ReadinessInput & { ceremonyId: string; userId: string; now?: Date }) {
   const parsed = readinessSchema.safeParse(input);
-  if (!parsed.success) throw new AppError('INVALID_INPUT', 'Invalid readiness report.');
+  if (!parsed.success) throw new AppError('INVALID_INPUT', 'Invalid readiness report.', undefined, { reason: 'readiness-report-invalid' });
   return transaction(async (tx) => {
     const { participant: me } = await requireParticipantAccess(tx, { ceremonyId, userId }, 'record-readiness');
     const previous = await tx.readinessCheck.findFirst({ where: { participantId: me.id }, orderBy: { checkedAt: 'desc' }, select: { signingPadTried: true } });

@@ -17,7 +17,7 @@ export type FullPowersReview = z.infer<typeof fullPowersReviewSchema>;
  */
 export async function reviewFullPowers({ ceremonyId, userId, fullPowersId, review, now = new Date() }: { ceremonyId: string; userId: string; fullPowersId: string; review: FullPowersReview; now?: Date }) {
   const parsed = fullPowersReviewSchema.safeParse(review);
-  if (!parsed.success) throw new AppError('INVALID_INPUT', parsed.error.issues[0]?.message ?? 'Invalid review', { reason: parsed.error.issues[0]?.message ?? '' });
+  if (!parsed.success) throw new AppError('INVALID_INPUT', parsed.error.issues[0]?.message ?? 'Invalid review', { reason: parsed.error.issues[0]?.message ?? '' }, { reason: 'review-invalid' });
   return transaction(async (tx) => {
     const { context } = await loadAccess(tx, { ceremonyId, userId });
     assertAccess(context, 'view-ceremony');
@@ -25,9 +25,9 @@ export async function reviewFullPowers({ ceremonyId, userId, fullPowersId, revie
       where: { id: fullPowersId },
       select: { status: true, sha256: true, participantId: true, participant: { select: { ceremonyId: true, delegationId: true, displayName: true } } },
     });
-    if (!record || record.participant.ceremonyId !== ceremonyId) throw notFound('Full powers not found');
+    if (!record || record.participant.ceremonyId !== ceremonyId) throw notFound('Full powers not found', 'full-powers-not-found');
     assertAccess(context, 'approve-full-powers', { delegationId: record.participant.delegationId });
-    if (record.status !== 'pending') throw new AppError('CONFLICT', `These full powers were already ${record.status}.`);
+    if (record.status !== 'pending') throw new AppError('CONFLICT', `These full powers were already ${record.status}.`, undefined, { reason: 'full-powers-already-reviewed', params: { status: record.status } });
     const status = parsed.data.decision === 'approve' ? 'approved' : 'rejected';
     await tx.fullPowers.update({ where: { id: fullPowersId }, data: { status, reviewedById: userId, reviewedAt: now, reviewReason: parsed.data.reason ?? null } });
     await appendAuditEvent(tx, {

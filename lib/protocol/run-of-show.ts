@@ -6,6 +6,8 @@
  *   → exchange of originals (alternat only) → closing and photo
  */
 
+import type { DomainErrorReason } from '@/lib/error-reasons';
+
 export const stepKinds = ['opening', 'remarks', 'signing', 'exchange', 'closing', 'custom'] as const;
 export type StepKind = (typeof stepKinds)[number];
 
@@ -56,7 +58,15 @@ export interface ProgrammeMove {
   effects: StepEffect[];
 }
 
-export class ProgrammeError extends Error {}
+/** A move the programme does not allow; the reason is the AppError's (lib/error-reasons.ts). */
+export class ProgrammeError extends Error {
+  constructor(
+    message: string,
+    readonly reason: DomainErrorReason,
+  ) {
+    super(message);
+  }
+}
 
 function effectsOf(step: ProgrammeStep | undefined): StepEffect[] {
   if (!step) return [];
@@ -72,21 +82,21 @@ function effectsOf(step: ProgrammeStep | undefined): StepEffect[] {
  */
 export function moveProgramme(steps: readonly ProgrammeStep[], currentStepId: string | null, action: ProgrammeAction): ProgrammeMove {
   const ordered = [...steps].sort((a, b) => a.position - b.position);
-  if (ordered.length === 0) throw new ProgrammeError('The programme has no steps.');
+  if (ordered.length === 0) throw new ProgrammeError('The programme has no steps.', 'programme-empty');
   const index = currentStepId === null ? -1 : ordered.findIndex((step) => step.id === currentStepId);
-  if (currentStepId !== null && index < 0) throw new ProgrammeError('The current step is not part of this programme.');
+  if (currentStepId !== null && index < 0) throw new ProgrammeError('The current step is not part of this programme.', 'programme-step-unknown');
   const current = ordered[index];
   const finished = currentStepId === null && ordered.some((step) => step.completedAt || step.skipped);
 
   if (action === 'back') {
     const previous = finished ? ordered.at(-1) : ordered[index - 1];
-    if (!previous) throw new ProgrammeError('This is the first step.');
+    if (!previous) throw new ProgrammeError('This is the first step.', 'first-step');
     return { currentStepId: previous.id, start: null, complete: null, skip: null, reopen: previous.id, effects: [] };
   }
-  if (finished) throw new ProgrammeError('The programme is over.');
+  if (finished) throw new ProgrammeError('The programme is over.', 'programme-over');
   if (action === 'skip') {
-    if (!current) throw new ProgrammeError('The programme has not started.');
-    if (current.kind === 'signing') throw new ProgrammeError('The signing cannot be skipped.');
+    if (!current) throw new ProgrammeError('The programme has not started.', 'programme-not-started');
+    if (current.kind === 'signing') throw new ProgrammeError('The signing cannot be skipped.', 'signing-not-skippable');
   }
   const next = ordered[index + 1];
   return {

@@ -19,7 +19,7 @@ import type { DeliveryReport } from '@/lib/scheduling/deliver-invitations';
 export async function sendRehearsalInvitations({ ceremonyId, userId }: { ceremonyId: string; userId: string }): Promise<DeliveryReport> {
   const sequence = await transaction(async (tx) => {
     const { ceremony } = await requireAccessForUpdate(tx, { ceremonyId, userId }, 'send-rehearsal-invitations');
-    if (!ceremony.rehearsalStart) throw new AppError('INVALID_STATE', 'No rehearsal is planned.');
+    if (!ceremony.rehearsalStart) throw new AppError('INVALID_STATE', 'No rehearsal is planned.', undefined, { reason: 'no-rehearsal-planned' });
     const changes = await tx.auditEvent.count({ where: { ceremonyId, kind: 'rehearsal.scheduled' } });
     const seq = Math.max(0, changes - 1);
     await appendAuditEvent(tx, { ceremonyId, actorUserId: userId, kind: 'rehearsal.invitations-sent', payload: { rehearsalStart: ceremony.rehearsalStart.toISOString(), icsSequence: seq } });

@@ -20,7 +20,7 @@ import { sha256Hex } from '@/lib/crypto/sha256';
  */
 export async function signSpecimen({ ceremonyId, userId, capture, now = new Date() }: { ceremonyId: string; userId: string; capture: SignatureCapture; now?: Date }) {
   const parsed = signatureCaptureSchema.safeParse(capture);
-  if (!parsed.success) throw new AppError('INVALID_INPUT', parsed.error.issues[0]?.message ?? 'Invalid signature');
+  if (!parsed.success) throw new AppError('INVALID_INPUT', parsed.error.issues[0]?.message ?? 'Invalid signature', undefined, { reason: 'signature-invalid' });
   const signatureImagePng = signatureImageOf(parsed.data);
   const { identity } = await loadPlatformIdentity();
   return transaction(async (tx) => {
@@ -30,7 +30,7 @@ export async function signSpecimen({ ceremonyId, userId, capture, now = new Date
       include: { delegation: true, ceremony: { include: { delegations: { orderBy: { position: 'asc' } } } } },
     });
     assertAccess(contextOfParticipant(me), 'try-signing-pad');
-    if (!me) throw notFound('Ceremony not found'); // refused above already; narrows the type
+    if (!me) throw notFound('Ceremony not found', 'ceremony-not-found'); // refused above already; narrows the type
     const { ceremony } = me;
 
     const specimens = await tx.agreementDocument.findMany({
@@ -42,7 +42,7 @@ export async function signSpecimen({ ceremonyId, userId, capture, now = new Date
     if (!specimen) {
       const tried = await tx.signature.count({ where: { participantId: me.id, kind: 'specimen' } });
       if (tried > 0) return { signed: false, alreadyTried: true };
-      throw new AppError('INVALID_STATE', 'The specimen copy is not ready yet.');
+      throw new AppError('INVALID_STATE', 'The specimen copy is not ready yet.', undefined, { reason: 'specimen-not-ready' });
     }
     await lockForUpdate(tx, `document:${specimen.id}`);
     const { bytes, revision } = await readRevisionBytes({ documentId: specimen.id, client: tx });

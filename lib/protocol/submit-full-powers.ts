@@ -10,10 +10,10 @@ import { sha256Hex } from '@/lib/crypto/sha256';
 async function assertMaySubmit(client: Db | Tx, { ceremonyId, userId, participantId }: { ceremonyId: string; userId: string; participantId: string }) {
   const { participant: me, ceremony } = await requireParticipantAccess(client, { ceremonyId, userId }, 'view-ceremony');
   const target = await client.participant.findFirst({ where: { id: participantId, ceremonyId }, select: { id: true, role: true, displayName: true } });
-  if (!target) throw notFound('Participant not found');
-  if (me.role !== 'organiser' && me.id !== target.id) throw new AppError('FORBIDDEN', 'Only the organiser or the signatory themself submits full powers.');
-  if (target.role !== 'signatory') throw new AppError('INVALID_INPUT', 'Full powers are for signatories.');
-  if (!isIn(OPEN_STATES, ceremony.state)) throw new AppError('INVALID_STATE', 'The ceremony is over.');
+  if (!target) throw notFound('Participant not found', 'participant-not-found');
+  if (me.role !== 'organiser' && me.id !== target.id) throw new AppError('FORBIDDEN', 'Only the organiser or the signatory themself submits full powers.', undefined, { reason: 'full-powers-submitter-only' });
+  if (target.role !== 'signatory') throw new AppError('INVALID_INPUT', 'Full powers are for signatories.', undefined, { reason: 'full-powers-for-signatories' });
+  if (!isIn(OPEN_STATES, ceremony.state)) throw new AppError('INVALID_STATE', 'The ceremony is over.', undefined, { reason: 'ceremony-over' });
   return target;
 }
 

@@ -41,11 +41,11 @@ export async function updateProgramme({ ceremonyId, userId, steps }: { ceremonyI
     for (const [index, step] of wanted.entries()) {
       if (step.id !== null) {
         const known = byId.get(step.id);
-        if (!known || seen.has(step.id)) throw new AppError('INVALID_INPUT', 'The programme names a step that is not part of this ceremony.');
-        if (known.kind !== step.kind) throw new AppError('INVALID_INPUT', 'A step keeps its kind.');
+        if (!known || seen.has(step.id)) throw new AppError('INVALID_INPUT', 'The programme names a step that is not part of this ceremony.', undefined, { reason: 'programme-step-unknown' });
+        if (known.kind !== step.kind) throw new AppError('INVALID_INPUT', 'A step keeps its kind.', undefined, { reason: 'programme-step-kind-fixed' });
         seen.add(step.id);
       } else if (step.kind !== 'custom') {
-        throw new AppError('INVALID_INPUT', 'Only custom steps can be added.');
+        throw new AppError('INVALID_INPUT', 'Only custom steps can be added.', undefined, { reason: 'programme-custom-steps-only' });
       }
       if (step.speakerParticipantId !== null && !speakers.has(step.speakerParticipantId)) fieldErrors[`steps.${index}.speakerParticipantId`] = 'invalidSpeaker';
     }

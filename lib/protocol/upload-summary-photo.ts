@@ -35,9 +35,9 @@ export async function authorizeSummaryPhotoUpload(ids: { ceremonyId: string; use
  * image data is kept as sent, never re-encoded.
  */
 export async function uploadSummaryPhoto({ ceremonyId, userId, bytes: sent, now = new Date() }: { ceremonyId: string; userId: string; bytes: Uint8Array; now?: Date }) {
-  if (sent.byteLength > SUMMARY_PHOTO_MAX_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', 'The photo is larger than 5 MB.', { file: 'TOO_LARGE' });
+  if (sent.byteLength > SUMMARY_PHOTO_MAX_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', 'The photo is larger than 5 MB.', { file: 'TOO_LARGE' }, { reason: 'photo-too-large' });
   const type = detectPhotoType(sent);
-  if (!type) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'The photo must be a PNG or JPEG image.', { file: 'NOT_AN_IMAGE' });
+  if (!type) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'The photo must be a PNG or JPEG image.', { file: 'NOT_AN_IMAGE' }, { reason: 'photo-not-image' });
   const bytes = stripPhotoMetadata(sent, type.contentType);
   const sha256 = sha256Hex(bytes);
   return transaction(async (tx) => {

@@ -38,7 +38,7 @@ async function checkConclusion(client: Tx, ceremonyId: string, userId: string) {
   const { me, ceremony } = await loadSigningContext(client, { ceremonyId, userId });
   assertAccess(contextOfParticipant({ ...me, ceremony }), 'conclude-ceremony');
   assertTransition(ceremony.state, 'CONCLUDED');
-  if (!decideSigningOf(ceremony, true).complete) throw new AppError('INVALID_STATE', 'Not every field has been signed yet.');
+  if (!decideSigningOf(ceremony, true).complete) throw new AppError('INVALID_STATE', 'Not every field has been signed yet.', undefined, { reason: 'fields-unsigned' });
   return ceremony;
 }
 
@@ -148,7 +148,7 @@ export async function concludeCeremony({ ceremonyId, userId, now = new Date(), r
       return true;
     });
     if (stored) break;
-    if (attempt + 1 >= MAX_PREPARE_ATTEMPTS) throw new AppError('CONFLICT', 'The ceremony kept changing while it was being sealed. Please conclude again.');
+    if (attempt + 1 >= MAX_PREPARE_ATTEMPTS) throw new AppError('CONFLICT', 'The ceremony kept changing while it was being sealed. Please conclude again.', undefined, { reason: 'sealing-contended' });
   }
   await notifyCeremonyRoom(ceremonyId, { kind: 'ceremony', state: 'CONCLUDED' });
   // Null when another process claimed the job between the commit and here: the package is

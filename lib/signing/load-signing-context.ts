@@ -18,8 +18,8 @@ export async function loadSigningContext(tx: Tx, { ceremonyId, userId }: { cerem
   if (!me || me.removedAt) {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { globalRole: true } });
     const exists = await tx.ceremony.findUnique({ where: { id: ceremonyId }, select: { id: true } });
-    if (user?.globalRole === 'archivist' && exists) throw new AppError('FORBIDDEN', 'Archivists cannot sign.');
-    throw notFound('Ceremony not found');
+    if (user?.globalRole === 'archivist' && exists) throw new AppError('FORBIDDEN', 'Archivists cannot sign.', undefined, { reason: 'archivist-cannot-sign' });
+    throw notFound('Ceremony not found', 'ceremony-not-found');
   }
   const ceremony = await tx.ceremony.findUniqueOrThrow({
     where: { id: ceremonyId },

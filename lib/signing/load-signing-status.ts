@@ -17,7 +17,7 @@ export async function loadSigningStatus({ ceremonyId, userId }: { ceremonyId: st
     where: { ceremonyId_userId: { ceremonyId, userId } },
     select: { id: true, role: true, removedAt: true, delegationId: true, fullPowers: { orderBy: { createdAt: 'desc' }, take: 1, select: { status: true } } },
   });
-  if (!me || me.removedAt) throw notFound('Ceremony not found');
+  if (!me || me.removedAt) throw notFound('Ceremony not found', 'ceremony-not-found');
   const ceremony = await db.ceremony.findUniqueOrThrow({
     where: { id: ceremonyId },
     select: {
@@ -41,7 +41,7 @@ export async function loadSigningStatus({ ceremonyId, userId }: { ceremonyId: st
       },
     },
   });
-  if (ceremony.state === 'CANCELLED') throw new AppError('INVALID_STATE', 'The ceremony was cancelled.');
+  if (ceremony.state === 'CANCELLED') throw new AppError('INVALID_STATE', 'The ceremony was cancelled.', undefined, { reason: 'ceremony-cancelled' });
   const exchanged = (await db.auditEvent.count({ where: { ceremonyId, kind: 'signing.originals-exchanged' } })) > 0;
   const decision = decideSigningOf(ceremony, exchanged);
   const mine = decisionFor(decision, me.id);

@@ -26,15 +26,15 @@ export async function openSigning({ ceremonyId, userId, now = new Date() }: { ce
     const { me, ceremony } = await loadSigningContext(tx, { ceremonyId, userId });
     assertAccess(contextOfParticipant({ ...me, ceremony }), 'open-signing');
     assertTransition(ceremony.state, 'SIGNING');
-    if (ceremony.documents.length === 0) throw new AppError('INVALID_STATE', 'There is no agreement to sign.');
+    if (ceremony.documents.length === 0) throw new AppError('INVALID_STATE', 'There is no agreement to sign.', undefined, { reason: 'no-agreement' });
 
     const prepared = [];
     for (const document of ceremony.documents) {
       const { bytes, revision } = await readRevisionBytes({ documentId: document.id, client: tx });
-      if (revision.kind !== 'original') throw new AppError('INVALID_STATE', `"${document.title}" was already prepared.`);
-      if (inspected.get(document.id) !== revision.sha256) throw new AppError('CONFLICT', `"${document.title}" changed while it was being checked. Please try again.`);
+      if (revision.kind !== 'original') throw new AppError('INVALID_STATE', `"${document.title}" was already prepared.`, undefined, { reason: 'document-already-prepared', params: { document: document.title } });
+      if (inspected.get(document.id) !== revision.sha256) throw new AppError('CONFLICT', `"${document.title}" changed while it was being checked. Please try again.`, undefined, { reason: 'document-changed-during-check', params: { document: document.title } });
       const personFields = document.fields.filter((field) => field.kind !== 'seal');
-      if (personFields.length === 0) throw new AppError('INVALID_STATE', `"${document.title}" has no signature fields.`);
+      if (personFields.length === 0) throw new AppError('INVALID_STATE', `"${document.title}" has no signature fields.`, undefined, { reason: 'no-signature-fields', params: { document: document.title } });
       const lastPage = Math.max(...personFields.map((field) => field.page), document.pageCount);
       const names = new Map(ceremony.participants.map((p) => [p.id, p.displayName]));
       const result = await prepareSigningFields({

@@ -100,8 +100,8 @@ type SignOutcome = { signatureId: string; revisionNumber: number; sha256: string
 
 export async function signAgreement(input: SignAgreementInput): Promise<SignOutcome> {
   const parsed = signatureCaptureSchema.safeParse(input.capture);
-  if (!parsed.success) throw new AppError('INVALID_INPUT', parsed.error.issues[0]?.message ?? 'Invalid signature');
-  if (!/^[\w-]{8,100}$/.test(input.idempotencyKey)) throw new AppError('INVALID_INPUT', 'A request key of 8–100 letters, digits, - or _ is required.');
+  if (!parsed.success) throw new AppError('INVALID_INPUT', parsed.error.issues[0]?.message ?? 'Invalid signature', undefined, { reason: 'signature-invalid' });
+  if (!/^[\w-]{8,100}$/.test(input.idempotencyKey)) throw new AppError('INVALID_INPUT', 'A request key of 8–100 letters, digits, - or _ is required.', undefined, { reason: 'request-key-invalid' });
   const signatureImagePng = signatureImageOf(parsed.data);
   const now = input.now ?? new Date();
   const { identity } = await loadPlatformIdentity();
@@ -210,7 +210,7 @@ export async function signAgreement(input: SignAgreementInput): Promise<SignOutc
       if (!outcome.replayed && !input.callerAnnounces) await announceRevision(input.ceremonyId, input.documentId, outcome.revisionNumber);
       return outcome;
     }
-    throw new AppError('CONFLICT', 'Others kept signing this document meanwhile; please try again.');
+    throw new AppError('CONFLICT', 'Others kept signing this document meanwhile; please try again.', undefined, { reason: 'signing-contended' });
   } catch (error) {
     // Two requests with the same key raced: the other one stored it; answer like a replay.
     if (isUniqueViolation(error) && !retriedAfterRace.has(input.idempotencyKey)) {
@@ -234,14 +234,14 @@ async function checkSigning(client: Tx, input: SignAgreementInput) {
   const replay = await client.signature.findUnique({ where: { idempotencyKey: input.idempotencyKey }, include: { revision: { select: { number: true, sha256: true } } } });
   const { me, ceremony } = await loadSigningContext(client, { ceremonyId: input.ceremonyId, userId: input.userId });
   if (replay) {
-    if (replay.participantId !== me.id || replay.documentId !== input.documentId) throw new AppError('CONFLICT', 'This request key was already used for another signature.');
+    if (replay.participantId !== me.id || replay.documentId !== input.documentId) throw new AppError('CONFLICT', 'This request key was already used for another signature.', undefined, { reason: 'request-key-reused' });
     return { replayed: { signatureId: replay.id, revisionNumber: replay.revision.number, sha256: replay.revision.sha256, replayed: true } } as const;
   }
   assertAccess(contextOfParticipant({ ...me, ceremony }), 'sign');
   if (me.role === 'signatory') await requireApprovedFullPowers(client, me);
   if (ceremony.state !== 'SIGNING') throw signingStateError(ceremony.state);
   const document = ceremony.documents.find((d) => d.id === input.documentId);
-  if (!document) throw new AppError('NOT_FOUND', 'Document not found');
+  if (!document) throw new AppError('NOT_FOUND', 'Document not found', undefined, { reason: 'document-not-found' });
 
   // Read the fields afresh: a concurrent signer may just have filled theirs.
   const fields = await client.signatureField.findMany({ where: { documentId: document.id } });

@@ -23,5 +23,5 @@ export function normalizeSignInEmail(raw: unknown): string {
 }
 
 function invalid(): AppError {
-  return new AppError('INVALID_INPUT', 'This is not an email address a sign-in link can be sent to.', { email: 'invalidEmail' });
+  return new AppError('INVALID_INPUT', 'This is not an email address a sign-in link can be sent to.', { email: 'invalidEmail' }, { reason: 'email-invalid' });
 }

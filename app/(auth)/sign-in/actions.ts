@@ -3,12 +3,11 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { requestClientRateLimitKeys, signIn } from '@/lib/auth';
-import { isAppError } from '@/lib/errors';
+import type { FormResult } from '@/lib/actions/action-result';
+import { actionFailure, failureOf } from '@/lib/actions/run-action';
 import { safeRedirectPath } from '@/lib/http/safe-redirect-path';
 import { enforceRateLimit } from '@/lib/rate-limit';
 import { normalizeSignInEmail } from '@/lib/users/normalize-sign-in-email';
-
-export type SignInFormState = { error?: 'invalidEmail' | 'RATE_LIMITED'; email?: string };
 
 const signInSchema = z.object({
   email: z.string().transform((email, ctx) => {
@@ -22,14 +21,15 @@ const signInSchema = z.object({
   callbackUrl: z.unknown().transform((url) => safeRedirectPath(url)),
 });
 
-export async function requestMagicLink(_previous: SignInFormState, formData: FormData): Promise<SignInFormState> {
-  const parsed = signInSchema.safeParse({ email: String(formData.get('email') ?? ''), callbackUrl: formData.get('callbackUrl') ?? '/' });
-  if (!parsed.success) return { error: 'invalidEmail', email: String(formData.get('email') ?? '') };
+/** Signed out by nature, so not runAction: the same result type, without a session. */
+export async function requestMagicLink(_previous: FormResult, formData: FormData): Promise<FormResult> {
+  const email = String(formData.get('email') ?? '');
+  const parsed = signInSchema.safeParse({ email, callbackUrl: formData.get('callbackUrl') ?? '/' });
+  if (!parsed.success) return actionFailure('INVALID_INPUT', 'This is not an email address a sign-in link can be sent to.', { fieldErrors: { email: 'invalidEmail' }, values: { email } });
   try {
     enforceRateLimit('magic-link', [`address:${parsed.data.email}`, ...(await requestClientRateLimitKeys())]);
   } catch (error) {
-    if (isAppError(error) && error.code === 'RATE_LIMITED') return { error: 'RATE_LIMITED', email: parsed.data.email };
-    throw error;
+    return failureOf(error, { email: parsed.data.email });
   }
   await signIn('nodemailer', { email: parsed.data.email, redirectTo: parsed.data.callbackUrl, redirect: false });
   redirect('/check-email');

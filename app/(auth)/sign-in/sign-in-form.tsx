@@ -4,11 +4,15 @@ import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/text-field';
-import { requestMagicLink, type SignInFormState } from './actions';
+import { useErrorText } from '@/components/ui/use-error-text';
+import type { FormResult } from '@/lib/actions/action-result';
+import { requestMagicLink } from './actions';
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations();
-  const [state, action, pending] = useActionState<SignInFormState, FormData>(requestMagicLink, {});
+  const errorText = useErrorText();
+  const [state, action, pending] = useActionState<FormResult, FormData>(requestMagicLink, null);
+  const failure = state && !state.ok ? state : null;
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
@@ -18,12 +22,12 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
         autoComplete="email"
         required
         label={t('signIn.emailLabel')}
-        defaultValue={state.email}
-        error={state.error === 'invalidEmail' ? t('signIn.invalidEmail') : undefined}
+        defaultValue={state?.values?.email}
+        error={failure?.fieldErrors?.email ? t('signIn.invalidEmail') : undefined}
       />
-      {state.error === 'RATE_LIMITED' ? (
+      {failure && !failure.fieldErrors ? (
         <p role="alert" className="text-sm text-danger">
-          {t('errors.RATE_LIMITED')}
+          {errorText(failure)}
         </p>
       ) : null}
       <Button type="submit" disabled={pending}>

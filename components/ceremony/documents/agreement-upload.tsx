@@ -9,6 +9,8 @@ import { CheckboxField } from '@/components/ui/checkbox-field';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SelectField } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
+import { useErrorText } from '@/components/ui/use-error-text';
+import type { ErrorLike } from '@/lib/i18n/error-text';
 import { PreflightSummary, type UploadPreflight } from '@/components/ceremony/documents/preflight-summary';
 import { locales } from '@/lib/i18n/locales';
 import { isPdfRefusalCode, PDF_REFUSALS, type PdfFindingKind } from '@accord/pdf-signing/inspection-rules';
@@ -46,6 +48,7 @@ export function AgreementUpload({
   const tLanguages = useTranslations('common.languageNames');
   const tFields = useTranslations('schedule.fieldErrors');
   const tErrors = useTranslations('errors');
+  const errorText = useErrorText();
   const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
@@ -119,7 +122,7 @@ export function AgreementUpload({
         router.refresh();
         return;
       }
-      let body: { error?: { code?: string; message?: string; params?: Record<string, string | number>; fieldErrors?: Record<string, string> } } = {};
+      let body: { error?: ErrorLike & { fieldErrors?: Record<string, string> } } = {};
       try {
         body = JSON.parse(request.responseText) as typeof body;
       } catch {
@@ -133,7 +136,7 @@ export function AgreementUpload({
       if (!next.file && (code === 'UNPROCESSABLE_DOCUMENT' || code === 'UNSUPPORTED_MEDIA_TYPE')) next.file = tErrors(code);
       if (fieldErrors.title) next.title = tFields.has(fieldErrors.title as 'invalid') ? tFields(fieldErrors.title as 'invalid') : tFields('invalid');
       if (fieldErrors.language) next.language = tFields.has(fieldErrors.language as 'invalid') ? tFields(fieldErrors.language as 'invalid') : tFields('invalid');
-      if (!next.file && !next.title && !next.language) next.general = tErrors(code as 'INTERNAL');
+      if (!next.file && !next.title && !next.language) next.general = errorText(body.error ?? { code });
       setError(next);
     };
     setPhase({ kind: 'uploading', percent: 0 });

@@ -5,11 +5,11 @@ import { useActionState } from 'react';
 import { removeDocumentAction } from '@/app/ceremonies/[id]/actions';
 import { useFormErrors } from '@/components/ceremony/use-form-errors';
 import { Button } from '@/components/ui/button';
-import type { FormState } from '@/lib/forms/field-errors';
+import type { FormResult } from '@/lib/actions/action-result';
 
 export function RemoveDocumentButton({ ceremonyId, documentId, title }: { ceremonyId: string; documentId: string; title: string }) {
   const t = useTranslations('schedule.documents');
-  const [state, action, pending] = useActionState<FormState, FormData>(removeDocumentAction, {});
+  const [state, action, pending] = useActionState<FormResult, FormData>(removeDocumentAction, null);
   const errors = useFormErrors(state);
   return (
     <form action={action} className="flex items-center gap-2">

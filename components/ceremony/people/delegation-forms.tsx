@@ -10,7 +10,7 @@ import { Dialog } from '@/components/ui/dialog';
 import { FormAlert } from '@/components/ui/form-alert';
 import { SelectField } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
-import type { FormState } from '@/lib/forms/field-errors';
+import type { FormResult } from '@/lib/actions/action-result';
 import { locales } from '@/lib/i18n/locales';
 
 export interface DelegationView {
@@ -50,14 +50,14 @@ function DelegationFields({ defaults, timeZones, errors, idPrefix }: { defaults?
 
 export function AddDelegationForm({ ceremonyId, timeZones, disabled }: { ceremonyId: string; timeZones: string[]; disabled: boolean }) {
   const t = useTranslations('schedule.people');
-  const [state, action, pending] = useActionState<FormState, FormData>(addDelegationAction, {});
+  const [state, action, pending] = useActionState<FormResult, FormData>(addDelegationAction, null);
   const errors = useFormErrors(state);
   return (
     <form action={action} className="flex flex-col gap-4" noValidate aria-label={t('addDelegation')}>
       <input type="hidden" name="ceremonyId" value={ceremonyId} />
       {errors.general && !errors.hasFieldErrors ? <FormAlert tone="error">{errors.general}</FormAlert> : null}
       <fieldset disabled={disabled} className="contents">
-        <DelegationFields defaults={state.ok ? undefined : (state.values as Partial<DelegationView>)} timeZones={timeZones} errors={errors} idPrefix="new-delegation" />
+        <DelegationFields defaults={state?.ok ? undefined : (state?.values as Partial<DelegationView>)} timeZones={timeZones} errors={errors} idPrefix="new-delegation" />
       </fieldset>
       <div>
         <Button type="submit" disabled={pending || disabled}>
@@ -72,11 +72,11 @@ export function EditDelegationButton({ ceremonyId, delegation, timeZones, disabl
   const t = useTranslations('schedule.people');
   const tCommon = useTranslations('schedule.common');
   const [open, setOpen] = useState(false);
-  const [state, action, pending] = useActionState<FormState, FormData>(updateDelegationAction, {});
+  const [state, action, pending] = useActionState<FormResult, FormData>(updateDelegationAction, null);
   const errors = useFormErrors(state);
-  const handled = useRef<FormState>(state);
+  const handled = useRef<FormResult>(state);
   useEffect(() => {
-    if (state !== handled.current && state.ok) setOpen(false);
+    if (state !== handled.current && state?.ok) setOpen(false);
     handled.current = state;
   }, [state]);
   return (
@@ -89,7 +89,7 @@ export function EditDelegationButton({ ceremonyId, delegation, timeZones, disabl
           <input type="hidden" name="ceremonyId" value={ceremonyId} />
           <input type="hidden" name="delegationId" value={delegation.id} />
           {errors.general && !errors.hasFieldErrors ? <FormAlert tone="error">{errors.general}</FormAlert> : null}
-          <DelegationFields defaults={state.ok || !state.values ? delegation : (state.values as Partial<DelegationView>)} timeZones={timeZones} errors={errors} idPrefix={`delegation-${delegation.id}`} />
+          <DelegationFields defaults={state?.ok || !state?.values ? delegation : (state?.values as Partial<DelegationView>)} timeZones={timeZones} errors={errors} idPrefix={`delegation-${delegation.id}`} />
           <div className="flex gap-2">
             <Button type="submit" disabled={pending}>
               {tCommon('save')}
@@ -106,7 +106,7 @@ export function EditDelegationButton({ ceremonyId, delegation, timeZones, disabl
 
 export function MoveDelegationButtons({ ceremonyId, order, index, name, disabled }: { ceremonyId: string; order: string[]; index: number; name: string; disabled: boolean }) {
   const t = useTranslations('schedule.people');
-  const [state, action, pending] = useActionState<FormState, FormData>(reorderDelegationsAction, {});
+  const [state, action, pending] = useActionState<FormResult, FormData>(reorderDelegationsAction, null);
   const errors = useFormErrors(state);
   const moved = (offset: number) => {
     const next = [...order];
@@ -135,7 +135,7 @@ export function MoveDelegationButtons({ ceremonyId, order, index, name, disabled
 
 export function RemoveDelegationButton({ ceremonyId, delegationId, name, disabled }: { ceremonyId: string; delegationId: string; name: string; disabled: boolean }) {
   const t = useTranslations('schedule.people');
-  const [state, action, pending] = useActionState<FormState, FormData>(removeDelegationAction, {});
+  const [state, action, pending] = useActionState<FormResult, FormData>(removeDelegationAction, null);
   const errors = useFormErrors(state);
   return (
     <form action={action} className="flex items-center gap-2">

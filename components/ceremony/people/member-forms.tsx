@@ -10,7 +10,7 @@ import { FormAlert } from '@/components/ui/form-alert';
 import { SelectField } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
 import { memberRoles } from '@/lib/delegations/schemas';
-import type { FormState } from '@/lib/forms/field-errors';
+import type { FormResult } from '@/lib/actions/action-result';
 
 export interface MemberView {
   id: string;
@@ -64,15 +64,15 @@ function MemberFields({
 
 export function AddMemberForm({ ceremonyId, delegations, disabled }: { ceremonyId: string; delegations: { id: string; name: string }[]; disabled: boolean }) {
   const t = useTranslations('schedule.people');
-  const [state, action, pending] = useActionState<FormState, FormData>(addMemberAction, {});
+  const [state, action, pending] = useActionState<FormResult, FormData>(addMemberAction, null);
   const errors = useFormErrors(state);
   return (
     <form action={action} className="flex flex-col gap-4" noValidate aria-label={t('addMember')}>
       <input type="hidden" name="ceremonyId" value={ceremonyId} />
       {errors.general && !errors.hasFieldErrors ? <FormAlert tone="error">{errors.general}</FormAlert> : null}
-      {state.ok ? <FormAlert tone="success">{t('memberAdded')}</FormAlert> : null}
+      {state?.ok ? <FormAlert tone="success">{t('memberAdded')}</FormAlert> : null}
       <fieldset disabled={disabled} className="contents">
-        <MemberFields defaults={state.ok ? { delegationId: state.values?.delegationId } : state.values} delegations={delegations} errors={errors} idPrefix="new-member" withEmail />
+        <MemberFields defaults={state?.ok ? { delegationId: state?.values?.delegationId } : state?.values} delegations={delegations} errors={errors} idPrefix="new-member" withEmail />
       </fieldset>
       <p className="text-sm text-muted">{t('newUserHint')}</p>
       <div>
@@ -88,11 +88,11 @@ export function EditMemberButton({ ceremonyId, member, delegations, disabled }: 
   const t = useTranslations('schedule.people');
   const tCommon = useTranslations('schedule.common');
   const [open, setOpen] = useState(false);
-  const [state, action, pending] = useActionState<FormState, FormData>(updateMemberAction, {});
+  const [state, action, pending] = useActionState<FormResult, FormData>(updateMemberAction, null);
   const errors = useFormErrors(state);
-  const handled = useRef<FormState>(state);
+  const handled = useRef<FormResult>(state);
   useEffect(() => {
-    if (state !== handled.current && state.ok) setOpen(false);
+    if (state !== handled.current && state?.ok) setOpen(false);
     handled.current = state;
   }, [state]);
   return (
@@ -105,7 +105,7 @@ export function EditMemberButton({ ceremonyId, member, delegations, disabled }: 
           <input type="hidden" name="ceremonyId" value={ceremonyId} />
           <input type="hidden" name="participantId" value={member.id} />
           {errors.general && !errors.hasFieldErrors ? <FormAlert tone="error">{errors.general}</FormAlert> : null}
-          <MemberFields defaults={state.ok || !state.values ? member : state.values} delegations={delegations} errors={errors} idPrefix={`member-${member.id}`} withEmail={false} />
+          <MemberFields defaults={state?.ok || !state?.values ? member : state?.values} delegations={delegations} errors={errors} idPrefix={`member-${member.id}`} withEmail={false} />
           <div className="flex gap-2">
             <Button type="submit" disabled={pending}>
               {tCommon('save')}
@@ -129,7 +129,7 @@ function SmallActionForm({
   danger,
   disabled,
 }: {
-  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  action: (state: FormResult, formData: FormData) => Promise<FormResult>;
   ceremonyId: string;
   participantId: string;
   label: string;
@@ -137,7 +137,7 @@ function SmallActionForm({
   danger?: boolean;
   disabled: boolean;
 }) {
-  const [state, formAction, pending] = useActionState<FormState, FormData>(action, {});
+  const [state, formAction, pending] = useActionState<FormResult, FormData>(action, null);
   const errors = useFormErrors(state);
   const message = errors.field('role') ?? errors.general;
   return (

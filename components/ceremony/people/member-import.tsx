@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
-import { importMembersAction, type ImportFormState } from '@/app/ceremonies/[id]/actions';
+import { importMembersAction, type ImportResult } from '@/app/ceremonies/[id]/actions';
 import { useFormErrors } from '@/components/ceremony/use-form-errors';
 import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
@@ -16,16 +16,16 @@ export function MemberImport({ ceremonyId, delegations, disabled }: { ceremonyId
   const t = useTranslations('schedule.import');
   const tPeople = useTranslations('schedule.people');
   const tProblems = useTranslations('schedule.fieldErrors');
-  const [state, action, pending] = useActionState<ImportFormState, FormData>(importMembersAction, {});
+  const [state, action, pending] = useActionState<ImportResult, FormData>(importMembersAction, null);
   const errors = useFormErrors(state);
-  const rows = state.rows ?? [];
+  const rows = state?.rows ?? [];
   const invalid = rows.filter((row) => Object.keys(row.errors).length > 0).length;
-  const values = state.ok ? {} : (state.values ?? {});
+  const values = state?.ok && state.imported !== undefined ? {} : (state?.values ?? {});
   return (
     <form action={action} className="flex flex-col gap-4" noValidate aria-label={t('heading')}>
       <input type="hidden" name="ceremonyId" value={ceremonyId} />
-      {state.ok ? <FormAlert tone="success">{t('done', { imported: state.imported ?? 0, skipped: state.skipped ?? 0 })}</FormAlert> : null}
-      {errors.general && !state.fieldErrors?.csv ? <FormAlert tone="error">{errors.general}</FormAlert> : null}
+      {state?.ok && state.imported !== undefined ? <FormAlert tone="success">{t('done', { imported: state.imported, skipped: state.skipped ?? 0 })}</FormAlert> : null}
+      {errors.general && !errors.field('csv') ? <FormAlert tone="error">{errors.general}</FormAlert> : null}
       <SelectField id="import-delegation" name="defaultDelegationId" label={t('defaultDelegation')} defaultValue={values.defaultDelegationId ?? delegations[0]?.id ?? ''}>
         {delegations.map((delegation) => (
           <option key={delegation.id} value={delegation.id}>

@@ -1,25 +1,18 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { getSessionUser } from '@/lib/auth';
-import { isAppError } from '@/lib/errors';
+import type { ActionResult } from '@/lib/actions/action-result';
+import { runAction } from '@/lib/actions/run-action';
 import { concludeCeremony } from '@/lib/signing/conclude-ceremony';
 import { openSigning } from '@/lib/signing/open-signing';
 import { recordOriginalsExchange } from '@/lib/signing/record-originals-exchange';
 
-export type SigningActionResult = { ok: true } | { ok: false; code: string; message: string };
-
-async function run(ceremonyId: string, work: (userId: string) => Promise<unknown>): Promise<SigningActionResult> {
-  const user = await getSessionUser();
-  if (!user) return { ok: false, code: 'UNAUTHENTICATED', message: 'Please sign in first.' };
-  try {
-    await work(user.id);
+async function run(ceremonyId: string, work: (userId: string) => Promise<unknown>): Promise<ActionResult> {
+  return runAction(async (userId) => {
+    await work(userId);
     revalidatePath(`/ceremonies/${ceremonyId}`, 'layout');
-    return { ok: true };
-  } catch (error) {
-    if (isAppError(error)) return { ok: false, code: error.code, message: error.message };
-    throw error;
-  }
+    return {};
+  });
 }
 
 export async function openSigningAction(ceremonyId: string) {

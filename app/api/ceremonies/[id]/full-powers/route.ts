@@ -19,13 +19,13 @@ const querySchema = z.object({ participantId: z.string().min(1).max(64), fileNam
  */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
-    if (requestHygieneProblem(request.method, request.headers)) throw new AppError('FORBIDDEN', 'Cross-origin uploads are refused.');
+    if (requestHygieneProblem(request.method, request.headers)) throw new AppError('FORBIDDEN', 'Cross-origin uploads are refused.', undefined, { reason: 'cross-origin-refused' });
     const user = await getSessionUser();
     if (!user) throw new AppError('UNAUTHENTICATED', 'Please sign in first.');
     const { id: ceremonyId } = await params;
     enforceRateLimit('upload', [`user:${user.id}`, ...clientRateLimitKeys(request.headers)]);
     const query = querySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-    if (!query.success) throw new AppError('INVALID_INPUT', 'Please say whose full powers these are.');
+    if (!query.success) throw new AppError('INVALID_INPUT', 'Please say whose full powers these are.', undefined, { reason: 'full-powers-whose-missing' });
     await authorizeFullPowersSubmission({ ceremonyId, userId: user.id, participantId: query.data.participantId });
     const bytes = await readUploadBody(request.body, request.headers.get('content-length'), env.UPLOAD_MAX_BYTES);
     const record = await submitFullPowers({ ceremonyId, userId: user.id, ...query.data, bytes });

@@ -15,7 +15,7 @@ export async function POST(_request: Request, context: { params: Promise<{ id: s
     const user = await getSessionUser();
     if (!user) throw new AppError('UNAUTHENTICATED', 'Please sign in first.');
     const params = paramsSchema.safeParse(await context.params);
-    if (!params.success) throw new AppError('NOT_FOUND', 'Ceremony not found');
+    if (!params.success) throw new AppError('NOT_FOUND', 'Ceremony not found', undefined, { reason: 'ceremony-not-found' });
     enforceRateLimit('livekit-token', [`user:${user.id}`, ...clientRateLimitKeys(await headers())]);
     const token = await createRoomToken({ ceremonyId: params.data.id, userId: user.id });
     return Response.json(token, { headers: { 'Cache-Control': 'no-store' } });

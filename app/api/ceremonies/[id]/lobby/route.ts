@@ -13,7 +13,7 @@ async function caller(context: Context) {
   const user = await getSessionUser();
   if (!user) throw new AppError('UNAUTHENTICATED', 'Please sign in first.');
   const params = paramsSchema.safeParse(await context.params);
-  if (!params.success) throw new AppError('NOT_FOUND', 'Ceremony not found');
+  if (!params.success) throw new AppError('NOT_FOUND', 'Ceremony not found', undefined, { reason: 'ceremony-not-found' });
   return { ceremonyId: params.data.id, userId: user.id };
 }
 

@@ -22,12 +22,12 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     const user = await getSessionUser();
     if (!user) throw new AppError('UNAUTHENTICATED', 'Please sign in first.');
     // Archivists never sign: refused as such (403), not as strangers to the ceremony (404).
-    if (user.globalRole === 'archivist') throw new AppError('FORBIDDEN', 'Archivists cannot sign.');
+    if (user.globalRole === 'archivist') throw new AppError('FORBIDDEN', 'Archivists cannot sign.', undefined, { reason: 'archivist-cannot-sign' });
     const { id: ceremonyId } = await params;
     enforceRateLimit('sign', [`user:${user.id}`, ...clientRateLimitKeys(request.headers)]);
     const ipAddress = evidenceClientAddressFrom(request.headers);
     const parsed = signRequestSchema.safeParse(await request.json().catch(() => null));
-    if (!parsed.success) throw new AppError('INVALID_INPUT', parsed.error.issues[0]?.message ?? 'Invalid signature request');
+    if (!parsed.success) throw new AppError('INVALID_INPUT', parsed.error.issues[0]?.message ?? 'Invalid signature request', undefined, { reason: 'sign-request-invalid' });
     const result = await signMyTurn({ ceremonyId, userId: user.id, ...parsed.data, ipAddress, userAgent: request.headers.get('user-agent') ?? '' });
     return NextResponse.json(result, { status: 201 });
   } catch (error) {

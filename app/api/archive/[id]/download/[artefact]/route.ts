@@ -42,7 +42,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const { id: ceremonyId, artefact } = await params;
     const query = Object.fromEntries(new URL(request.url).searchParams);
     const parsed = downloadRequestSchema.safeParse({ artefact, document: query.document, revision: query.revision });
-    if (!parsed.success) throw new AppError('INVALID_INPUT', 'Unknown file.', fieldErrorsFromZod(parsed.error));
+    if (!parsed.success) throw new AppError('INVALID_INPUT', 'Unknown file.', fieldErrorsFromZod(parsed.error), { reason: 'artefact-unknown' });
     const file = await downloadArchiveArtefact({
       ceremonyId,
       userId: user.id,

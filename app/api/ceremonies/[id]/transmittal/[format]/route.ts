@@ -13,7 +13,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
     if (!user) throw new AppError('UNAUTHENTICATED', 'Please sign in first.');
     enforceDownloadRateLimit(user.id);
     const { id: ceremonyId, format } = await params;
-    if (format !== 'pdf' && format !== 'json') throw new AppError('NOT_FOUND', 'Unknown format.');
+    if (format !== 'pdf' && format !== 'json') throw new AppError('NOT_FOUND', 'Unknown format.', undefined, { reason: 'transmittal-format-unknown' });
     const { json, pdf } = await buildTransmittal({ ceremonyId, userId: user.id });
     const bytes = format === 'pdf' ? pdf : new TextEncoder().encode(`${JSON.stringify(json, null, 2)}\n`);
     return new Response(new Uint8Array(bytes), {

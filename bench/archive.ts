@@ -46,6 +46,7 @@ execFileSync('npx', ['tsx', 'scripts/db/migrate.ts'], { cwd: root, stdio: 'pipe'
 process.env.DATABASE_URL = appEnv.DATABASE_URL;
 const { db } = await import('@/lib/db');
 const { readRevisionBytes } = await import('@/lib/documents/read-revision-bytes');
+const { appendRevision } = await import('@/lib/documents/append-revision');
 const { createCeremony, createUser } = await import('@/test/factories');
 
 async function createFixture() {
@@ -65,7 +66,6 @@ async function createFixture() {
     bytes,
     byteLength: ends[number]!,
     sha256: prefixes.get(ends[number]!)!,
-    previousSha256: number === 0 ? null : prefixes.get(ends[number - 1]!)!,
   }));
   const document = await db.agreementDocument.create({
     data: {
@@ -79,19 +79,11 @@ async function createFixture() {
       uploadedById: ceremony.organiser.userId,
     },
   });
+  const kinds = ['original', 'prepared', 'signed', 'sealed'] as const;
+  let after: { number: number; sha256: string } | null = null;
   for (const revision of revisions) {
-    await db.documentRevision.create({
-      data: {
-        documentId: document.id,
-        number: revision.number,
-        kind: ['original', 'prepared', 'signed', 'sealed'][revision.number]!,
-        appendedBytes: new Uint8Array(revision.bytes),
-        byteLength: revision.byteLength,
-        sha256: revision.sha256,
-        previousSha256: revision.previousSha256,
-      },
-      select: { id: true },
-    });
+    const file = { appendedBytes: new Uint8Array(revision.bytes), byteLength: revision.byteLength, sha256: revision.sha256 };
+    after = await appendRevision(db, { documentId: document.id, after, kind: kinds[revision.number]!, file });
   }
   const sessionToken = randomBytes(32).toString('hex');
   await db.session.create({ data: { sessionToken, userId: archivist.id, expires: new Date(Date.now() + 3_600_000) } });

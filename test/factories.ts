@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { db } from '@/lib/db';
-import { sha256Hex } from '@/lib/crypto/sha256';
+import { appendRevision, revisionFileOf } from '@/lib/documents/append-revision';
 
 /**
  * Test data. Every factory makes unique rows (random emails and names), so tests share
@@ -151,7 +151,7 @@ export async function createSigningCeremony(options: { order: 'parallel' | 'sequ
       const column = partyIndex % 2 === 0 ? left : right;
       return { ...column, partyIndex, rect: { ...column.rect, y: column.rect.y - row * (column.rect.height + 80) } };
     });
-    const sha256 = sha256Hex(pdf.bytes);
+    const original = revisionFileOf(pdf.bytes);
     const document = await db.agreementDocument.create({
       data: {
         ceremonyId: ceremony.id,
@@ -159,15 +159,13 @@ export async function createSigningCeremony(options: { order: 'parallel' | 'sequ
         title: `Agreement (${order[0]!.shortName} original)`,
         fileName: `agreement-${order[0]!.shortName}.pdf`,
         originalForDelegationId: options.order === 'alternat' ? order[0]!.delegationId : null,
-        originalSha256: sha256,
+        originalSha256: original.sha256,
         originalByteSize: pdf.bytes.length,
         pageCount: pdf.pageCount,
         uploadedById: organiser.id,
       },
     });
-    await db.documentRevision.create({
-      data: { documentId: document.id, number: 0, kind: 'original', appendedBytes: new Uint8Array(pdf.bytes), byteLength: pdf.bytes.length, sha256 },
-    });
+    await appendRevision(db, { documentId: document.id, after: null, kind: 'original', file: original });
     for (const area of blocks) {
       const party = order[area.partyIndex]!;
       await db.signatureField.create({

@@ -4,7 +4,7 @@ import { openSigning } from '@/lib/signing/open-signing';
 import { resolveSigningConsent } from '@/lib/signing/signing-consent';
 import { generateAgreementPdf } from '@accord/pdf-signing/generate-agreement-pdf';
 import { createUser } from '@/test/factories';
-import { sha256Hex } from '@/lib/crypto/sha256';
+import { appendRevision, revisionFileOf } from '@/lib/documents/append-revision';
 
 // Run by bench/signing-latency.ts through bench/lib/live-bench-app.ts (tsx --conditions=react-server,
 // DATABASE_URL set): a ceremony in SIGNING with SIGNERS signatories (parallel order, one
@@ -48,22 +48,20 @@ const pdf = await generateAgreementPdf({
     { name: kosmo.name, shortName: 'KOSMO', country: 'Republic of Korea', signatoryName: 'Signatory 2', signatoryTitle: 'Signatory' },
   ],
 });
-const sha256 = sha256Hex(pdf.bytes);
+const original = revisionFileOf(pdf.bytes);
 const document = await db.agreementDocument.create({
   data: {
     ceremonyId: ceremony.id,
     language: 'en',
     title: 'Joint Declaration (bench)',
     fileName: 'joint-declaration-bench.pdf',
-    originalSha256: sha256,
+    originalSha256: original.sha256,
     originalByteSize: pdf.bytes.length,
     pageCount: pdf.pageCount,
     uploadedById: organiser.id,
   },
 });
-await db.documentRevision.create({
-  data: { documentId: document.id, number: 0, kind: 'original', appendedBytes: new Uint8Array(pdf.bytes), byteLength: pdf.bytes.length, sha256 },
-});
+await appendRevision(db, { documentId: document.id, after: null, kind: 'original', file: original });
 
 const signatories: string[] = [];
 const fieldNames: string[] = [];

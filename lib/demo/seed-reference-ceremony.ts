@@ -2,6 +2,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { db, transaction } from '@/lib/db';
+import { appendRevision, revisionFileOf } from '@/lib/documents/append-revision';
 import {
   referenceArchivist,
   referenceCeremony,
@@ -57,7 +58,7 @@ export async function seedReferenceCeremony({
       referenceDelegations.map(async (_delegation, index) => {
         const order = index === 0 ? partiesInOrder : [...partiesInOrder].reverse();
         const pdf = await generateAgreementPdf({ language, parties: order });
-        return { language, forIndex: index, order, pdf, sha256: sha256Hex(pdf.bytes) };
+        return { language, forIndex: index, order, pdf, file: revisionFileOf(pdf.bytes) };
       }),
     ),
   );
@@ -168,23 +169,13 @@ export async function seedReferenceCeremony({
           title: `${referenceCeremony.title} — ${languageLabels[original.language]} (${owner.shortName} original)`,
           fileName: `joint-declaration-${original.language}-${owner.key}-original.pdf`,
           originalForDelegationId: delegationIds[original.forIndex],
-          originalSha256: original.sha256,
+          originalSha256: original.file.sha256,
           originalByteSize: original.pdf.bytes.length,
           pageCount: original.pdf.pageCount,
           uploadedById: organiserId,
         },
       });
-      await tx.documentRevision.create({
-        data: {
-          documentId: document.id,
-          number: 0,
-          kind: 'original',
-          appendedBytes: new Uint8Array(original.pdf.bytes),
-          byteLength: original.pdf.bytes.length,
-          sha256: original.sha256,
-          createdById: organiserId,
-        },
-      });
+      await appendRevision(tx, { documentId: document.id, after: null, kind: 'original', file: original.file, createdById: organiserId });
       for (const area of original.pdf.signatureAreas.filter((candidate) => candidate.role === 'signatory')) {
         const partyName = original.order[area.partyIndex]!.name;
         const delegationIndex = referenceDelegations.findIndex((delegation) => delegation.name === partyName);
@@ -207,7 +198,7 @@ export async function seedReferenceCeremony({
         ceremonyId,
         actorUserId: organiserId,
         kind: 'document.uploaded',
-        payload: { documentId: document.id, sha256: original.sha256, language: original.language, originalFor: owner.shortName },
+        payload: { documentId: document.id, sha256: original.file.sha256, language: original.language, originalFor: owner.shortName },
         at: now,
       });
     }

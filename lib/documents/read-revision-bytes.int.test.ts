@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db, transaction, type Db, type Tx } from '@/lib/db';
+import { appendRevision, revisionFileOf } from '@/lib/documents/append-revision';
 import { loadOriginalDocument } from '@/lib/documents/load-original-document';
 import { readRevisionBytes } from '@/lib/documents/read-revision-bytes';
 import { createCeremony, type CeremonyFixture } from '@/test/factories';
@@ -14,18 +15,8 @@ let ceremony: CeremonyFixture;
 let documentId: string;
 
 async function storeRevision(tx: Db | Tx, number: number, appended: Uint8Array, whole: Uint8Array) {
-  return tx.documentRevision.create({
-    data: {
-      documentId,
-      number,
-      kind: number === 0 ? 'original' : 'signed',
-      appendedBytes: new Uint8Array(appended),
-      byteLength: whole.length,
-      sha256: sha256Hex(whole),
-      previousSha256: number === 0 ? null : sha256Hex(whole.subarray(0, whole.length - appended.length)),
-    },
-    select: { id: true },
-  });
+  const after = number === 0 ? null : { number: number - 1, sha256: sha256Hex(whole.subarray(0, whole.length - appended.length)) };
+  return appendRevision(tx, { documentId, after, kind: number === 0 ? 'original' : 'signed', file: revisionFileOf(whole, number === 0 ? undefined : appended) });
 }
 
 beforeAll(async () => {

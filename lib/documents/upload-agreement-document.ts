@@ -2,6 +2,7 @@ import 'server-only';
 import { requireAccess, requireAccessForUpdate } from '@/lib/access/require-access';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { db, transaction } from '@/lib/db';
+import { appendRevision, revisionFileOf } from '@/lib/documents/append-revision';
 import { inspectPdfInPool, pdfRefusal } from '@/lib/documents/pdf-inspector-pool';
 import { uploadMetadataSchema, type UploadMetadata } from '@/lib/documents/schemas';
 import { AppError } from '@/lib/errors';
@@ -35,9 +36,10 @@ export async function uploadAgreementDocument({
   if (!hasPdfMagic(bytes)) throw pdfRefusal('NOT_A_PDF', 'The file is not a PDF: it does not start with %PDF-.');
   const inspection = await inspectPdfInPool(bytes, { policy: 'agreement', cleanCopy: meta.cleanCopy });
   // A clean copy, when asked for, is what gets hashed, stored and signed; the upload's hash stays in the audit log.
-  const uploadedSha256 = sha256Hex(bytes);
   const stored = inspection.cleanCopy ? new Uint8Array(inspection.cleanCopy.bytes) : bytes;
-  const sha256 = inspection.cleanCopy ? sha256Hex(stored) : uploadedSha256;
+  const original = revisionFileOf(stored);
+  const { sha256 } = original;
+  const uploadedSha256 = inspection.cleanCopy ? sha256Hex(bytes) : sha256;
   const preflight = { pages: inspection.pages, summary: inspection.summary, dropped: inspection.cleanCopy?.dropped ?? [] };
 
   return transaction(async (tx) => {
@@ -69,12 +71,10 @@ export async function uploadAgreementDocument({
         pageCount: inspection.pageCount,
         pageSizes: JSON.stringify(inspection.pages),
         uploadedById: userId,
-        revisions: {
-          create: { number: 0, kind: 'original', appendedBytes: stored, byteLength: stored.byteLength, sha256, previousSha256: null, createdById: userId },
-        },
       },
       select: { id: true, title: true, language: true, pageCount: true, originalSha256: true, originalByteSize: true },
     });
+    await appendRevision(tx, { documentId: document.id, after: null, kind: 'original', file: original, createdById: userId });
     await appendAuditEvent(tx, {
       ceremonyId,
       actorUserId: userId,

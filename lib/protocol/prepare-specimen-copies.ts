@@ -2,13 +2,13 @@ import 'server-only';
 import { requireAccess } from '@/lib/access/require-access';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { lockForUpdate, transaction } from '@/lib/db';
+import { appendRevision, revisionFileOf } from '@/lib/documents/append-revision';
 import { readRevisionBytes } from '@/lib/documents/read-revision-bytes';
 import { AppError } from '@/lib/errors';
 import { loadPlatformIdentity } from '@/lib/signing/load-platform-identity';
 import { documentLanguage } from '@accord/pdf-signing/document-labels';
 import { prepareSigningFields } from '@accord/pdf-signing/prepare-signing-fields';
 import { watermarkSpecimen } from '@accord/pdf-signing/watermark-specimen';
-import { sha256Hex } from '@/lib/crypto/sha256';
 
 /**
  * The technical rehearsal's SPECIMEN copies: for each language version of the agreement a
@@ -49,7 +49,7 @@ export async function prepareSpecimenCopies({ ceremonyId, userId, now = new Date
           label: field.participantId ? participants.get(field.participantId) : undefined,
         })),
       });
-      const originalSha256 = sha256Hex(specimenBytes);
+      const originalFile = revisionFileOf(specimenBytes);
       const specimen = await tx.agreementDocument.create({
         data: {
           ceremonyId,
@@ -60,7 +60,7 @@ export async function prepareSpecimenCopies({ ceremonyId, userId, now = new Date
           originalForDelegationId: original.originalForDelegationId,
           specimen: true,
           specimenOfId: original.id,
-          originalSha256,
+          originalSha256: originalFile.sha256,
           originalByteSize: specimenBytes.byteLength,
           pageCount: original.pageCount,
           pageSizes: original.pageSizes,
@@ -68,32 +68,14 @@ export async function prepareSpecimenCopies({ ceremonyId, userId, now = new Date
           createdAt: now,
         },
       });
-      await tx.documentRevision.create({
-        data: { documentId: specimen.id, number: 0, kind: 'original', appendedBytes: new Uint8Array(specimenBytes), byteLength: specimenBytes.byteLength, sha256: originalSha256, createdById: userId, createdAt: now },
-        // Returning the row would read the whole file back through Prisma's slow BLOB path (readBlobs in lib/db.ts).
-        select: { id: true },
-      });
-      const preparedSha256 = sha256Hex(prepared.pdf);
-      await tx.documentRevision.create({
-        data: {
-          documentId: specimen.id,
-          number: 1,
-          kind: 'prepared',
-          appendedBytes: new Uint8Array(prepared.increment),
-          byteLength: prepared.pdf.length,
-          sha256: preparedSha256,
-          previousSha256: originalSha256,
-          createdById: userId,
-          createdAt: now,
-        },
-        select: { id: true },
-      });
+      const specimenOriginal = await appendRevision(tx, { documentId: specimen.id, after: null, kind: 'original', file: originalFile, createdById: userId, createdAt: now });
+      const preparedRevision = await appendRevision(tx, { documentId: specimen.id, after: specimenOriginal, kind: 'prepared', file: revisionFileOf(prepared.pdf, prepared.increment), createdById: userId, createdAt: now });
       for (const field of original.fields) {
         await tx.signatureField.create({
           data: { documentId: specimen.id, participantId: field.participantId, kind: field.kind, fieldName: field.fieldName, page: field.page, x: field.x, y: field.y, width: field.width, height: field.height, position: field.position },
         });
       }
-      made.push({ documentId: specimen.id, specimenOf: original.id, sha256: preparedSha256 });
+      made.push({ documentId: specimen.id, specimenOf: original.id, sha256: preparedRevision.sha256 });
     }
     if (made.length > 0) await appendAuditEvent(tx, { ceremonyId, actorUserId: userId, kind: 'rehearsal.specimens-prepared', payload: { specimens: made }, at: now });
     return { made };

@@ -2,6 +2,7 @@ import 'server-only';
 import { assertAccess, contextOfParticipant } from '@/lib/access/require-access';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { lockForUpdate, transaction } from '@/lib/db';
+import { appendRevision, revisionFileOf } from '@/lib/documents/append-revision';
 import { readRevisionBytes } from '@/lib/documents/read-revision-bytes';
 import { AppError, notFound } from '@/lib/errors';
 import { loadPlatformIdentity } from '@/lib/signing/load-platform-identity';
@@ -65,22 +66,7 @@ export async function signSpecimen({ ceremonyId, userId, capture, now = new Date
       signature: { name: me.displayName, reason: `SPECIMEN (rehearsal) — ${ceremony.title}; not a signature of the agreement`, location: 'Technical rehearsal', signingTime: now },
       identity,
     });
-    const sha256 = sha256Hex(result.pdf);
-    const stored = await tx.documentRevision.create({
-      data: {
-        documentId: specimen.id,
-        number: revision.number + 1,
-        kind: 'signed',
-        appendedBytes: new Uint8Array(result.increment),
-        byteLength: result.pdf.length,
-        sha256,
-        previousSha256: revision.sha256,
-        createdById: userId,
-        createdAt: now,
-      },
-      // Not the appended bytes: returning them would read them back through Prisma's slow BLOB path (readBlobs in lib/db.ts).
-      select: { id: true, number: true },
-    });
+    const stored = await appendRevision(tx, { documentId: specimen.id, after: revision, kind: 'signed', file: revisionFileOf(result.pdf, result.increment), createdById: userId, createdAt: now });
     const signature = await tx.signature.create({
       data: {
         documentId: specimen.id,
@@ -111,7 +97,7 @@ export async function signSpecimen({ ceremonyId, userId, capture, now = new Date
       ceremonyId,
       actorUserId: userId,
       kind: 'rehearsal.specimen-signed',
-      payload: { specimenDocumentId: specimen.id, specimenOf: specimen.specimenOfId, revision: stored.number, sha256, signer: me.displayName },
+      payload: { specimenDocumentId: specimen.id, specimenOf: specimen.specimenOfId, revision: stored.number, sha256: stored.sha256, signer: me.displayName },
       at: now,
     });
     return { signed: true, alreadyTried: false, documentId: specimen.id, revisionNumber: stored.number };

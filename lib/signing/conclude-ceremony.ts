@@ -4,6 +4,7 @@ import { assertAccess, contextOfParticipant } from '@/lib/access/require-access'
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { assertTransition } from '@/lib/ceremonies/ceremony-state';
 import { db, lockForUpdate, transaction, type Tx } from '@/lib/db';
+import { appendRevision, revisionFileOf, type RevisionFile } from '@/lib/documents/append-revision';
 import { readRevisionBytes } from '@/lib/documents/read-revision-bytes';
 import { AppError } from '@/lib/errors';
 import { notifyCeremonyRoom } from '@/lib/live/notify-room';
@@ -25,7 +26,7 @@ import { sha256Hex } from '@/lib/crypto/sha256';
 
 /** A conclusion prepared outside the transaction: every seal and the certificate, stamped. */
 interface PreparedConclusion {
-  sealed: { documentId: string; number: number; basedOn: string; increment: Uint8Array; byteLength: number; sha256: string }[];
+  sealed: { documentId: string; number: number; basedOn: string; file: RevisionFile }[];
   certificate: Uint8Array;
   /** The audit chain's head the certificate states; a newer event means the certificate is stale. */
   auditHead: string | null;
@@ -80,14 +81,14 @@ export async function concludeCeremony({ ceremonyId, userId, now = new Date(), r
         location: ceremony.placeName,
       });
       assertOnlyAllowedChanges(bytes, seal.pdf);
-      sealed.push({ documentId: document.id, number: revision.number + 1, basedOn: revision.sha256, increment: new Uint8Array(seal.increment), byteLength: seal.pdf.length, sha256: sha256Hex(seal.pdf) });
+      sealed.push({ documentId: document.id, number: revision.number + 1, basedOn: revision.sha256, file: revisionFileOf(seal.pdf, seal.increment) });
     }
     const content = await composeCertificate(db, {
       ceremonyId,
       sealedAt: now,
       certificateSubject,
       developmentCertificate: identity.isDevelopment,
-      sealedRevisions: sealed.map((seal) => ({ documentId: seal.documentId, number: seal.number, kind: 'sealed', sha256: seal.sha256, previousSha256: seal.basedOn, createdAt: now })),
+      sealedRevisions: sealed.map((seal) => ({ documentId: seal.documentId, number: seal.number, kind: 'sealed', sha256: seal.file.sha256, previousSha256: seal.basedOn, createdAt: now })),
     });
     const certificate = await sealPlatformPdf({
       pdf: await buildCertificateOfCompletion(content),
@@ -111,20 +112,7 @@ export async function concludeCeremony({ ceremonyId, userId, now = new Date(), r
       }
       if ((await auditHeadOf(tx, ceremonyId)) !== prepared.auditHead) return false;
       for (const seal of prepared.sealed) {
-        await tx.documentRevision.create({
-          select: { id: true },
-          data: {
-            documentId: seal.documentId,
-            number: seal.number,
-            kind: 'sealed',
-            appendedBytes: new Uint8Array(seal.increment),
-            byteLength: seal.byteLength,
-            sha256: seal.sha256,
-            previousSha256: seal.basedOn,
-            createdById: userId,
-            createdAt: now,
-          },
-        });
+        await appendRevision(tx, { documentId: seal.documentId, after: { number: seal.number - 1, sha256: seal.basedOn }, kind: 'sealed', file: seal.file, createdById: userId, createdAt: now });
       }
       const artefact = await tx.artefact.create({
         omit: { bytes: true },
@@ -143,7 +131,7 @@ export async function concludeCeremony({ ceremonyId, userId, now = new Date(), r
       // Committed with the conclusion: if this process dies before the package is built, any
       // process resumes it (on start, periodically, or through the cron route).
       await tx.evidenceJob.create({ data: { ceremonyId, createdAt: now }, select: { id: true } });
-      const sealed = prepared.sealed.map((seal) => ({ documentId: seal.documentId, sha256: seal.sha256, previousSha256: seal.basedOn }));
+      const sealed = prepared.sealed.map((seal) => ({ documentId: seal.documentId, sha256: seal.file.sha256, previousSha256: seal.basedOn }));
       await appendAuditEvent(tx, { ceremonyId, actorUserId: userId, kind: 'ceremony.concluded', payload: { sealed, certificateSha256: artefact.sha256 }, at: now });
       return true;
     });

@@ -4,6 +4,7 @@ import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { assertTransition } from '@/lib/ceremonies/ceremony-state';
 import { lockForUpdate, transaction } from '@/lib/db';
 import { inspectStoredOriginals } from '@/lib/documents/inspect-stored-originals';
+import { appendRevision, revisionFileOf } from '@/lib/documents/append-revision';
 import { readRevisionBytes } from '@/lib/documents/read-revision-bytes';
 import { AppError } from '@/lib/errors';
 import { notifyCeremonyRoom } from '@/lib/live/notify-room';
@@ -11,7 +12,6 @@ import { loadPlatformIdentity } from '@/lib/signing/load-platform-identity';
 import { loadSigningContext, SEAL_FIELD_NAME } from '@/lib/signing/load-signing-context';
 import { documentLanguage } from '@accord/pdf-signing/document-labels';
 import { prepareSigningFields } from '@accord/pdf-signing/prepare-signing-fields';
-import { sha256Hex } from '@/lib/crypto/sha256';
 
 /**
  * The organiser opens signing (LIVE → SIGNING). "Prepare, then only fill": each
@@ -52,21 +52,7 @@ export async function openSigning({ ceremonyId, userId, now = new Date() }: { ce
           { name: SEAL_FIELD_NAME, kind: 'seal' as const, page: lastPage, rect: { x: 0, y: 0, width: 0, height: 0 } },
         ],
       });
-      const sha256 = sha256Hex(result.pdf);
-      await tx.documentRevision.create({
-        select: { id: true },
-        data: {
-          documentId: document.id,
-          number: revision.number + 1,
-          kind: 'prepared',
-          appendedBytes: new Uint8Array(result.increment),
-          byteLength: result.pdf.length,
-          sha256,
-          previousSha256: revision.sha256,
-          createdById: userId,
-          createdAt: now,
-        },
-      });
+      const { sha256 } = await appendRevision(tx, { documentId: document.id, after: revision, kind: 'prepared', file: revisionFileOf(result.pdf, result.increment), createdById: userId, createdAt: now });
       await tx.signatureField.create({
         data: { documentId: document.id, kind: 'seal', fieldName: SEAL_FIELD_NAME, page: lastPage, x: 0, y: 0, width: 0, height: 0, position: 1_000_000 },
       });

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { assertAccess, contextOfParticipant } from '@/lib/access/require-access';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { db, isUniqueViolation, lockForUpdate, transaction, type Tx } from '@/lib/db';
+import { appendRevision, revisionFileOf } from '@/lib/documents/append-revision';
 import { readRevisionBytes } from '@/lib/documents/read-revision-bytes';
 import { AppError } from '@/lib/errors';
 import { checkSignaturePng } from '@/lib/signing/check-signature-png';
@@ -141,7 +142,8 @@ export async function signAgreement(input: SignAgreementInput): Promise<SignOutc
       });
       // A bug of ours that made a disallowed change must fail the signing, never be stored.
       assertOnlyAllowedChanges(bytes, result.pdf);
-      const sha256 = sha256Hex(result.pdf);
+      const file = revisionFileOf(result.pdf, result.increment);
+      const { sha256 } = file;
 
       const outcome = await transaction(async (tx): Promise<SignOutcome | 'stale'> => {
         // Serialise per document first, so a concurrent replay sees the committed signature.
@@ -152,20 +154,7 @@ export async function signAgreement(input: SignAgreementInput): Promise<SignOutc
         const sameFields = current.myFields.map((f) => f.id).join() === myFields.map((f) => f.id).join();
         if (newest?.number !== revision.number || newest.sha256 !== revision.sha256 || !sameFields) return 'stale';
 
-        const stored = await tx.documentRevision.create({
-          omit: { appendedBytes: true },
-          data: {
-            documentId: document.id,
-            number: revision.number + 1,
-            kind: 'signed',
-            appendedBytes: new Uint8Array(result.increment),
-            byteLength: result.pdf.length,
-            sha256,
-            previousSha256: revision.sha256,
-            createdById: input.userId,
-            createdAt: now,
-          },
-        });
+        const stored = await appendRevision(tx, { documentId: document.id, after: revision, kind: 'signed', file, createdById: input.userId, createdAt: now });
         const signature = await tx.signature.create({
           data: {
             documentId: document.id,

@@ -60,7 +60,7 @@ function providers(): NextAuthConfig['providers'] {
   return list;
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   // The extended SQLite client and the PostgreSQL client share this API.
   adapter: PrismaAdapter(db as unknown as Parameters<typeof PrismaAdapter>[0]),
   secret: env.AUTH_SECRET,
@@ -89,6 +89,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     },
   },
 }));
+export { handlers, signIn, signOut };
 
 /** The signed-in user of this request, or null. Cached per request. */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
@@ -129,7 +130,7 @@ export function clientRateLimitKeys(list: Headers): string[] {
 }
 
 /** The client's address for evidence, or null when none is trustworthy (nothing is recorded then). */
-export function trustedClientAddressFrom(list: Headers): string | null {
+function trustedClientAddressFrom(list: Headers): string | null {
   return clientAddressFromForwardedFor(list.get('x-forwarded-for'), env.TRUSTED_PROXY_HOPS);
 }
 
@@ -138,6 +139,3 @@ export function evidenceClientAddressFrom(list: Headers): string {
   return evidenceAddressFromForwardedFor(list.get('x-forwarded-for'), env.TRUSTED_PROXY_HOPS);
 }
 
-export async function requestUserAgent(): Promise<string> {
-  return (await headers()).get('user-agent') ?? '';
-}

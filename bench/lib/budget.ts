@@ -13,7 +13,7 @@ export interface BudgetResult {
   failed?: boolean;
 }
 
-export function formatBudget({ id, ratio, limit, detail, failed }: BudgetResult): string {
+function formatBudget({ id, ratio, limit, detail, failed }: BudgetResult): string {
   const pass = !failed && Number.isFinite(ratio) && ratio <= limit;
   return `BUDGET ${id} ratio=${ratio.toFixed(2)} limit=${limit} ${pass ? 'PASS' : 'FAIL'}  (${detail})`;
 }

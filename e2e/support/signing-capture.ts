@@ -55,7 +55,7 @@ export async function expectClickable(control: Locator) {
  * (known, fetched, parsed, drawn per document and revision) and the revision downloads.
  * Printed when a viewer is slow, so a failure says which step waited.
  */
-export async function viewerTimeline(page: Page): Promise<string> {
+async function viewerTimeline(page: Page): Promise<string> {
   return page.evaluate(() => {
     const marks = performance
       .getEntriesByType('mark')

@@ -48,7 +48,7 @@ export function isSigningRole(role: string): boolean {
 }
 
 /** Global roles (User.globalRole) that may open new ceremonies. */
-export const CEREMONY_CREATOR_GLOBAL_ROLES = ['organiser', 'admin'] as const;
+const CEREMONY_CREATOR_GLOBAL_ROLES = ['organiser', 'admin'] as const;
 /** Global roles the archive is offered to (organisers see only their own ceremonies there). */
 export const ARCHIVE_GLOBAL_ROLES = ['archivist', 'organiser'] as const;
 

@@ -173,7 +173,3 @@ export function decideAccess(context: AccessContext, action: AccessAction, targe
   return { allowed: true };
 }
 
-/** The roles an action is open to (for screens that show or hide a control). */
-export function rolesFor(action: AccessAction): readonly ParticipantRole[] {
-  return rules[action].roles;
-}

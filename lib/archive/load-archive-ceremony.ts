@@ -4,7 +4,7 @@ import { checkAuditChain } from '@/lib/audit/check-audit-chain';
 import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 
-export const attendanceEventKinds = ['participant.joined', 'participant.left'] as const;
+const attendanceEventKinds = ['participant.joined', 'participant.left'] as const;
 
 function parsePayload(text: string): Record<string, unknown> {
   try {
@@ -142,4 +142,3 @@ export async function loadArchiveCeremony({ ceremonyId, userId }: { ceremonyId: 
   };
 }
 
-export type ArchiveCeremonyRecord = Awaited<ReturnType<typeof loadArchiveCeremony>>;

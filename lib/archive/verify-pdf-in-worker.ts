@@ -12,7 +12,7 @@ import type { VerificationReport } from '@accord/pdf-signing/verify-pdf-signatur
  * unreferenced while idle, so it never keeps a script or test process alive.
  */
 
-export const VERIFY_WORKER_FILE = path.join(process.cwd(), 'lib/archive/verify-pdf-worker.mjs');
+const VERIFY_WORKER_FILE = path.join(process.cwd(), 'lib/archive/verify-pdf-worker.mjs');
 
 const STARTUP_TIMEOUT_MS = 30_000;
 

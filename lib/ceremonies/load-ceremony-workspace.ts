@@ -99,4 +99,3 @@ export async function loadCeremonyWorkspace({ ceremonyId, userId, now = new Date
   };
 }
 
-export type CeremonyWorkspace = Extract<Awaited<ReturnType<typeof loadCeremonyWorkspace>>, { state: 'ready' }>;

@@ -2,7 +2,7 @@ import { AppError } from '@/lib/errors';
 import { zonedLocalToInstant } from '@/lib/time/format-instant';
 import type { CeremonyTimesInput } from '@/lib/ceremonies/schemas';
 
-export const MAX_CEREMONY_DURATION_MS = 24 * 3_600_000;
+const MAX_CEREMONY_DURATION_MS = 24 * 3_600_000;
 
 /**
  * Wall-clock start and end in the planning zone → UTC instants (DST-correct: a start in

@@ -6,7 +6,7 @@ import { delegationSchema, type DelegationInput } from '@/lib/delegations/schema
 import { AppError } from '@/lib/errors';
 import { fieldErrorsFromZod } from '@/lib/forms/field-errors';
 
-export const MAX_DELEGATIONS = 12;
+const MAX_DELEGATIONS = 12;
 
 /** A party to the agreement; it joins the end of the signing order. */
 export async function addDelegation({ ceremonyId, userId, ...input }: DelegationInput & { ceremonyId: string; userId: string }) {

@@ -7,7 +7,7 @@ import type { ParsedMember } from '@/lib/delegations/schemas';
  * The user behind an email: found, or created now without a password or session. They
  * complete their account on first sign-in by magic link (Auth.js matches by email).
  */
-export async function findOrCreateUser(tx: Tx, { email, name }: { email: string; name: string }) {
+async function findOrCreateUser(tx: Tx, { email, name }: { email: string; name: string }) {
   const existing = await tx.user.findUnique({ where: { email }, select: { id: true, globalRole: true } });
   // Archivists keep the record of concluded ceremonies; they never sign or join one.
   if (existing?.globalRole === 'archivist') {

@@ -14,7 +14,7 @@ import { isPdfRefusalCode, PDF_INSPECTION_LIMITS, PDF_REFUSALS, type PdfRefusalC
  * never parses a byte. Idle workers are unreferenced and never keep a process alive.
  */
 
-export const INSPECTOR_WORKER_FILE = path.join(process.cwd(), 'lib/documents/pdf-inspector-worker.mjs');
+const INSPECTOR_WORKER_FILE = path.join(process.cwd(), 'lib/documents/pdf-inspector-worker.mjs');
 
 const STARTUP_TIMEOUT_MS = 30_000;
 
@@ -193,7 +193,7 @@ export class PdfInspectorPool {
 let shared: PdfInspectorPool | undefined;
 
 /** The process's pool, created on first use. */
-export function pdfInspectorPool(): PdfInspectorPool {
+function pdfInspectorPool(): PdfInspectorPool {
   shared ??= new PdfInspectorPool();
   return shared;
 }

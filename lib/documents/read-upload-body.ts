@@ -37,6 +37,6 @@ export async function readUploadBody(body: ReadableStream<Uint8Array> | null, co
   return bytes;
 }
 
-export function formatMegabytes(bytes: number): string {
+function formatMegabytes(bytes: number): string {
   return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
 }

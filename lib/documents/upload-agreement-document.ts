@@ -11,7 +11,7 @@ import { sha256Hex } from '@/lib/crypto/sha256';
 
 const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d]; // "%PDF-"
 
-export function hasPdfMagic(bytes: Uint8Array): boolean {
+function hasPdfMagic(bytes: Uint8Array): boolean {
   return PDF_MAGIC.every((byte, index) => bytes[index] === byte);
 }
 

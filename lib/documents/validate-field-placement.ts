@@ -11,14 +11,14 @@ export interface PageBox {
   height: number;
 }
 
-export const fieldSizeLimits: Record<FieldKind, { minWidth: number; minHeight: number }> = {
+const fieldSizeLimits: Record<FieldKind, { minWidth: number; minHeight: number }> = {
   signature: { minWidth: 72, minHeight: 24 },
   witness: { minWidth: 72, minHeight: 24 },
   initials: { minWidth: 24, minHeight: 14 },
 };
 
 /** Which role may hold which kind of field. */
-export const kindsForRole: Record<string, FieldKind[]> = {
+const kindsForRole: Record<string, FieldKind[]> = {
   signatory: ['signature', 'initials'],
   witness: ['witness', 'initials'],
 };

@@ -113,7 +113,7 @@ function summarise(signature: SignatureReport): SignatureSummary {
   };
 }
 
-export function checkPdf(path: string, bytes: Uint8Array, trustAnchorsDer: Uint8Array[]): { document: DocumentResult; report: VerificationReport } {
+function checkPdf(path: string, bytes: Uint8Array, trustAnchorsDer: Uint8Array[]): { document: DocumentResult; report: VerificationReport } {
   const report = verifyPdfSignatures(bytes, { trustedCaDer: trustAnchorsDer });
   return {
     report,
@@ -177,7 +177,7 @@ interface AuditEvent {
   payload: unknown;
 }
 
-export const MANIFEST_SIGNATURE = 'manifest.json.p7s';
+const MANIFEST_SIGNATURE = 'manifest.json.p7s';
 
 export function verifyEvidencePackage(name: string, zipBytes: Uint8Array, trustAnchorsDer: Uint8Array[]): VerifyReport {
   const checks: CheckLine[] = [];

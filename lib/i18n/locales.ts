@@ -1,7 +1,7 @@
 /** The UI's languages. Pure: used by server, client and tests. */
 export const locales = ['en', 'de', 'ko'] as const;
 export type Locale = (typeof locales)[number];
-export const defaultLocale: Locale = 'en';
+const defaultLocale: Locale = 'en';
 export const localeCookieName = 'NEXT_LOCALE';
 export const timeZoneCookieName = 'accord-tz';
 

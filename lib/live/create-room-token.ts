@@ -11,7 +11,7 @@ import { isParticipantRole, type RoomParticipantMetadata } from '@/lib/live/part
 import { isAdmitted } from '@/lib/live/room-access';
 
 /** Short: a removed participant's last token is useless soon (LiveKit has no revocation list). */
-export const ROOM_TOKEN_TTL_SECONDS = 10 * 60;
+const ROOM_TOKEN_TTL_SECONDS = 10 * 60;
 
 export interface RoomToken {
   serverUrl: string;

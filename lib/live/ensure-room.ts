@@ -4,9 +4,9 @@ import type { RoomServiceClient } from 'livekit-server-sdk';
 import { getRoomService, isLiveKitUnreachable } from '@/lib/live/livekit-clients';
 
 /** A room with no one in it closes after this long (LiveKit `emptyTimeout`). */
-export const ROOM_EMPTY_TIMEOUT_SECONDS = 10 * 60;
+const ROOM_EMPTY_TIMEOUT_SECONDS = 10 * 60;
 /** Delegations, protocol, press: a state ceremony is never larger than this. */
-export const ROOM_MAX_PARTICIPANTS = 100;
+const ROOM_MAX_PARTICIPANTS = 100;
 /** A room we created recently is not created again for every token (P6). */
 const ENSURED_FOR_MS = 15_000;
 

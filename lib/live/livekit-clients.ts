@@ -6,7 +6,7 @@ import { env } from '@/lib/env';
  * The server's way into LiveKit. The Twirp API speaks HTTP on the same host and port as
  * the clients' WebSocket (ws → http, wss → https).
  */
-export function liveKitHttpUrl(livekitUrl: string = env.LIVEKIT_URL): string {
+function liveKitHttpUrl(livekitUrl: string = env.LIVEKIT_URL): string {
   return livekitUrl.replace(/^ws(s?):\/\//, 'http$1://');
 }
 

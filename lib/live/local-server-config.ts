@@ -27,7 +27,7 @@ export function liveKitPort(livekitUrl: string): number {
   return url.protocol === 'wss:' ? 443 : 80;
 }
 
-export function webhookUrl(appUrl: string): string {
+function webhookUrl(appUrl: string): string {
   return new URL('/api/livekit/webhook', appUrl).toString();
 }
 

@@ -6,7 +6,7 @@ import { AppError } from '@/lib/errors';
 import { requireLiveAccess } from '@/lib/live/load-live-participant';
 import { formatDateTime } from '@/lib/time/format-instant';
 
-export const rollCallSchema = z.object({
+const rollCallSchema = z.object({
   presentParticipantIds: z.array(z.string().min(1).max(64)).max(500),
 });
 

@@ -107,4 +107,3 @@ export async function loadFullPowers({ ceremonyId, userId }: { ceremonyId: strin
   };
 }
 
-export type FullPowersPage = Extract<Awaited<ReturnType<typeof loadFullPowers>>, { state: 'ready' }>;

@@ -63,4 +63,3 @@ export async function loadProgrammeEditor({ ceremonyId, userId }: { ceremonyId: 
   };
 }
 
-export type ProgrammeEditor = Extract<Awaited<ReturnType<typeof loadProgrammeEditor>>, { state: 'ready' }>;

@@ -132,7 +132,7 @@ async function loadRollCall(
 }
 
 /** Participant ids whose latest attendance event (LiveKit webhook) is a join. */
-export async function participantsInRoom(client: Db | Tx, ceremonyId: string): Promise<Set<string>> {
+async function participantsInRoom(client: Db | Tx, ceremonyId: string): Promise<Set<string>> {
   const events = await client.auditEvent.findMany({
     where: { ceremonyId, kind: { in: ['participant.joined', 'participant.left'] } },
     orderBy: { seq: 'asc' },

@@ -5,7 +5,7 @@ import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { transaction } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 
-export const connectionQualities = ['excellent', 'good', 'poor', 'lost', 'unknown'] as const;
+const connectionQualities = ['excellent', 'good', 'poor', 'lost', 'unknown'] as const;
 
 export const readinessSchema = z.object({
   cameraOk: z.boolean(),

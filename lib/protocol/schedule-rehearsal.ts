@@ -9,7 +9,7 @@ import { fieldErrorsFromZod } from '@/lib/forms/field-errors';
 import { zonedLocalToInstant } from '@/lib/time/format-instant';
 
 /** By default the rehearsal is a day before the ceremony. */
-export const DEFAULT_REHEARSAL_LEAD_MS = 24 * 3_600_000;
+const DEFAULT_REHEARSAL_LEAD_MS = 24 * 3_600_000;
 
 export const rehearsalSchema = z.object({ timeZone: ianaTimeZone, startLocal: localDateTime });
 export type RehearsalInput = z.infer<typeof rehearsalSchema>;

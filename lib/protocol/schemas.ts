@@ -21,7 +21,6 @@ export const programmeStepInputSchema = z
 export const programmeSchema = z.object({
   steps: z.array(programmeStepInputSchema).min(1, 'noSteps').max(30, 'tooManySteps'),
 });
-export type ProgrammeInput = z.infer<typeof programmeSchema>;
 export type ProgrammeStepInput = z.infer<typeof programmeStepInputSchema>;
 
 export const fullPowersDecisionSchema = z.discriminatedUnion('decision', [

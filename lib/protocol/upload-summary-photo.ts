@@ -15,7 +15,7 @@ const signatures: { contentType: 'image/png' | 'image/jpeg'; extension: string; 
 ];
 
 /** PNG or JPEG by the file's own first bytes (the declared type is not trusted). */
-export function detectPhotoType(bytes: Uint8Array) {
+function detectPhotoType(bytes: Uint8Array) {
   return signatures.find((candidate) => candidate.magic.every((byte, index) => bytes[index] === byte)) ?? null;
 }
 

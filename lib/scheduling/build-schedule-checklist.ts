@@ -32,10 +32,10 @@ export interface Checklist {
   ready: boolean;
 }
 
-export const MIN_DELEGATIONS = 2;
+const MIN_DELEGATIONS = 2;
 
 /** The documents every signatory must sign: the authentic versions (all, when none is marked). */
-export function documentsToSign<T extends { authentic: boolean }>(documents: T[]): T[] {
+function documentsToSign<T extends { authentic: boolean }>(documents: T[]): T[] {
   const authentic = documents.filter((document) => document.authentic);
   return authentic.length > 0 ? authentic : documents;
 }

@@ -2,14 +2,14 @@ import 'server-only';
 import { db } from '@/lib/db';
 import { deliverInvitations, type DeliveryReport } from '@/lib/scheduling/deliver-invitations';
 
-export const REMINDER_24H_MS = 24 * 3_600_000;
-export const REMINDER_15M_MS = 15 * 60_000;
+const REMINDER_24H_MS = 24 * 3_600_000;
+const REMINDER_15M_MS = 15 * 60_000;
 
 /**
  * Which reminder is due for a ceremony starting at `start`: 15 minutes before, else 24
  * hours before (a ceremony planned on short notice gets only what still makes sense).
  */
-export function dueReminder(start: Date, now: Date): 'reminder-24h' | 'reminder-15m' | null {
+function dueReminder(start: Date, now: Date): 'reminder-24h' | 'reminder-15m' | null {
   const until = start.getTime() - now.getTime();
   if (until <= 0) return null;
   if (until <= REMINDER_15M_MS) return 'reminder-15m';

@@ -184,7 +184,7 @@ export interface CeremonyForSigning {
 }
 
 /** The three inputs of decideSigning, read off a loaded ceremony. */
-export function signingInputsOf(ceremony: CeremonyForSigning, originalsExchanged: boolean): { plan: SigningPlan; state: SigningState; signatures: SignedFieldIds } {
+function signingInputsOf(ceremony: CeremonyForSigning, originalsExchanged: boolean): { plan: SigningPlan; state: SigningState; signatures: SignedFieldIds } {
   const fields = ceremony.documents.flatMap((document) => document.fields.map((field) => ({ ...field, documentId: document.id })));
   return {
     plan: {

@@ -59,10 +59,6 @@ export function resolveSigningConsent(stored: string | null | undefined): Signin
   return { ...defaultSigningConsent, ...parseStoredSigningConsent(stored) };
 }
 
-export function isConsentLanguage(value: string): value is ConsentLanguage {
-  return (consentLanguages as readonly string[]).includes(value);
-}
-
 /** Until signing opens; afterwards signers may already have confirmed the earlier wording. */
 export function isSigningConsentEditable(state: string): boolean {
   return isIn(BEFORE_SIGNING_STATES, state);

@@ -23,7 +23,7 @@ const zoneAbbreviations: Record<string, Partial<Record<Locale, [string, string]>
 };
 
 /** Minutes east of UTC of `timeZone` at `instant`. */
-export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
+function zoneOffsetMinutes(instant: Date, timeZone: string): number {
   const parts = new Intl.DateTimeFormat('en-US', {
     timeZone,
     hourCycle: 'h23',
@@ -89,7 +89,7 @@ export function formatDateTime(instant: Date, locale: Locale, timeZone: string):
 }
 
 /** Calendar day (YYYY-MM-DD) of an instant in a zone: tells when two capitals differ in date. */
-export function calendarDay(instant: Date, timeZone: string): string {
+function calendarDay(instant: Date, timeZone: string): string {
   const get = partsOf(instant, 'en-GB', timeZone, { year: 'numeric', month: '2-digit', day: '2-digit' });
   return `${get('year')}-${get('month')}-${get('day')}`;
 }

@@ -84,7 +84,7 @@ export function AddMemberForm({ ceremonyId, delegations, disabled }: { ceremonyI
   );
 }
 
-export function EditMemberButton({ ceremonyId, member, delegations, disabled }: { ceremonyId: string; member: MemberView; delegations: { id: string; name: string }[]; disabled: boolean }) {
+function EditMemberButton({ ceremonyId, member, delegations, disabled }: { ceremonyId: string; member: MemberView; delegations: { id: string; name: string }[]; disabled: boolean }) {
   const t = useTranslations('schedule.people');
   const tCommon = useTranslations('schedule.common');
   const [open, setOpen] = useState(false);

@@ -42,12 +42,6 @@ export function decodeContentInfoSignedData(der: Uint8Array): pkijs.SignedData {
   return new pkijs.SignedData({ schema: contentInfo.content });
 }
 
-export function derLength(der: Uint8Array): number {
-  const asn1 = asn1js.fromBER(der);
-  if (asn1.offset === -1) throw new Error('not DER');
-  return asn1.offset;
-}
-
 function octets(view: ArrayBuffer | Uint8Array): Uint8Array {
   return view instanceof Uint8Array ? new Uint8Array(view) : new Uint8Array(view.slice(0));
 }
@@ -182,7 +176,7 @@ function signingCertificateV2Matches(attribute: pkijs.Attribute, certificateDer:
   }
 }
 
-export function verifySignatureValue(
+function verifySignatureValue(
   algorithm: pkijs.AlgorithmIdentifier,
   digestName: DigestName,
   data: Uint8Array,

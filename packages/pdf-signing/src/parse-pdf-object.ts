@@ -7,7 +7,7 @@ import { PdfDict, PdfName, PdfRef, PdfStream, PdfString, type PdfValue } from '.
  * strings) fails fast with a PdfError instead of exhausting the stack or the CPU.
  */
 
-export const MAX_NESTING = 64;
+const MAX_NESTING = 64;
 
 const WHITESPACE = new Uint8Array(256);
 for (const code of [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]) WHITESPACE[code] = 1;
@@ -363,7 +363,7 @@ export function asBuffer(bytes: Uint8Array): Buffer {
   return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
-export function indexOfByte(bytes: Uint8Array, byte: number, from: number): number {
+function indexOfByte(bytes: Uint8Array, byte: number, from: number): number {
   return asBuffer(bytes).indexOf(byte, from);
 }
 

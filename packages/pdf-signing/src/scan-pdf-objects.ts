@@ -1,6 +1,6 @@
 import type { PdfFindingKind } from './inspection-rules';
 import { isHardLimit, PdfError } from './pdf-error';
-import { decodeTextString, PdfDict, PdfName, PdfRef, PdfStream, PdfString, type PdfValue } from './pdf-objects';
+import { decodeTextString, PdfDict, PdfName, PdfStream, PdfString, type PdfValue } from './pdf-objects';
 import type { PdfFile } from './read-pdf-file';
 
 /**
@@ -187,6 +187,3 @@ function isLinearized(file: PdfFile): boolean {
   return false;
 }
 
-export function refTarget(file: PdfFile, value: PdfValue | undefined): PdfValue | undefined {
-  return value instanceof PdfRef ? safely(() => file.getObject(value.num)) : value;
-}

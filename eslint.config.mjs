@@ -1,10 +1,12 @@
 import nextCoreWebVitals from 'eslint-config-next/core-web-vitals';
 import nextTypeScript from 'eslint-config-next/typescript';
+import { importBoundaries } from './scripts/lint/import-boundaries.mjs';
 
 const config = [
   { ignores: ['.scratch*', '.next/**', 'generated/**', 'node_modules/**', '.tools/**', 'data/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'] },
   ...nextCoreWebVitals,
   ...nextTypeScript,
+  importBoundaries,
   {
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',

@@ -23,7 +23,8 @@ fi
 step "PostgreSQL on 127.0.0.1"
 bash scripts/db/start-local-postgres.sh
 
-step "lint";        npm run lint
+step "lint (eslint, with the import boundaries)"; npm run lint
+step "knip (unused files, exports, dependencies)"; npm run knip
 step "typecheck";   npm run typecheck
 step "schema drift"; npm run db:check
 step "unit tests";  npx vitest run --project unit

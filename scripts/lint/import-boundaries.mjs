@@ -51,6 +51,8 @@ const policies = [
 
 export const importBoundaries = {
   files: ['**/*.{ts,tsx,mjs,js}'],
+  // Tests may reach anything: an integration test beside a use-case drives its route or action too.
+  ignores: ['**/*.test.ts', '**/*.test.tsx'],
   plugins: { boundaries },
   settings: {
     'boundaries/elements': elements,

@@ -34,6 +34,6 @@ export function errorMessageParams(error: ErrorLike, stateName: (state: string) 
   return params;
 }
 
-export function isErrorCode(code: unknown): code is ErrorCode {
+function isErrorCode(code: unknown): code is ErrorCode {
   return typeof code === 'string' && code in errorStatus;
 }

@@ -103,7 +103,12 @@ export default defineConfig({
       url: `http://127.0.0.1:${appPort}/api/health`,
       reuseExistingServer: false,
       timeout: 240_000,
-      env: { ...appEnv, E2E_APP_PORT: String(appPort), E2E_SKIP_BUILD: process.env.E2E_SKIP_BUILD ?? '0', ...(process.env.E2E_DATABASE_URL ? { E2E_DATABASE_URL: process.env.E2E_DATABASE_URL } : {}) },
+      env: {
+        ...appEnv,
+        E2E_APP_PORT: String(appPort),
+        E2E_SKIP_BUILD: process.env.E2E_SKIP_BUILD ?? '0',
+        ...(process.env.E2E_DATABASE_URL ? { E2E_DATABASE_URL: process.env.E2E_DATABASE_URL } : {}),
+      },
       stdout: 'pipe',
     },
   ],

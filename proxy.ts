@@ -20,10 +20,7 @@ export function proxy(request: NextRequest) {
     return NextResponse.json({ error: { code: 'FORBIDDEN', message: 'Forbidden header' } }, { status: 403 });
   }
   if (problem === 'cross-origin' && !exempt) {
-    return NextResponse.json(
-      { error: { code: 'FORBIDDEN', message: 'Cross-origin or origin-less requests that change state are refused.' } },
-      { status: 403 },
-    );
+    return NextResponse.json({ error: { code: 'FORBIDDEN', message: 'Cross-origin or origin-less requests that change state are refused.' } }, { status: 403 });
   }
   return withContentSecurityPolicy(request);
 }
@@ -51,5 +48,7 @@ function withContentSecurityPolicy(request: NextRequest) {
 export const config = {
   // Streaming uploads are left out: Next would buffer their bodies for the proxy. Those
   // routes run the same checks themselves (lib/http/request-hygiene.ts).
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|api/ceremonies/[^/]+/documents/?$|api/ceremonies/[^/]+/full-powers/?$|api/ceremonies/[^/]+/photo/?$|api/archive/verify/?$).*)'],
+  matcher: [
+    '/((?!_next/static|_next/image|favicon.ico|api/ceremonies/[^/]+/documents/?$|api/ceremonies/[^/]+/full-powers/?$|api/ceremonies/[^/]+/photo/?$|api/archive/verify/?$).*)',
+  ],
 };

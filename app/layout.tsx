@@ -90,9 +90,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               </div>
             </div>
           </header>
-          {env.ACCORD_DEV_TOOLS ? (
-            <p className="bg-gold/15 px-6 py-1 text-center text-xs text-ink">{t('common.developmentBanner')}</p>
-          ) : null}
+          {env.ACCORD_DEV_TOOLS ? <p className="bg-gold/15 px-6 py-1 text-center text-xs text-ink">{t('common.developmentBanner')}</p> : null}
           <main id="main" className="mx-auto max-w-6xl px-6 py-8">
             {children}
           </main>

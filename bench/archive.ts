@@ -53,12 +53,7 @@ async function createFixture() {
   const ceremony = await createCeremony({ state: 'CONCLUDED', title: 'Bench archive ceremony' });
   await db.ceremony.update({ where: { id: ceremony.ceremonyId }, data: { concludedAt: new Date() } });
   const archivist = await createUser({ globalRole: 'archivist' });
-  const parts = [
-    Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(SIZE - 3 * 8192 - 9)]),
-    randomBytes(8192),
-    randomBytes(8192),
-    randomBytes(8192),
-  ];
+  const parts = [Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(SIZE - 3 * 8192 - 9)]), randomBytes(8192), randomBytes(8192), randomBytes(8192)];
   const ends = parts.map((_, number) => parts.slice(0, number + 1).reduce((sum, part) => sum + part.length, 0));
   const prefixes = sha256HexOfPrefixes(Buffer.concat(parts), ends);
   const revisions = parts.map((bytes, number) => ({
@@ -109,7 +104,12 @@ if (!existsSync(path.join(root, '.next/BUILD_ID'))) {
   if (process.env.BENCH_SKIP_BUILD === '1') throw new Error('No build in .next and BENCH_SKIP_BUILD=1');
   execFileSync('npx', ['next', 'build'], { cwd: root, stdio: 'inherit', env: appEnv });
 }
-const app = spawn('npx', ['next', 'start', '--hostname', '127.0.0.1', '--port', String(port)], { cwd: root, env: appEnv, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
+const app = spawn('npx', ['next', 'start', '--hostname', '127.0.0.1', '--port', String(port)], {
+  cwd: root,
+  env: appEnv,
+  stdio: ['ignore', 'ignore', 'inherit'],
+  detached: true,
+});
 let exited = false;
 app.once('exit', () => {
   exited = true;

@@ -63,7 +63,9 @@ function serverPid(groupId: number): number {
 }
 
 function rssOf(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((text) => text.startsWith('VmRSS:'));
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((text) => text.startsWith('VmRSS:'));
   return Number(line?.match(/(\d+)/)?.[1] ?? 0) * 1024;
 }
 
@@ -113,18 +115,26 @@ execFileSync('npx', ['tsx', 'scripts/db/migrate.ts'], { cwd: root, stdio: 'pipe'
 const fixtureOutput = execFileSync('npx', ['tsx', '--conditions=react-server', 'bench/lib/upload-fixture.ts'], { cwd: root, env }).toString();
 const fixture = JSON.parse(fixtureOutput.trim().split('\n').at(-1) ?? '{}') as { ceremonyId: string; sessionToken: string };
 
-const app = spawn('npx', ['next', 'start', '--hostname', '127.0.0.1', '--port', String(port)], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'], detached: true });
+const app = spawn('npx', ['next', 'start', '--hostname', '127.0.0.1', '--port', String(port)], {
+  cwd: root,
+  env,
+  stdio: ['ignore', 'ignore', 'inherit'],
+  detached: true,
+});
 try {
   await waitFor(`${baseUrl}/api/health`, 60, app);
   const pid = serverPid(app.pid!);
   const headers = { cookie: `authjs.session-token=${fixture.sessionToken}`, origin: baseUrl, 'content-type': 'application/pdf' };
   const upload = async (name: string, bytes: Uint8Array) => {
     const started = performance.now();
-    const response = await fetch(`${baseUrl}/api/ceremonies/${fixture.ceremonyId}/documents?language=en&title=${encodeURIComponent(name)}&fileName=${name}.pdf`, {
-      method: 'POST',
-      headers,
-      body: Buffer.from(bytes),
-    });
+    const response = await fetch(
+      `${baseUrl}/api/ceremonies/${fixture.ceremonyId}/documents?language=en&title=${encodeURIComponent(name)}&fileName=${name}.pdf`,
+      {
+        method: 'POST',
+        headers,
+        body: Buffer.from(bytes),
+      },
+    );
     const body = (await response.json()) as { error?: { fieldErrors?: { file?: string } } };
     return { status: response.status, reason: body.error?.fieldErrors?.file ?? '', ms: performance.now() - started };
   };

@@ -22,7 +22,10 @@ const budgets: string[] = [];
 let failedToRun = false;
 for (const name of requested.length > 0 ? requested : available) {
   console.log(`\n== bench/${name}`);
-  const result = spawnSync('npx', ['tsx', '--conditions=react-server', path.join(benchDir, `${name}.ts`)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const result = spawnSync('npx', ['tsx', '--conditions=react-server', path.join(benchDir, `${name}.ts`)], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   process.stdout.write(result.stdout ?? '');
   budgets.push(...(result.stdout ?? '').split('\n').filter((line) => line.startsWith('BUDGET ')));
   if (result.status !== 0) {

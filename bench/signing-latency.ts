@@ -140,7 +140,15 @@ try {
   if (fixture.sessions.signatories.length < WARMUP + 1) throw new Error('The fixture needs at least two signatories.');
   browser = await chromium.launch({
     executablePath: process.env.BENCH_CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', '--disable-background-networking', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      '--disable-background-networking',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
   const clients = [
     await joinRoom(browser, app.baseUrl, fixture.ceremonyId, fixture.sessions.organiser, false),

@@ -138,4 +138,3 @@ function trustedClientAddressFrom(list: Headers): string | null {
 export function evidenceClientAddressFrom(list: Headers): string {
   return evidenceAddressFromForwardedFor(list.get('x-forwarded-for'), env.TRUSTED_PROXY_HOPS);
 }
-

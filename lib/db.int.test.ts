@@ -47,7 +47,15 @@ describe('readBlobs', () => {
     const artefactIds = [];
     for (const [index, bytes] of files.entries()) {
       const artefact = await db.artefact.create({
-        data: { ceremonyId: ceremony.ceremonyId, kind: 'photo', fileName: `f${index}`, contentType: 'application/octet-stream', bytes: new Uint8Array(bytes), sha256: sha256Hex(bytes), byteLength: bytes.length },
+        data: {
+          ceremonyId: ceremony.ceremonyId,
+          kind: 'photo',
+          fileName: `f${index}`,
+          contentType: 'application/octet-stream',
+          bytes: new Uint8Array(bytes),
+          sha256: sha256Hex(bytes),
+          byteLength: bytes.length,
+        },
         select: { id: true },
       });
       artefactIds.push(artefact.id);
@@ -57,7 +65,13 @@ describe('readBlobs', () => {
 
     const letter = randomBytes(2 * 1024 * 1024);
     const fullPowers = await db.fullPowers.create({
-      data: { participantId: ceremony.delegations[0]!.signatory.participantId, fileName: 'full-powers.pdf', bytes: new Uint8Array(letter), sha256: sha256Hex(letter), uploadedById: ceremony.organiser.userId },
+      data: {
+        participantId: ceremony.delegations[0]!.signatory.participantId,
+        fileName: 'full-powers.pdf',
+        bytes: new Uint8Array(letter),
+        sha256: sha256Hex(letter),
+        uploadedById: ceremony.organiser.userId,
+      },
       select: { id: true },
     });
     const letterRead = await readBlob(db, 'FullPowers.bytes', fullPowers.id);
@@ -81,7 +95,15 @@ describe('readBlobs', () => {
 
     const failing = transaction(async (tx) => {
       const artefact = await tx.artefact.create({
-        data: { ceremonyId: ceremony.ceremonyId, kind: 'photo', fileName: 'doomed', contentType: 'application/octet-stream', bytes: new Uint8Array(bytes), sha256: sha256Hex(bytes), byteLength: bytes.length },
+        data: {
+          ceremonyId: ceremony.ceremonyId,
+          kind: 'photo',
+          fileName: 'doomed',
+          contentType: 'application/octet-stream',
+          bytes: new Uint8Array(bytes),
+          sha256: sha256Hex(bytes),
+          byteLength: bytes.length,
+        },
         select: { id: true },
       });
       uncommittedId = artefact.id;

@@ -114,8 +114,7 @@ export { Prisma };
  * Long enough for signing a 30 MB file; SQLite runs them one at a time.
  */
 export function transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-  const run = () =>
-    insideTransaction.run(true, () => db.$transaction((tx) => work(tx), { maxWait: 30_000, timeout: 120_000 }));
+  const run = () => insideTransaction.run(true, () => db.$transaction((tx) => work(tx), { maxWait: 30_000, timeout: 120_000 }));
   return env.databaseProvider === 'sqlite' ? serialised(run) : run();
 }
 
@@ -175,7 +174,10 @@ function readSqliteBlobs(column: BlobColumn, ids: readonly string[]): Promise<[s
     if (!sqlite.connection?.open) await db.$connect();
     const connection = sqlite.connection;
     if (!connection?.open) throw new Error('The SQLite connection is not open');
-    return connection.prepare<unknown[], [string, Buffer]>(sql).raw().all(...ids);
+    return connection
+      .prepare<unknown[], [string, Buffer]>(sql)
+      .raw()
+      .all(...ids);
   };
   return insideTransaction.getStore() ? read() : serialised(read);
 }

@@ -12,9 +12,7 @@ const DEV_AUTH_SECRET = 'accord-development-auth-secret-do-not-use-in-production
 const DEV_CRON_SECRET = 'accord-development-cron-secret';
 const TRUSTED_PROXY_HOPS_MESSAGE = 'must be 0 (no proxy in front) or the number of proxies that append to X-Forwarded-For';
 
-const booleanString = z
-  .enum(['true', 'false', '1', '0'])
-  .transform((value) => value === 'true' || value === '1');
+const booleanString = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 
 const optionalNonEmpty = z
   .string()
@@ -31,10 +29,7 @@ const envSchema = z
     DATABASE_URL: z
       .string()
       .default('file:./data/accord.db')
-      .refine(
-        (url) => url.startsWith('file:') || /^postgres(ql)?:\/\//.test(url),
-        'must start with file: (SQLite) or postgresql:// (PostgreSQL)',
-      ),
+      .refine((url) => url.startsWith('file:') || /^postgres(ql)?:\/\//.test(url), 'must start with file: (SQLite) or postgresql:// (PostgreSQL)'),
     /** Public base URL of the app, used in emailed links. */
     APP_URL: z.url().default('http://localhost:3000'),
     AUTH_SECRET: optionalNonEmpty,
@@ -46,13 +41,25 @@ const envSchema = z
     OIDC_CLIENT_ID: optionalNonEmpty,
     OIDC_CLIENT_SECRET: optionalNonEmpty,
     OIDC_NAME: z.string().default('Single sign-on'),
-    LIVEKIT_URL: z.string().regex(/^wss?:\/\//, 'must be a ws:// or wss:// URL').default('ws://127.0.0.1:7880'),
+    LIVEKIT_URL: z
+      .string()
+      .regex(/^wss?:\/\//, 'must be a ws:// or wss:// URL')
+      .default('ws://127.0.0.1:7880'),
     LIVEKIT_API_KEY: z.string().min(3).default(DEV_LIVEKIT_KEY),
     LIVEKIT_API_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEV_LIVEKIT_SECRET),
     /** The URL browsers connect to, when it differs from the server's LIVEKIT_URL (proxy, container network). */
-    LIVEKIT_PUBLIC_URL: optionalNonEmpty.pipe(z.string().regex(/^wss?:\/\//, 'must be a ws:// or wss:// URL').optional()),
+    LIVEKIT_PUBLIC_URL: optionalNonEmpty.pipe(
+      z
+        .string()
+        .regex(/^wss?:\/\//, 'must be a ws:// or wss:// URL')
+        .optional(),
+    ),
     /** Largest accepted upload in bytes (agreements, full powers, verify). */
-    UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(25 * 1024 * 1024),
+    UPLOAD_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(25 * 1024 * 1024),
     /** PEM private key + certificate (+ chain) of the platform signing identity. */
     SIGNING_KEY_PEM: optionalNonEmpty,
     SIGNING_CERT_PEM: optionalNonEmpty,
@@ -79,11 +86,7 @@ const envSchema = z
      * Proxies in front of the app that append to X-Forwarded-For; the client is that many
      * entries from the right. 0: none, the header is the client's to forge and is ignored.
      */
-    TRUSTED_PROXY_HOPS: z.coerce
-      .number({ error: TRUSTED_PROXY_HOPS_MESSAGE })
-      .int(TRUSTED_PROXY_HOPS_MESSAGE)
-      .min(0, TRUSTED_PROXY_HOPS_MESSAGE)
-      .default(0),
+    TRUSTED_PROXY_HOPS: z.coerce.number({ error: TRUSTED_PROXY_HOPS_MESSAGE }).int(TRUSTED_PROXY_HOPS_MESSAGE).min(0, TRUSTED_PROXY_HOPS_MESSAGE).default(0),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   })
   .superRefine((env, ctx) => {
@@ -96,11 +99,19 @@ const envSchema = z
         ctx.addIssue({ code: 'custom', path: ['LIVEKIT_API_KEY'], message: 'is the development key; set your own key pair in production' });
       }
       if (env.LIVEKIT_API_SECRET === DEV_LIVEKIT_SECRET) {
-        ctx.addIssue({ code: 'custom', path: ['LIVEKIT_API_SECRET'], message: 'is the development secret; set a random secret of at least 32 characters in production' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['LIVEKIT_API_SECRET'],
+          message: 'is the development secret; set a random secret of at least 32 characters in production',
+        });
       }
       // Without SMTP every sign-in link is printed to the log and kept for /dev/outbox.
       if (!env.SMTP_URL && env.ACCORD_DEV_TOOLS !== true) {
-        ctx.addIssue({ code: 'custom', path: ['SMTP_URL'], message: 'is required in production (without it sign-in links go to the server log); set ACCORD_DEV_TOOLS=true to run without email on purpose' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['SMTP_URL'],
+          message: 'is required in production (without it sign-in links go to the server log); set ACCORD_DEV_TOOLS=true to run without email on purpose',
+        });
       }
     }
     if (Boolean(env.SIGNING_KEY_PEM) !== Boolean(env.SIGNING_CERT_PEM)) {
@@ -133,9 +144,7 @@ export class InvalidEnvironmentError extends Error {
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = envSchema.safeParse(source);
   if (!result.success) {
-    throw new InvalidEnvironmentError(
-      result.error.issues.map((issue) => `${issue.path.join('.') || '(env)'}: ${issue.message}`),
-    );
+    throw new InvalidEnvironmentError(result.error.issues.map((issue) => `${issue.path.join('.') || '(env)'}: ${issue.message}`));
   }
   return result.data;
 }

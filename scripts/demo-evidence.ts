@@ -44,7 +44,10 @@ try {
     writeFileSync(file, bytes);
     written.push(file);
   };
-  const documents = await db.agreementDocument.findMany({ where: { ceremonyId: referenceCeremonyId }, include: { revisions: { orderBy: { number: 'asc' }, select: { number: true, kind: true } } } });
+  const documents = await db.agreementDocument.findMany({
+    where: { ceremonyId: referenceCeremonyId },
+    include: { revisions: { orderBy: { number: 'asc' }, select: { number: true, kind: true } } },
+  });
   for (const document of documents) {
     const base = document.fileName.replace(/\.pdf$/i, '');
     for (const revision of document.revisions) {

@@ -25,6 +25,7 @@ bash scripts/db/start-local-postgres.sh
 
 step "lint (eslint, with the import boundaries)"; npm run lint
 step "knip (unused files, exports, dependencies)"; npm run knip
+step "formatting (prettier)"; npm run format:check
 step "typecheck";   npm run typecheck
 step "schema drift"; npm run db:check
 step "unit tests";  npx vitest run --project unit

@@ -79,8 +79,12 @@ async function expectConsistent(ceremonyId: string) {
     expect(signatures.map((signature) => signature.revisionId).sort()).toEqual(signed.map((revision) => revision.id).sort());
     for (const signature of signatures) expect(await db.signatureField.count({ where: { signatureId: signature.id } })).toBeGreaterThan(0);
     const events = await db.auditEvent.findMany({ where: { ceremonyId, kind: 'document.signed' }, select: { payload: true } });
-    const eventRevisions = events.map((event) => JSON.parse(event.payload) as { documentId: string; revision: number; sha256: string }).filter((payload) => payload.documentId === documentId);
-    expect(eventRevisions.map((payload) => `${payload.revision}:${payload.sha256}`).sort()).toEqual(signed.map((revision) => `${revision.number}:${revision.sha256}`).sort());
+    const eventRevisions = events
+      .map((event) => JSON.parse(event.payload) as { documentId: string; revision: number; sha256: string })
+      .filter((payload) => payload.documentId === documentId);
+    expect(eventRevisions.map((payload) => `${payload.revision}:${payload.sha256}`).sort()).toEqual(
+      signed.map((revision) => `${revision.number}:${revision.sha256}`).sort(),
+    );
   }
   const chain = await checkAuditChain({ ceremonyId });
   expect(chain, JSON.stringify(chain)).toMatchObject({ intact: true });
@@ -97,7 +101,13 @@ beforeAll(async () => {
     const c = await createSigningCeremony({ order: 'parallel', parties: PARTIES });
     await openSigning({ ceremonyId: c.ceremonyId, userId: c.organiserId });
     for (const party of c.parties) {
-      signers.push({ ceremonyId: c.ceremonyId, documentId: c.documentIds[0]!, userId: party.userId, name: party.signer, cookie: await sessionCookieFor(party.userId) });
+      signers.push({
+        ceremonyId: c.ceremonyId,
+        documentId: c.documentIds[0]!,
+        userId: party.userId,
+        name: party.signer,
+        cookie: await sessionCookieFor(party.userId),
+      });
     }
   }
 }, 600_000);

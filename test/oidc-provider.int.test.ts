@@ -149,7 +149,9 @@ describe('the test OpenID provider', () => {
   it('signs a verified address in: the ID token says email_verified, and the app links it to the invited user', async () => {
     const { claims, nonce } = await signInThroughProvider('katrin.weiss@lni40.example');
     expect(claims).toMatchObject({ iss: issuer, aud: client.clientId, nonce, email: 'katrin.weiss@lni40.example', email_verified: true });
-    expect(decideSignIn({ providerType: 'oidc', email: claims.email as string, emailVerified: claims.email_verified, knownUser: true })).toEqual({ allow: true });
+    expect(decideSignIn({ providerType: 'oidc', email: claims.email as string, emailVerified: claims.email_verified, knownUser: true })).toEqual({
+      allow: true,
+    });
   });
 
   it('reports an unverified address as such, and the app refuses to link it', async () => {
@@ -161,9 +163,14 @@ describe('the test OpenID provider', () => {
     });
   });
 
-  it('refuses a redirect URI it was not given (so the e2e config must name the app\'s callback)', async () => {
+  it("refuses a redirect URI it was not given (so the e2e config must name the app's callback)", async () => {
     const authorize = new URL(`${issuer}/auth`);
-    authorize.search = new URLSearchParams({ response_type: 'code', client_id: client.clientId, redirect_uri: 'http://evil.example/callback', scope: 'openid' }).toString();
+    authorize.search = new URLSearchParams({
+      response_type: 'code',
+      client_id: client.clientId,
+      redirect_uri: 'http://evil.example/callback',
+      scope: 'openid',
+    }).toString();
     const response = await fetch(authorize, { redirect: 'manual' });
     expect(response.status).toBe(400);
   });

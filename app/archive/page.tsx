@@ -22,7 +22,13 @@ function pageHref(search: ArchiveSearch, page: number): string {
 
 export default async function ArchivePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireSessionUser('/archive');
-  const [params, timeZone, locale, t, tStates] = await Promise.all([searchParams, getTimeZone(), getLocale(), getTranslations('archive'), getTranslations('states')]);
+  const [params, timeZone, locale, t, tStates] = await Promise.all([
+    searchParams,
+    getTimeZone(),
+    getLocale(),
+    getTranslations('archive'),
+    getTranslations('states'),
+  ]);
   const state = await loadArchiveSearchPage({ userId: user.id, params, timeZone });
   if (state.kind === 'forbidden') return <ForbiddenNotice />;
   const { search, fieldErrors, results } = state;

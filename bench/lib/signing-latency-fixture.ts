@@ -37,8 +37,26 @@ const ceremony = await db.ceremony.create({
     createdById: organiser.id,
   },
 });
-const lni = await db.delegation.create({ data: { ceremonyId: ceremony.id, name: 'Labs Network Industrie 4.0', country: 'Germany', capitalName: 'Berlin', capitalTimeZone: 'Europe/Berlin', position: 0 } });
-const kosmo = await db.delegation.create({ data: { ceremonyId: ceremony.id, name: 'Korean Smart Manufacturing Office', country: 'Republic of Korea', capitalName: 'Seoul', capitalTimeZone: 'Asia/Seoul', position: 1 } });
+const lni = await db.delegation.create({
+  data: {
+    ceremonyId: ceremony.id,
+    name: 'Labs Network Industrie 4.0',
+    country: 'Germany',
+    capitalName: 'Berlin',
+    capitalTimeZone: 'Europe/Berlin',
+    position: 0,
+  },
+});
+const kosmo = await db.delegation.create({
+  data: {
+    ceremonyId: ceremony.id,
+    name: 'Korean Smart Manufacturing Office',
+    country: 'Republic of Korea',
+    capitalName: 'Seoul',
+    capitalTimeZone: 'Asia/Seoul',
+    position: 1,
+  },
+});
 await db.participant.create({ data: { ceremonyId: ceremony.id, userId: organiser.id, delegationId: lni.id, role: 'organiser', displayName: 'Katrin Weiß' } });
 
 const pdf = await generateAgreementPdf({
@@ -69,10 +87,26 @@ for (let index = 0; index < SIGNERS; index += 1) {
   const delegation = index % 2 === 0 ? lni : kosmo;
   const user = await createUser({ name: `Signatory ${index + 1}` });
   const participant = await db.participant.create({
-    data: { ceremonyId: ceremony.id, userId: user.id, delegationId: delegation.id, role: 'signatory', displayName: `Signatory ${index + 1}`, title: 'Signatory' },
+    data: {
+      ceremonyId: ceremony.id,
+      userId: user.id,
+      delegationId: delegation.id,
+      role: 'signatory',
+      displayName: `Signatory ${index + 1}`,
+      title: 'Signatory',
+    },
   });
   await db.fullPowers.create({
-    data: { participantId: participant.id, fileName: 'full-powers.pdf', bytes: new Uint8Array([37, 80, 68, 70]), sha256: '0'.repeat(64), uploadedById: organiser.id, status: 'approved', reviewedById: organiser.id, reviewedAt: new Date() },
+    data: {
+      participantId: participant.id,
+      fileName: 'full-powers.pdf',
+      bytes: new Uint8Array([37, 80, 68, 70]),
+      sha256: '0'.repeat(64),
+      uploadedById: organiser.id,
+      status: 'approved',
+      reviewedById: organiser.id,
+      reviewedAt: new Date(),
+    },
   });
   // Page 1, three to a row from the bottom margin up: every signature lands on the page the viewers show.
   await db.signatureField.create({
@@ -93,7 +127,9 @@ for (let index = 0; index < SIGNERS; index += 1) {
   signatories.push(await sessionFor(user.id));
 }
 const delegateUser = await createUser({ name: 'Lukas Großmann' });
-await db.participant.create({ data: { ceremonyId: ceremony.id, userId: delegateUser.id, delegationId: lni.id, role: 'delegate', displayName: 'Lukas Großmann' } });
+await db.participant.create({
+  data: { ceremonyId: ceremony.id, userId: delegateUser.id, delegationId: lni.id, role: 'delegate', displayName: 'Lukas Großmann' },
+});
 const press = await createUser({ name: 'Emma Richter' });
 await db.participant.create({ data: { ceremonyId: ceremony.id, userId: press.id, role: 'observer', displayName: 'Emma Richter' } });
 

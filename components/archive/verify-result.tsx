@@ -45,8 +45,15 @@ function ChangesAfter({ changes }: { changes: ChangeData[] }) {
       <ul className="mt-1 flex flex-col gap-1" data-testid="verify-changes">
         {changes.map((change, i) => (
           <Check key={`${change.revision}-${i}`} ok={change.allowed}>
-            {t(`changes.kinds.${change.kind}`, { field: change.fieldName ?? '?', page: change.page ?? 0, key: change.key ?? '', object: change.objectNumber ?? 0 })}{' '}
-            <span className="text-muted">{t(change.allowed ? 'changes.inRevisionAllowed' : 'changes.inRevisionDisallowed', { revision: change.revision })}</span>
+            {t(`changes.kinds.${change.kind}`, {
+              field: change.fieldName ?? '?',
+              page: change.page ?? 0,
+              key: change.key ?? '',
+              object: change.objectNumber ?? 0,
+            })}{' '}
+            <span className="text-muted">
+              {t(change.allowed ? 'changes.inRevisionAllowed' : 'changes.inRevisionDisallowed', { revision: change.revision })}
+            </span>
           </Check>
         ))}
       </ul>
@@ -76,8 +83,18 @@ export function VerifyResult({ result }: { result: VerifyResultData }) {
 
   const describeMatch = (match: MatchData, prefix: boolean) => {
     const kind = tKinds(match.revisionKind as 'original');
-    if (!match.ceremony) return prefix ? t('match.prefixHidden', { bytes: match.matchedBytes, number: match.revisionNumber, kind }) : t('match.hidden', { number: match.revisionNumber, kind });
-    const values = { number: match.revisionNumber, kind, document: match.ceremony.documentTitle, ceremony: match.ceremony.title, time: when(match.ceremony.createdAt), bytes: match.matchedBytes };
+    if (!match.ceremony)
+      return prefix
+        ? t('match.prefixHidden', { bytes: match.matchedBytes, number: match.revisionNumber, kind })
+        : t('match.hidden', { number: match.revisionNumber, kind });
+    const values = {
+      number: match.revisionNumber,
+      kind,
+      document: match.ceremony.documentTitle,
+      ceremony: match.ceremony.title,
+      time: when(match.ceremony.createdAt),
+      bytes: match.matchedBytes,
+    };
     return (
       <>
         {prefix ? t('match.prefix', values) : t('match.exact', values)}
@@ -124,7 +141,9 @@ export function VerifyResult({ result }: { result: VerifyResultData }) {
               return (
                 <li key={signature.index} className="rounded-md border border-line bg-white p-4">
                   <h4 className="mb-2 font-medium">
-                    {signature.kind === 'document-timestamp' ? t('timestampTitle', { index: signature.index }) : t('signatureTitle', { index: signature.index })}
+                    {signature.kind === 'document-timestamp'
+                      ? t('timestampTitle', { index: signature.index })
+                      : t('signatureTitle', { index: signature.index })}
                     {signature.signerName ? ` — ${signature.signerName}` : ''}
                   </h4>
                   <dl className="mb-3 grid gap-x-6 gap-y-1 text-sm md:grid-cols-[auto_1fr]">
@@ -153,11 +172,21 @@ export function VerifyResult({ result }: { result: VerifyResultData }) {
                     <Check ok={signature.signatureValid}>{signature.signatureValid ? t('checks.signatureOk') : t('checks.signatureBad')}</Check>
                     {signature.byteRangeSane ? (
                       <Check ok={signature.modifiedAfterSigning !== 'appended-unsigned-bytes'}>
-                        {signature.coversWholeFile ? t('checks.coversWholeFile') : signature.modifiedAfterSigning === 'later-signed-revision' ? t('checks.laterRevision') : t('checks.appended')}
+                        {signature.coversWholeFile
+                          ? t('checks.coversWholeFile')
+                          : signature.modifiedAfterSigning === 'later-signed-revision'
+                            ? t('checks.laterRevision')
+                            : t('checks.appended')}
                       </Check>
                     ) : null}
                     <Check ok={signature.chainsToTrustedCa}>{signature.chainsToTrustedCa ? t('checks.chainsOk') : t('checks.chainsNo')}</Check>
-                    {signature.timestamp ? <Check ok={signature.timestamp.valid}>{signature.timestamp.valid ? t('checks.timestampOk', { time: signature.timestamp.time ? when(signature.timestamp.time) : '?' }) : t('checks.timestampBad')}</Check> : null}
+                    {signature.timestamp ? (
+                      <Check ok={signature.timestamp.valid}>
+                        {signature.timestamp.valid
+                          ? t('checks.timestampOk', { time: signature.timestamp.time ? when(signature.timestamp.time) : '?' })
+                          : t('checks.timestampBad')}
+                      </Check>
+                    ) : null}
                   </ul>
                   <ChangesAfter changes={signature.changesAfter} />
                   {signature.issuerChain.length > 1 ? (
@@ -176,7 +205,12 @@ export function VerifyResult({ result }: { result: VerifyResultData }) {
                         <dt className="font-medium">{t('certificate.serial')}</dt>
                         <dd className="break-all font-mono text-xs">{signature.certificate.serialNumber}</dd>
                         <dt className="font-medium">{t('certificate.validity')}</dt>
-                        <dd>{t('certificate.validityRange', { from: formatDate(new Date(signature.certificate.validFrom), locale, timeZone), to: formatDate(new Date(signature.certificate.validTo), locale, timeZone) })}</dd>
+                        <dd>
+                          {t('certificate.validityRange', {
+                            from: formatDate(new Date(signature.certificate.validFrom), locale, timeZone),
+                            to: formatDate(new Date(signature.certificate.validTo), locale, timeZone),
+                          })}
+                        </dd>
                         <dt className="font-medium">{t('certificate.fingerprint')}</dt>
                         <dd className="break-all font-mono text-xs">{signature.certificate.sha256}</dd>
                       </dl>

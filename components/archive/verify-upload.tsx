@@ -30,7 +30,11 @@ export function VerifyUpload({ maxBytes }: { maxBytes: number }) {
 
   const tInspection = useTranslations('pdfInspection.reasons');
   const reasonText = (reason: string | undefined) =>
-    reason && (fileReasons as readonly string[]).includes(reason) ? t(`reasons.${reason as FileReason}`, { max: maxMb }) : isPdfRefusalCode(reason) ? tInspection(reason) : undefined;
+    reason && (fileReasons as readonly string[]).includes(reason)
+      ? t(`reasons.${reason as FileReason}`, { max: maxMb })
+      : isPdfRefusalCode(reason)
+        ? tInspection(reason)
+        : undefined;
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -116,7 +120,10 @@ export function VerifyUpload({ maxBytes }: { maxBytes: number }) {
               aria-valuenow={phase.kind === 'uploading' ? phase.percent : undefined}
               className="h-3 w-full overflow-hidden rounded-full bg-line"
             >
-              <div className={`h-full bg-navy transition-[width] ${phase.kind === 'checking' ? 'animate-pulse' : ''}`} style={{ width: `${phase.kind === 'uploading' ? phase.percent : 100}%` }} />
+              <div
+                className={`h-full bg-navy transition-[width] ${phase.kind === 'checking' ? 'animate-pulse' : ''}`}
+                style={{ width: `${phase.kind === 'uploading' ? phase.percent : 100}%` }}
+              />
             </div>
             <p className="text-sm text-muted">{phase.kind === 'uploading' ? t('uploading', { percent: phase.percent }) : t('checking')}</p>
           </div>

@@ -24,7 +24,11 @@ export function CeremonyCreateForm({ timeZones, defaults }: { timeZones: string[
       <TextField name="placeName" label={t('form.placeName')} defaultValue={values.placeName} error={errors.field('placeName')} />
       <CeremonyTimeFields
         timeZones={timeZones}
-        defaults={{ timeZone: values.timeZone ?? defaults.timeZone, startLocal: values.startLocal ?? defaults.startLocal, endLocal: values.endLocal ?? defaults.endLocal }}
+        defaults={{
+          timeZone: values.timeZone ?? defaults.timeZone,
+          startLocal: values.startLocal ?? defaults.startLocal,
+          endLocal: values.endLocal ?? defaults.endLocal,
+        }}
         capitals={[]}
         errors={{ timeZone: errors.field('timeZone'), startLocal: errors.field('startLocal'), endLocal: errors.field('endLocal') }}
       />

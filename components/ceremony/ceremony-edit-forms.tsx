@@ -17,7 +17,15 @@ function SavedNote({ state }: { state: FormResult }) {
   return <FormAlert tone="success">{state.values?.sent ? t('savedAndSent', { count: Number(state.values.sent) }) : t('saved')}</FormAlert>;
 }
 
-export function CeremonyDetailsForm({ ceremonyId, defaults, disabled }: { ceremonyId: string; defaults: { title: string; description: string; placeName: string }; disabled: boolean }) {
+export function CeremonyDetailsForm({
+  ceremonyId,
+  defaults,
+  disabled,
+}: {
+  ceremonyId: string;
+  defaults: { title: string; description: string; placeName: string };
+  disabled: boolean;
+}) {
   const t = useTranslations('schedule');
   const [state, action, pending] = useActionState<FormResult, FormData>(updateDetailsAction, null);
   const errors = useFormErrors(state);
@@ -28,7 +36,14 @@ export function CeremonyDetailsForm({ ceremonyId, defaults, disabled }: { ceremo
       {errors.general && !errors.hasFieldErrors ? <FormAlert tone="error">{errors.general}</FormAlert> : null}
       <SavedNote state={state} />
       <TextField name="title" label={t('form.title')} defaultValue={values.title} error={errors.field('title')} required maxLength={200} disabled={disabled} />
-      <TextareaField name="description" label={t('form.description')} defaultValue={values.description} error={errors.field('description')} rows={3} disabled={disabled} />
+      <TextareaField
+        name="description"
+        label={t('form.description')}
+        defaultValue={values.description}
+        error={errors.field('description')}
+        rows={3}
+        disabled={disabled}
+      />
       <TextField name="placeName" label={t('form.placeName')} defaultValue={values.placeName} error={errors.field('placeName')} disabled={disabled} />
       <div>
         <Button type="submit" disabled={pending || disabled}>
@@ -90,7 +105,13 @@ export function CancelCeremonyForm({ ceremonyId, invitationsSent }: { ceremonyId
       <p className="text-sm text-muted">{invitationsSent ? t('cancelIntroSent') : t('cancelIntro')}</p>
       <TextareaField name="reason" label={t('cancelReason')} error={errors.field('reason')} rows={2} />
       <div className="flex items-center gap-2">
-        <input id="confirm-cancel" type="checkbox" className="h-4 w-4 accent-danger" checked={confirmed} onChange={(event) => setConfirmed(event.target.checked)} />
+        <input
+          id="confirm-cancel"
+          type="checkbox"
+          className="h-4 w-4 accent-danger"
+          checked={confirmed}
+          onChange={(event) => setConfirmed(event.target.checked)}
+        />
         <label htmlFor="confirm-cancel" className="text-sm">
           {t('cancelConfirm')}
         </label>

@@ -49,7 +49,9 @@ export function CeremonyTimeFields({
     ...capitals,
   ];
   const seen = new Set<string>();
-  const uniqueClocks = clocks.filter((clock) => !seen.has(`${clock.capitalTimeZone}|${clock.capitalName}`) && seen.add(`${clock.capitalTimeZone}|${clock.capitalName}`));
+  const uniqueClocks = clocks.filter(
+    (clock) => !seen.has(`${clock.capitalTimeZone}|${clock.capitalName}`) && seen.add(`${clock.capitalTimeZone}|${clock.capitalName}`),
+  );
   const reference = capitals[0]?.capitalTimeZone ?? timeZone;
 
   return (

@@ -31,9 +31,7 @@ export async function CeremonyTimes({ instant, capitals }: { instant: Date; capi
             <dd data-testid={`time-${capital.capitalName}`}>
               {formatDateTime(instant, locale as Locale, capital.capitalTimeZone)}
               {difference !== 0 ? (
-                <span className="ml-2 rounded bg-gold/15 px-1.5 py-0.5 text-xs text-ink">
-                  {difference > 0 ? t('nextDay') : t('previousDay')}
-                </span>
+                <span className="ml-2 rounded bg-gold/15 px-1.5 py-0.5 text-xs text-ink">{difference > 0 ? t('nextDay') : t('previousDay')}</span>
               ) : null}
             </dd>
           </div>

@@ -61,10 +61,24 @@ export function SigningOrderForm({
               <li key={party.id} className="flex items-center justify-between gap-2 rounded-md border border-line px-3 py-1.5 text-sm">
                 <span>{t('partyPosition', { position: index + 1, name: party.name })}</span>
                 <span className="flex gap-1">
-                  <Button type="button" variant="secondary" className="px-2 py-1" disabled={index === 0} onClick={() => move(index, -1)} aria-label={t('moveUp', { name: party.name })}>
+                  <Button
+                    type="button"
+                    variant="secondary"
+                    className="px-2 py-1"
+                    disabled={index === 0}
+                    onClick={() => move(index, -1)}
+                    aria-label={t('moveUp', { name: party.name })}
+                  >
                     <ArrowUp aria-hidden className="h-4 w-4" />
                   </Button>
-                  <Button type="button" variant="secondary" className="px-2 py-1" disabled={index === order.length - 1} onClick={() => move(index, 1)} aria-label={t('moveDown', { name: party.name })}>
+                  <Button
+                    type="button"
+                    variant="secondary"
+                    className="px-2 py-1"
+                    disabled={index === order.length - 1}
+                    onClick={() => move(index, 1)}
+                    aria-label={t('moveDown', { name: party.name })}
+                  >
                     <ArrowDown aria-hidden className="h-4 w-4" />
                   </Button>
                 </span>

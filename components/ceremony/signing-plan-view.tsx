@@ -31,7 +31,11 @@ export async function SigningPlanView({
                   {step.signatures.map((signature) => (
                     <li key={`${signature.participantId}-${signature.originalOf ?? 'shared'}`}>
                       {signature.originalOf
-                        ? t('signsOriginal', { name: participantNames.get(signature.participantId) ?? '?', party: party(signature.delegationId), original: party(signature.originalOf) })
+                        ? t('signsOriginal', {
+                            name: participantNames.get(signature.participantId) ?? '?',
+                            party: party(signature.delegationId),
+                            original: party(signature.originalOf),
+                          })
                         : t('signs', { name: participantNames.get(signature.participantId) ?? '?', party: party(signature.delegationId) })}
                     </li>
                   ))}

@@ -53,7 +53,21 @@ const MIN_STAGE = 40;
  * highlighted — with their signature drawn in place while they review it.
  */
 export function DocumentPane(props: DocumentPaneProps) {
-  const { ceremonyId, documentId, page, canDrive, onPageChange, pageCount, title, revision, highlights = [], pageOrigins, preview, focusMode = false, onToggleFocus } = props;
+  const {
+    ceremonyId,
+    documentId,
+    page,
+    canDrive,
+    onPageChange,
+    pageCount,
+    title,
+    revision,
+    highlights = [],
+    pageOrigins,
+    preview,
+    focusMode = false,
+    onToggleFocus,
+  } = props;
   const t = useTranslations('live.document');
   const [attempt, setAttempt] = useState(0);
   const { loaded, failure } = usePdfRevision({ ceremonyId, documentId, revision, attempt });
@@ -70,7 +84,11 @@ export function DocumentPane(props: DocumentPaneProps) {
   // Only a drawing of this document counts (the previous document's canvas stays up until the new one is drawn).
   const visibleRendered = rendered?.documentId === documentId ? rendered : null;
   const knownOrigin = visibleRendered ? pageOrigins?.[visibleRendered.page - 1] : undefined;
-  const origin: [number, number] | null = visibleRendered ? (knownOrigin && (knownOrigin[0] !== 0 || knownOrigin[1] !== 0) ? knownOrigin : visibleRendered.pageOrigin) : null;
+  const origin: [number, number] | null = visibleRendered
+    ? knownOrigin && (knownOrigin[0] !== 0 || knownOrigin[1] !== 0)
+      ? knownOrigin
+      : visibleRendered.pageOrigin
+    : null;
 
   const onThisPage = visibleRendered && visibleRendered.page === shownPage ? highlights.filter((field) => field.page === visibleRendered.page) : [];
   const highlightRef = useFieldsSeen({
@@ -129,7 +147,9 @@ export function DocumentPane(props: DocumentPaneProps) {
         />
       </div>
       <div className="flex min-h-[180px] flex-1 gap-2">
-        {thumbnails && loaded ? <PageThumbnails pdf={loaded.pdf} documentId={documentId} revision={loaded.number} current={shownPage} onPick={canDrive ? turn : undefined} /> : null}
+        {thumbnails && loaded ? (
+          <PageThumbnails pdf={loaded.pdf} documentId={documentId} revision={loaded.number} current={shownPage} onPick={canDrive ? turn : undefined} />
+        ) : null}
         <div
           ref={stageRef}
           role="region"
@@ -160,7 +180,9 @@ export function DocumentPane(props: DocumentPaneProps) {
                 if (!focusMode) onToggleFocus?.();
               }}
             />
-            {visibleRendered && origin ? <FieldHighlights fields={onThisPage} viewport={visibleRendered.viewport} origin={origin} preview={preview} highlightRef={highlightRef} /> : null}
+            {visibleRendered && origin ? (
+              <FieldHighlights fields={onThisPage} viewport={visibleRendered.viewport} origin={origin} preview={preview} highlightRef={highlightRef} />
+            ) : null}
           </div>
           {!visibleRendered && !failure ? (
             <p role="status" className="m-auto text-sm text-white/60">
@@ -179,7 +201,14 @@ export function DocumentPane(props: DocumentPaneProps) {
           ) : null}
         </div>
       </div>
-      <DocumentPageTurner page={page} last={last} pageLabel={pageLabel} canDrive={canDrive} onTurn={turn} fieldsNotice={onThisPage.length > 0 ? (preview ? t('previewInPlace') : t('yourFields')) : null} />
+      <DocumentPageTurner
+        page={page}
+        last={last}
+        pageLabel={pageLabel}
+        canDrive={canDrive}
+        onTurn={turn}
+        fieldsNotice={onThisPage.length > 0 ? (preview ? t('previewInPlace') : t('yourFields')) : null}
+      />
     </div>
   );
 }

@@ -41,13 +41,27 @@ export function DocumentToolbar({
         <Scan aria-hidden className="size-3.5" />
         <span className="max-2xl:sr-only">{t('fitPage')}</span>
       </button>
-      <button type="button" className={toolButton} onClick={() => onZoom(-1)} disabled={zoom <= ZOOM_STEPS[0]!} aria-label={t('zoomOut')} data-testid="zoom-out">
+      <button
+        type="button"
+        className={toolButton}
+        onClick={() => onZoom(-1)}
+        disabled={zoom <= ZOOM_STEPS[0]!}
+        aria-label={t('zoomOut')}
+        data-testid="zoom-out"
+      >
         <ZoomOut aria-hidden className="size-3.5" />
       </button>
       <span className="w-10 text-center text-xs tabular-nums text-white/70" aria-live="polite">
         {t('zoomLevel', { percent: Math.round(zoom * 100) })}
       </span>
-      <button type="button" className={toolButton} onClick={() => onZoom(1)} disabled={zoom >= ZOOM_STEPS.at(-1)!} aria-label={t('zoomIn')} data-testid="zoom-in">
+      <button
+        type="button"
+        className={toolButton}
+        onClick={() => onZoom(1)}
+        disabled={zoom >= ZOOM_STEPS.at(-1)!}
+        aria-label={t('zoomIn')}
+        data-testid="zoom-in"
+      >
         <ZoomIn aria-hidden className="size-3.5" />
       </button>
       <button type="button" className={toolButton} aria-pressed={thumbnails} onClick={onToggleThumbnails} data-testid="toggle-thumbnails">

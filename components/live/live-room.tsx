@@ -39,7 +39,17 @@ interface LiveRoomProps {
 const noAnnouncements: Record<string, number> = {};
 
 /** The signing focus with the revisions the room announces (ahead of the page's refetch). */
-function OnlineSigningFocus({ ceremony, signing, myIdentity, children }: { ceremony: RoomCeremony; signing: SigningStatus; myIdentity: string; children: ReactNode }) {
+function OnlineSigningFocus({
+  ceremony,
+  signing,
+  myIdentity,
+  children,
+}: {
+  ceremony: RoomCeremony;
+  signing: SigningStatus;
+  myIdentity: string;
+  children: ReactNode;
+}) {
   const announced = useAnnouncedRevisions();
   return (
     <SigningFocusProvider ceremony={ceremony} signing={signing} announced={announced} myIdentity={myIdentity}>

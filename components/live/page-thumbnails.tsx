@@ -39,7 +39,14 @@ export function PageThumbnails({
           className={`flex flex-col items-center gap-0.5 rounded-md p-1 text-[10px] text-white/70 focus-visible:outline-2 focus-visible:outline-amber-300 ${number === current ? 'bg-amber-300/20 ring-1 ring-amber-300' : 'hover:bg-white/10'} disabled:cursor-default`}
         >
           <PdfPageCanvas
-            request={{ pdf, documentId, revision, pageNumber: number, fitting: { box: { width: THUMBNAIL_WIDTH, height: 0 }, fit: 'width' }, priority: 'thumbnail' }}
+            request={{
+              pdf,
+              documentId,
+              revision,
+              pageNumber: number,
+              fitting: { box: { width: THUMBNAIL_WIDTH, height: 0 }, fit: 'width' },
+              priority: 'thumbnail',
+            }}
             className="block bg-white"
             style={{ width: THUMBNAIL_WIDTH }}
           />

@@ -40,7 +40,11 @@ export function RoomChat({ canWrite }: { canWrite: boolean }) {
             maxLength={2000}
             className="min-w-0 flex-1 rounded-md border border-white/20 bg-white/10 px-3 py-1.5 text-sm text-white placeholder:text-white/50"
           />
-          <button type="submit" disabled={isSending || !draft.trim()} className="rounded-md bg-white px-3 py-1.5 text-sm font-medium text-[#0f1620] disabled:opacity-50">
+          <button
+            type="submit"
+            disabled={isSending || !draft.trim()}
+            className="rounded-md bg-white px-3 py-1.5 text-sm font-medium text-[#0f1620] disabled:opacity-50"
+          >
             {t('send')}
           </button>
         </form>

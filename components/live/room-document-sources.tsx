@@ -42,19 +42,8 @@ export function SharedDocument({ ceremony, me, initial, signing }: DocumentSourc
   useEffect(() => {
     if (spotlitDocument && spotlitPage) follow({ documentId: spotlitDocument, page: spotlitPage });
   }, [follow, spotlitDocument, spotlitPage]);
-  const signerName =
-    activeSignerIdentity && activeSignerIdentity !== me.userId ? (room.getParticipantByIdentity(activeSignerIdentity)?.name ?? null) : null;
-  return (
-    <RoomDocument
-      ceremony={ceremony}
-      me={me}
-      signing={signing}
-      position={position}
-      onChange={changePage}
-      canDrive={canDrive}
-      signerName={signerName}
-    />
-  );
+  const signerName = activeSignerIdentity && activeSignerIdentity !== me.userId ? (room.getParticipantByIdentity(activeSignerIdentity)?.name ?? null) : null;
+  return <RoomDocument ceremony={ceremony} me={me} signing={signing} position={position} onChange={changePage} canDrive={canDrive} signerName={signerName} />;
 }
 
 /** The agreement without the video service: this browser's own page; only the organiser may turn it. */

@@ -46,7 +46,11 @@ export function RoomDocument({ ceremony, me, signing, position, onChange, canDri
     );
   }
   const dueHere = signing.signingOpen && signing.documents.find((status) => status.id === document.id)?.myStatus === 'sign-now';
-  const highlights = focus.active ? (focus.steps.filter((step) => step.documentId === document.id).flatMap((step) => step.fields)) : dueHere ? document.myOpenFields : [];
+  const highlights = focus.active
+    ? focus.steps.filter((step) => step.documentId === document.id).flatMap((step) => step.fields)
+    : dueHere
+      ? document.myOpenFields
+      : [];
   const step = focus.active ? focus.steps[focus.index] : undefined;
   return (
     <div className="flex h-full flex-col gap-2" data-testid="document-view" data-locked={focus.active ? 'yes' : 'no'}>
@@ -102,4 +106,3 @@ export function RoomDocument({ ceremony, me, signing, position, onChange, canDri
     </div>
   );
 }
-

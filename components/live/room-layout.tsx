@@ -137,7 +137,12 @@ export function RoomLayout({
                   </button>
                 </div>
                 {folded ? null : (
-                  <div role="tabpanel" id={`room-panel-${current.id}`} aria-labelledby={`room-tab-${current.id}`} className="min-h-0 flex-1 overflow-y-auto p-3">
+                  <div
+                    role="tabpanel"
+                    id={`room-panel-${current.id}`}
+                    aria-labelledby={`room-tab-${current.id}`}
+                    className="min-h-0 flex-1 overflow-y-auto p-3"
+                  >
                     {current.content}
                   </div>
                 )}

@@ -43,7 +43,9 @@ export function useFieldsSeen({
     const revisionShown = drawing.revision;
     const observer = new IntersectionObserver(
       (entries) => {
-        const fieldNames = entries.filter((entry) => entry.isIntersecting && entry.intersectionRatio >= SHOWN_RATIO).map((entry) => (entry.target as HTMLElement).dataset.fieldName ?? '');
+        const fieldNames = entries
+          .filter((entry) => entry.isIntersecting && entry.intersectionRatio >= SHOWN_RATIO)
+          .map((entry) => (entry.target as HTMLElement).dataset.fieldName ?? '');
         if (fieldNames.length > 0) shownCallback.current?.({ documentId, revision: revisionShown, fieldNames });
       },
       { threshold: [SHOWN_RATIO, 1] },

@@ -28,7 +28,17 @@ export function senderOf(participant: Participant | undefined) {
  * without the right. `held`: my viewer is held on what I am signing — nobody else's page
  * moves it, and what I repeat to the room is where I am held.
  */
-export function usePageFollow({ initial, canDrive, context, held = null }: { initial: PageMessage; canDrive: boolean; context: PageDrivingContext; held?: PageMessage | null }) {
+export function usePageFollow({
+  initial,
+  canDrive,
+  context,
+  held = null,
+}: {
+  initial: PageMessage;
+  canDrive: boolean;
+  context: PageDrivingContext;
+  held?: PageMessage | null;
+}) {
   const room = useRoomContext();
   const [position, setPosition] = useState<PageMessage>(initial);
   const positionRef = useRef(position);

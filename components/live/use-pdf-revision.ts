@@ -73,7 +73,9 @@ function loadNewest(ceremonyId: string, documentId: string, revision: number | n
   const running = loadsInFlight.get(flightKey);
   if (running) return running;
   const load = async (retries: number): Promise<LoadOutcome> => {
-    const response = await fetch(`/api/ceremonies/${encodeURIComponent(ceremonyId)}/documents/${encodeURIComponent(documentId)}/revision`, { credentials: 'same-origin' });
+    const response = await fetch(`/api/ceremonies/${encodeURIComponent(ceremonyId)}/documents/${encodeURIComponent(documentId)}/revision`, {
+      credentials: 'same-origin',
+    });
     if (!response.ok) return { failure: response.status === 403 ? 'forbidden' : 'failed' };
     const sha256 = (response.headers.get('etag') ?? '').replace(/^(W\/)?"|"$/g, '');
     const number = Number(response.headers.get('x-accord-revision') ?? -1);
@@ -111,7 +113,17 @@ function loadNewest(ceremonyId: string, documentId: string, revision: number | n
  * The newest revision of one document, parsed by pdf.js: fetched again only when a newer
  * revision is known (`revision`) and its SHA-256 (the ETag) differs from what is loaded.
  */
-export function usePdfRevision({ ceremonyId, documentId, revision, attempt }: { ceremonyId: string; documentId: string; revision: number | null; attempt: number }) {
+export function usePdfRevision({
+  ceremonyId,
+  documentId,
+  revision,
+  attempt,
+}: {
+  ceremonyId: string;
+  documentId: string;
+  revision: number | null;
+  attempt: number;
+}) {
   const key = cacheKey(ceremonyId, documentId);
   const [state, setState] = useState<{ key: string; loaded: LoadedRevision | null; failure: RevisionFailure | null }>(() => ({
     key,

@@ -6,10 +6,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 
 export type RoomExit = 'left' | 'ended' | 'removed' | 'lobby';
 
-type Connection =
-  | { kind: 'fetching' }
-  | { kind: 'ready'; serverUrl: string; token: string }
-  | { kind: 'unreachable' };
+type Connection = { kind: 'fetching' } | { kind: 'ready'; serverUrl: string; token: string } | { kind: 'unreachable' };
 
 /**
  * The way into the call: a token from our server, then a LiveKit Room (one per attempt: a

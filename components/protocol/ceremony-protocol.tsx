@@ -71,7 +71,11 @@ export async function CeremonyProtocolSection({ ceremonyId, protocol }: { ceremo
           <RehearsalForm ceremonyId={ceremonyId} form={organiser.rehearsalForm} />
         </div>
         <h3 className="mb-2 font-medium">{t('readiness.heading')}</h3>
-        <DataTable testId="readiness-table" caption={t('readiness.heading')} columns={(['person', 'camera', 'microphone', 'connection', 'signingPad', 'checkedAt'] as const).map((key) => ({ key, label: t(`readiness.${key}`) }))}>
+        <DataTable
+          testId="readiness-table"
+          caption={t('readiness.heading')}
+          columns={(['person', 'camera', 'microphone', 'connection', 'signingPad', 'checkedAt'] as const).map((key) => ({ key, label: t(`readiness.${key}`) }))}
+        >
           {organiser.readiness.map((row) => (
             <tr key={row.participantId} className="border-t border-line" data-testid="readiness-row" data-ready={row.check ? 'checked' : 'unchecked'}>
               <th scope="row" className="py-1 pr-3 font-normal">
@@ -83,7 +87,9 @@ export async function CeremonyProtocolSection({ ceremonyId, protocol }: { ceremo
                   <td className="py-1 pr-3">{mark(row.check.cameraOk)}</td>
                   <td className="py-1 pr-3">{mark(row.check.microphoneOk)}</td>
                   <td className="py-1 pr-3">{t(`readiness.quality.${row.check.connectionQuality as 'good'}`)}</td>
-                  <td className="py-1 pr-3">{row.role === 'signatory' || row.role === 'witness' ? mark(row.check.signingPadTried) : t('readiness.notNeeded')}</td>
+                  <td className="py-1 pr-3">
+                    {row.role === 'signatory' || row.role === 'witness' ? mark(row.check.signingPadTried) : t('readiness.notNeeded')}
+                  </td>
                   <td className="py-1">{formatDateTime(row.check.checkedAt, isLocale(locale) ? locale : 'en', viewerZone)}</td>
                 </>
               ) : (
@@ -103,10 +109,18 @@ export async function CeremonyProtocolSection({ ceremonyId, protocol }: { ceremo
           <h3 className="mb-1 font-medium">{t('transmittal')}</h3>
           <p className="mb-2 text-sm text-muted">{t('transmittalHint')}</p>
           <div className="mb-6 flex flex-wrap gap-3 text-sm">
-            <a href={`/api/ceremonies/${encodeURIComponent(ceremonyId)}/transmittal/pdf`} className="rounded-md border border-line px-3 py-2 text-navy hover:border-navy" data-testid="transmittal-pdf">
+            <a
+              href={`/api/ceremonies/${encodeURIComponent(ceremonyId)}/transmittal/pdf`}
+              className="rounded-md border border-line px-3 py-2 text-navy hover:border-navy"
+              data-testid="transmittal-pdf"
+            >
               {t('transmittalPdf')}
             </a>
-            <a href={`/api/ceremonies/${encodeURIComponent(ceremonyId)}/transmittal/json`} className="rounded-md border border-line px-3 py-2 text-navy hover:border-navy" data-testid="transmittal-json">
+            <a
+              href={`/api/ceremonies/${encodeURIComponent(ceremonyId)}/transmittal/json`}
+              className="rounded-md border border-line px-3 py-2 text-navy hover:border-navy"
+              data-testid="transmittal-json"
+            >
               {t('transmittalJson')}
             </a>
           </div>

@@ -16,7 +16,17 @@ type FileReason = (typeof fileReasons)[number];
  * Uploads one signatory's full-powers letter (the PDF is the request body, streamed by the
  * server and checked off the request thread like an agreement). Problems beside the field.
  */
-export function FullPowersUpload({ ceremonyId, participantId, signatoryName, maxBytes }: { ceremonyId: string; participantId: string; signatoryName: string; maxBytes: number }) {
+export function FullPowersUpload({
+  ceremonyId,
+  participantId,
+  signatoryName,
+  maxBytes,
+}: {
+  ceremonyId: string;
+  participantId: string;
+  signatoryName: string;
+  maxBytes: number;
+}) {
   const t = useTranslations('protocol.fullPowers');
   const tReasons = useTranslations('schedule.upload.reasons');
   const tInspection = useTranslations('pdfInspection.reasons');

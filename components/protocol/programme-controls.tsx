@@ -76,7 +76,12 @@ export function ProgrammeControls({
           rollCall={programme.rollCall}
           defaultOpen={current?.kind === 'opening'}
           pending={pending}
-          onConfirm={(present) => run(() => confirmRollCallAction(ceremonyId, present), () => toast.success(t('rollCall.confirmedToast')))}
+          onConfirm={(present) =>
+            run(
+              () => confirmRollCallAction(ceremonyId, present),
+              () => toast.success(t('rollCall.confirmedToast')),
+            )
+          }
         />
       ) : null}
       {programme.pagesReleased ? (

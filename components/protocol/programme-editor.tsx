@@ -109,7 +109,13 @@ export function ProgrammeEditor({
               <div className="flex flex-wrap items-center justify-between gap-2">
                 <h3 className="font-medium">{t('stepHeading', { position: index + 1, kind: tKinds(row.kind) })}</h3>
                 <div className="flex gap-1">
-                  <Button type="button" variant="secondary" aria-label={t('moveUp', { title: titleOf(row) })} disabled={index === 0} onClick={() => move(index, -1)}>
+                  <Button
+                    type="button"
+                    variant="secondary"
+                    aria-label={t('moveUp', { title: titleOf(row) })}
+                    disabled={index === 0}
+                    onClick={() => move(index, -1)}
+                  >
                     <ArrowUp aria-hidden size={16} />
                   </Button>
                   <Button

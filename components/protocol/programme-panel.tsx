@@ -56,7 +56,9 @@ export function ProgrammePanel({ ceremonyId, programme, myRole, myName }: { cere
       <ProgrammeNow current={current} next={next} programme={programme} />
       {programme.rehearsal ? <RehearsalPanel ceremonyId={ceremonyId} myRole={myRole} myName={myName} /> : null}
       <ProgrammeStepsList steps={programme.steps} />
-      {isOrganiser ? <ProgrammeControls ceremonyId={ceremonyId} programme={programme} current={current} next={next} pending={pending} error={error} run={run} /> : null}
+      {isOrganiser ? (
+        <ProgrammeControls ceremonyId={ceremonyId} programme={programme} current={current} next={next} pending={pending} error={error} run={run} />
+      ) : null}
     </section>
   );
 }

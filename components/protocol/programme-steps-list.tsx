@@ -13,7 +13,10 @@ export function ProgrammeStepsList({ steps }: { steps: RoomProgramme['steps'] })
       <summary className="cursor-pointer text-white/70">{t('fullProgramme')}</summary>
       <ol className="mt-2 flex flex-col gap-1" data-testid="programme-steps">
         {steps.map((step) => (
-          <li key={step.id} className={`flex justify-between gap-2 ${step.status === 'current' ? 'font-medium text-amber-100' : step.status === 'upcoming' ? '' : 'text-white/50'}`}>
+          <li
+            key={step.id}
+            className={`flex justify-between gap-2 ${step.status === 'current' ? 'font-medium text-amber-100' : step.status === 'upcoming' ? '' : 'text-white/50'}`}
+          >
             <span>
               {stepTitle(step)}
               {step.speaker ? (

@@ -8,7 +8,17 @@ import type { RollCallView } from '@/lib/protocol/load-room-programme';
  * The roll call during the opening: who is present, by delegation (ticked when confirmed
  * before or in the room now); the organiser confirms it once, and it then says when.
  */
-export function RollCall({ rollCall, defaultOpen, pending, onConfirm }: { rollCall: RollCallView; defaultOpen: boolean; pending: boolean; onConfirm: (present: string[]) => void }) {
+export function RollCall({
+  rollCall,
+  defaultOpen,
+  pending,
+  onConfirm,
+}: {
+  rollCall: RollCallView;
+  defaultOpen: boolean;
+  pending: boolean;
+  onConfirm: (present: string[]) => void;
+}) {
   const t = useTranslations('protocol.room.rollCall');
   const tRoles = useTranslations('roles');
   const format = useFormatter();
@@ -54,7 +64,12 @@ export function RollCall({ rollCall, defaultOpen, pending, onConfirm }: { rollCa
         ))}
         <div className="flex flex-wrap items-center gap-3">
           {rollCall.canConfirm ? (
-            <button type="submit" className="rounded-md bg-white px-3 py-1.5 font-medium text-[#0f1620] disabled:opacity-50" disabled={pending} data-testid="roll-call-confirm">
+            <button
+              type="submit"
+              className="rounded-md bg-white px-3 py-1.5 font-medium text-[#0f1620] disabled:opacity-50"
+              disabled={pending}
+              data-testid="roll-call-confirm"
+            >
               {t('confirm', { count: present.size })}
             </button>
           ) : null}

@@ -35,7 +35,11 @@ export function SummaryControls({ ceremonyId, published, hasPhoto }: { ceremonyI
     setUploading(true);
     setPhotoError(null);
     try {
-      const response = await fetch(`/api/ceremonies/${encodeURIComponent(ceremonyId)}/photo`, { method: 'POST', headers: { 'Content-Type': file.type }, body: file });
+      const response = await fetch(`/api/ceremonies/${encodeURIComponent(ceremonyId)}/photo`, {
+        method: 'POST',
+        headers: { 'Content-Type': file.type },
+        body: file,
+      });
       if (response.ok) {
         toast.success(t('photoUploaded'));
         formRef.current?.reset();

@@ -100,7 +100,15 @@ export function SignatureCapture({
             <div className="flex flex-col gap-2">
               <p className="text-sm text-white/80">{t('drawHint')}</p>
               <canvas ref={canvasRef} aria-label={t('drawArea')} className="h-40 w-full touch-none rounded-md bg-white" />
-              <Button type="button" variant="ghost" className="self-start text-white" onClick={() => { padRef.current?.clear(); setDrawn(null); }}>
+              <Button
+                type="button"
+                variant="ghost"
+                className="self-start text-white"
+                onClick={() => {
+                  padRef.current?.clear();
+                  setDrawn(null);
+                }}
+              >
                 {t('clear')}
               </Button>
             </div>
@@ -134,7 +142,12 @@ export function SignatureCapture({
             </p>
           ) : null}
           <div className="flex gap-2">
-            <Button type="button" disabled={busy || !mayConfirm} aria-describedby={!mayConfirm ? 'confirm-blocked-hint' : undefined} onClick={() => onConfirm(capture())}>
+            <Button
+              type="button"
+              disabled={busy || !mayConfirm}
+              aria-describedby={!mayConfirm ? 'confirm-blocked-hint' : undefined}
+              onClick={() => onConfirm(capture())}
+            >
               {busy ? t('signing') : t('confirm')}
             </Button>
             <Button type="button" variant="secondary" disabled={busy} onClick={() => setReviewing(false)}>

@@ -111,7 +111,10 @@ export function SigningFocusProvider({
   const [preview, setPreview] = useState<SignaturePreview | null>(null);
 
   const mayCapture = signing.signingOpen && signing.canSignNow;
-  const steps = useMemo(() => (active && mayCapture ? buildSigningSteps(ceremony.documents, signing.documents) : []), [active, mayCapture, ceremony.documents, signing.documents]);
+  const steps = useMemo(
+    () => (active && mayCapture ? buildSigningSteps(ceremony.documents, signing.documents) : []),
+    [active, mayCapture, ceremony.documents, signing.documents],
+  );
   // Signing closed or my turn passed while the capture was open: it is closed.
   const open = active && steps.length > 0;
   const newestRevision = useCallback((documentId: string) => newestRevisionOf(signing, announced, documentId), [signing, announced]);
@@ -149,7 +152,9 @@ export function SigningFocusProvider({
   const fieldsShown = useCallback(
     (shown: { documentId: string; revision: number; fieldNames: string[] }) => {
       if (!open) return;
-      const due = new Set(steps.filter((candidate) => candidate.documentId === shown.documentId).flatMap((candidate) => candidate.fields.map((field) => field.fieldName)));
+      const due = new Set(
+        steps.filter((candidate) => candidate.documentId === shown.documentId).flatMap((candidate) => candidate.fields.map((field) => field.fieldName)),
+      );
       const names = shown.fieldNames.filter((name) => due.has(name));
       if (names.length > 0) setSeen((current) => markFieldsSeen(current, shown.documentId, names, shown.revision));
     },
@@ -158,7 +163,8 @@ export function SigningFocusProvider({
   // A stop without a field of mine (a due document where I only confirm) counts as seen once its page is drawn.
   const pageShown = useCallback(
     (shown: { documentId: string; page: number; revision: number }) => {
-      if (!open || !steps.some((candidate) => candidate.documentId === shown.documentId && candidate.page === shown.page && candidate.fields.length === 0)) return;
+      if (!open || !steps.some((candidate) => candidate.documentId === shown.documentId && candidate.page === shown.page && candidate.fields.length === 0))
+        return;
       setSeen((current) => markFieldsSeen(current, shown.documentId, [''], shown.revision));
     },
     [open, steps],

@@ -56,7 +56,12 @@ export function SigningPanel({ ceremonyId, status, myName }: { ceremonyId: strin
       const response = await fetch(`/api/ceremonies/${ceremonyId}/sign`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ idempotencyKey: requestKey.current, capture, viewed: focus.viewed(), consent: { language: consentLanguage, text: consentText } }),
+        body: JSON.stringify({
+          idempotencyKey: requestKey.current,
+          capture,
+          viewed: focus.viewed(),
+          consent: { language: consentLanguage, text: consentText },
+        }),
       });
       const body = (await response.json()) as { error?: ErrorLike };
       if (!response.ok) {
@@ -87,7 +92,11 @@ export function SigningPanel({ ceremonyId, status, myName }: { ceremonyId: strin
   const isOrganiser = status.myRole === 'organiser';
   const concluded = status.state === 'CONCLUDED' || status.state === 'ARCHIVED';
   return (
-    <section aria-labelledby="signing-heading" className="flex flex-col gap-3 rounded-lg border border-white/15 bg-white/5 p-4 text-white" data-testid="signing-panel">
+    <section
+      aria-labelledby="signing-heading"
+      className="flex flex-col gap-3 rounded-lg border border-white/15 bg-white/5 p-4 text-white"
+      data-testid="signing-panel"
+    >
       <div className="flex items-center justify-between gap-2">
         <h2 id="signing-heading" className="font-serif text-lg">
           {t('title')}
@@ -138,7 +147,9 @@ export function SigningPanel({ ceremonyId, status, myName }: { ceremonyId: strin
         </p>
       ) : null}
 
-      {isOrganiser && (status.state === 'LIVE' || status.signingOpen) ? <OrganiserSigningActions status={status} pending={pending} onAction={organiserAction} /> : null}
+      {isOrganiser && (status.state === 'LIVE' || status.signingOpen) ? (
+        <OrganiserSigningActions status={status} pending={pending} onAction={organiserAction} />
+      ) : null}
 
       <SigningDocumentsList status={status} />
     </section>

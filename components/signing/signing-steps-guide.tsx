@@ -22,11 +22,21 @@ export function SigningSteps() {
     return candidate.partyName ? t('original', { language, party: candidate.partyName }) : language;
   };
   return (
-    <section aria-labelledby="signing-steps-heading" className="flex flex-col gap-2 rounded-md border border-amber-300/40 bg-amber-100/5 p-3" data-testid="signing-steps">
+    <section
+      aria-labelledby="signing-steps-heading"
+      className="flex flex-col gap-2 rounded-md border border-amber-300/40 bg-amber-100/5 p-3"
+      data-testid="signing-steps"
+    >
       <h3 id="signing-steps-heading" className="text-sm font-medium text-amber-50">
         {t('heading', { count: focus.steps.length })}
       </h3>
-      <div className="flex flex-col gap-0.5 text-sm" aria-live="polite" data-testid="signing-step-current" data-document-id={step.documentId} data-page={step.page}>
+      <div
+        className="flex flex-col gap-0.5 text-sm"
+        aria-live="polite"
+        data-testid="signing-step-current"
+        data-document-id={step.documentId}
+        data-page={step.page}
+      >
         <p className="font-medium">
           {t('position', { index: focus.index + 1, count: focus.steps.length })} · {describe(step)}
         </p>

@@ -1,7 +1,14 @@
 import type { InputHTMLAttributes } from 'react';
 
 /** A labelled input whose error is said beside it and announced to screen readers. */
-export function TextField({ label, error, id, name, className = '', ...props }: InputHTMLAttributes<HTMLInputElement> & { label: string; error?: string; name: string }) {
+export function TextField({
+  label,
+  error,
+  id,
+  name,
+  className = '',
+  ...props
+}: InputHTMLAttributes<HTMLInputElement> & { label: string; error?: string; name: string }) {
   const inputId = id ?? `field-${name}`;
   const errorId = `${inputId}-error`;
   return (

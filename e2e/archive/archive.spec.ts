@@ -75,7 +75,10 @@ test('the archivist finds the concluded ceremony, downloads the sealed PDF and t
     const pdfsig = runPdfsig(readFileSync(sealedPath));
     const signed = pdfsig.signatures.filter((signature) => !signature.unsigned);
     expect(signed.length, pdfsig.output).toBeGreaterThanOrEqual(3); // two signatories and the closing seal
-    expect(signed.every((signature) => signature.validation === 'Signature is Valid.'), pdfsig.output).toBe(true);
+    expect(
+      signed.every((signature) => signature.validation === 'Signature is Valid.'),
+      pdfsig.output,
+    ).toBe(true);
     expect(signed.at(-1)!.totalDocumentSigned, pdfsig.output).toBe(true);
   });
 
@@ -135,14 +138,20 @@ test('the archivist finds the concluded ceremony, downloads the sealed PDF and t
   });
 });
 
-test('a member who is not an archivist gets no archive and no download (hostile cases "Cross-ceremony access" and "Archivist signs")', async ({ page, signIn }) => {
+test('a member who is not an archivist gets no archive and no download (hostile cases "Cross-ceremony access" and "Archivist signs")', async ({
+  page,
+  signIn,
+}) => {
   await signIn(page, referencePress.email);
   await expect(page.getByRole('banner').getByRole('link', { name: 'Archive' })).toHaveCount(0);
   await page.goto('/archive');
   await expect(page.getByRole('heading', { name: 'The archive is not open to you' })).toBeVisible();
   const download = await page.request.get(`/api/archive/${concluded.ceremonyId}/download/evidence-package`);
   expect(download.status()).toBe(404);
-  const verify = await page.request.post('/api/archive/verify', { data: Buffer.from('%PDF-1.7\n'), headers: { 'content-type': 'application/pdf', origin: new URL(page.url()).origin } });
+  const verify = await page.request.post('/api/archive/verify', {
+    data: Buffer.from('%PDF-1.7\n'),
+    headers: { 'content-type': 'application/pdf', origin: new URL(page.url()).origin },
+  });
   expect(verify.status()).toBe(403);
 });
 

@@ -32,7 +32,9 @@ test('an invited person whose address the provider verified signs in, linked to 
   // Their own ceremony, in their saved language (German): the invited user, not a new one.
   await expect(page.getByRole('listitem').filter({ hasText: referenceCeremony.title })).toBeVisible();
   await expect(page.getByText(verifiedPerson.name).first()).toBeVisible();
-  expect(await readLinkedAccounts([verifiedPerson.email])).toEqual([{ provider: 'oidc', providerAccountId: verifiedPerson.email, userEmail: verifiedPerson.email }]);
+  expect(await readLinkedAccounts([verifiedPerson.email])).toEqual([
+    { provider: 'oidc', providerAccountId: verifiedPerson.email, userEmail: verifiedPerson.email },
+  ]);
   expect(await countUsers(verifiedPerson.email)).toBe(1);
 });
 

@@ -43,9 +43,13 @@ async function admitAll(host: Page, guest: Page, name: string) {
   await expect(guest.getByTestId('room')).toBeVisible();
 }
 
-test('a removed participant who rejoins with the token they still hold is thrown out again (hostile case "Removed participant rejoins")', async ({ browser }) => {
+test('a removed participant who rejoins with the token they still hold is thrown out again (hostile case "Removed participant rejoins")', async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
-  execFileSync('npx', ['tsx', '--conditions=react-server', 'scripts/e2e/seed-ceremony-copy.ts', ceremonyId, `${referenceCeremony.title} (removal rehearsal)`], { stdio: 'pipe' });
+  execFileSync('npx', ['tsx', '--conditions=react-server', 'scripts/e2e/seed-ceremony-copy.ts', ceremonyId, `${referenceCeremony.title} (removal rehearsal)`], {
+    stdio: 'pipe',
+  });
   const host = await signedIn(browser, organiser.email);
   await passPreJoin(host.page);
   await expect(host.page.getByTestId('room')).toHaveAttribute('data-hydrated', 'yes');
@@ -77,7 +81,9 @@ test('a removed participant who rejoins with the token they still hold is thrown
     await admitAll(host.page, rejoin.page, accomplice.name);
     await host.page.getByRole('tab', { name: /Teilnehmende/ }).click();
     await expect
-      .poll(async () => (await readAuditEvents(ceremonyId)).filter((event) => event.kind === 'participant.evicted').map((event) => event.payload.reason), { timeout: 30_000 })
+      .poll(async () => (await readAuditEvents(ceremonyId)).filter((event) => event.kind === 'participant.evicted').map((event) => event.payload.reason), {
+        timeout: 30_000,
+      })
       .toContain('removed');
     // Gone from the room for everyone.
     await expect.poll(() => host.page.getByTestId('people-entry').filter({ hasText: delegate.name }).count(), { timeout: 15_000 }).toBe(0);

@@ -51,7 +51,11 @@ test('the live room: lobby, video both ways, hidden press, shared page, mute, re
   test.setTimeout(240_000);
   const host = await signedIn(browser, organiser.email);
   // Its own copy of the scenario: this test goes live and removes people.
-  execFileSync('npx', ['tsx', '--conditions=react-server', 'scripts/e2e/seed-ceremony-copy.ts', roomCeremonyId, `${referenceCeremony.title} (room rehearsal)`], { stdio: 'pipe' });
+  execFileSync(
+    'npx',
+    ['tsx', '--conditions=react-server', 'scripts/e2e/seed-ceremony-copy.ts', roomCeremonyId, `${referenceCeremony.title} (room rehearsal)`],
+    { stdio: 'pipe' },
+  );
   const ceremonyPath: string | null = `/ceremonies/${roomCeremonyId}`;
   await host.page.goto('/');
   await expect(host.page.getByRole('listitem').filter({ hasText: '(room rehearsal)' })).toBeVisible();
@@ -70,7 +74,7 @@ test('the live room: lobby, video both ways, hidden press, shared page, mute, re
   const removedDelegate = await signedIn(browser, delegate.email);
   const reporter = await signedIn(browser, press.email);
 
-  await test.step('the others wait in the lobby, with both capitals\' clocks', async () => {
+  await test.step("the others wait in the lobby, with both capitals' clocks", async () => {
     await passPreJoin(signer.page, ceremonyPath!);
     await passPreJoin(removedDelegate.page, ceremonyPath!);
     await reporter.page.goto(`${ceremonyPath}/room`);
@@ -159,11 +163,14 @@ test('the live room: lobby, video both ways, hidden press, shared page, mute, re
 
   await test.step('the attendance log lists the joins and leaves', async () => {
     await expect
-      .poll(async () => {
-        const events = await readAuditEvents(ceremonyId);
-        const identitiesWith = (kind: string) => new Set(events.filter((event) => event.kind === kind).map((event) => event.payload.name));
-        return { joined: identitiesWith('participant.joined').size, left: identitiesWith('participant.left').size };
-      }, { timeout: 15_000 })
+      .poll(
+        async () => {
+          const events = await readAuditEvents(ceremonyId);
+          const identitiesWith = (kind: string) => new Set(events.filter((event) => event.kind === kind).map((event) => event.payload.name));
+          return { joined: identitiesWith('participant.joined').size, left: identitiesWith('participant.left').size };
+        },
+        { timeout: 15_000 },
+      )
       .toEqual({ joined: 4, left: 2 });
   });
 

@@ -65,7 +65,9 @@ async function signMyTurn(person: Person, texts: { review: string; confirm: stri
 }
 
 test('before the day: the organiser edits the programme; full powers and the readiness checklist are on their screens', async ({ page, browser }) => {
-  execFileSync('npx', ['tsx', '--conditions=react-server', 'scripts/e2e/seed-ceremony-copy.ts', ceremonyId, `${referenceCeremony.title} (protocol)`], { stdio: 'pipe' });
+  execFileSync('npx', ['tsx', '--conditions=react-server', 'scripts/e2e/seed-ceremony-copy.ts', ceremonyId, `${referenceCeremony.title} (protocol)`], {
+    stdio: 'pipe',
+  });
   await signInByEmail(page, organiser.email);
 
   await page.goto(`/ceremonies/${ceremonyId}/programme`);
@@ -96,7 +98,7 @@ test('before the day: the organiser edits the programme; full powers and the rea
   await officerPage.goto(`/ceremonies/${ceremonyId}/full-powers`);
   await expect(officerPage.getByTestId('full-powers-signatory')).toHaveCount(2);
   await expect(officerPage.getByTestId('full-powers-signatory').first()).toHaveAttribute('data-status', 'approved');
-  const letter = await officerPage.request.get(await officerPage.getByTestId('full-powers-letter').first().getAttribute('href') ?? '');
+  const letter = await officerPage.request.get((await officerPage.getByTestId('full-powers-letter').first().getAttribute('href')) ?? '');
   expect(letter.headers()['content-type']).toBe('application/pdf');
   await officerPage.screenshot({ path: test.info().outputPath('protocol-0-full-powers.png'), fullPage: true });
   const fullPowersScan = await new AxeBuilder({ page: officerPage }).include('main').withTags(['wcag2a', 'wcag2aa']).analyze();
@@ -107,7 +109,9 @@ test('before the day: the organiser edits the programme; full powers and the rea
 test('the run of show: roll call, remarks, signing with the exchange, closing; the press sees steps but no pages until released', async ({ browser }) => {
   // Four browsers, four confirmations each stepping through its three originals in the viewer, the seal.
   test.setTimeout(420_000);
-  execFileSync('npx', ['tsx', '--conditions=react-server', 'scripts/e2e/seed-ceremony-copy.ts', ceremonyId, `${referenceCeremony.title} (protocol)`], { stdio: 'pipe' });
+  execFileSync('npx', ['tsx', '--conditions=react-server', 'scripts/e2e/seed-ceremony-copy.ts', ceremonyId, `${referenceCeremony.title} (protocol)`], {
+    stdio: 'pipe',
+  });
   const documentIds = await readAgreementDocumentIds(ceremonyId);
   expect(documentIds).toHaveLength(6);
 
@@ -140,7 +144,9 @@ test('the run of show: roll call, remarks, signing with the exchange, closing; t
     for (const person of [lni, kosmo, reporter]) await expect(person.page.getByTestId('room')).toBeVisible();
     // LiveKit's webhooks have recorded both signatories in the call (the roll call is prefilled from them).
     await expect
-      .poll(async () => new Set((await readAuditEvents(ceremonyId)).filter((e) => e.kind === 'participant.joined').map((e) => e.payload.name)).size, { timeout: 20_000 })
+      .poll(async () => new Set((await readAuditEvents(ceremonyId)).filter((e) => e.kind === 'participant.joined').map((e) => e.payload.name)).size, {
+        timeout: 20_000,
+      })
       .toBeGreaterThanOrEqual(4);
   });
 
@@ -235,12 +241,19 @@ test('the run of show: roll call, remarks, signing with the exchange, closing; t
     await expect(host.page.getByTestId('pages-released')).toBeVisible();
     await expect(reporter.page.getByTestId('document-pane')).toBeVisible({ timeout: 10_000 });
     await expect
-      .poll(() => reporter.page.getByTestId('document-pane').locator('canvas').evaluateAll((canvases) => canvases.some((canvas) => (canvas as HTMLCanvasElement).width > 0)), { timeout: 15_000 })
+      .poll(
+        () =>
+          reporter.page
+            .getByTestId('document-pane')
+            .locator('canvas')
+            .evaluateAll((canvases) => canvases.some((canvas) => (canvas as HTMLCanvasElement).width > 0)),
+        { timeout: 15_000 },
+      )
       .toBe(true);
-    const status = await reporter.page.evaluate(
-      async ({ id, documentId }) => (await fetch(`/api/ceremonies/${id}/documents/${documentId}/revision`)).status,
-      { id: ceremonyId, documentId: documentIds[0]! },
-    );
+    const status = await reporter.page.evaluate(async ({ id, documentId }) => (await fetch(`/api/ceremonies/${id}/documents/${documentId}/revision`)).status, {
+      id: ceremonyId,
+      documentId: documentIds[0]!,
+    });
     expect(status).toBe(200);
     await shoot([host, reporter], '7-closing-released');
   });
@@ -261,7 +274,9 @@ test('the run of show: roll call, remarks, signing with the exchange, closing; t
 test('the technical rehearsal: the same room on SPECIMEN copies, readiness reported, the signing pad tried', async ({ browser }) => {
   test.setTimeout(180_000);
   const rehearsalId = 'ceremony-e2e-rehearsal';
-  execFileSync('npx', ['tsx', '--conditions=react-server', 'scripts/e2e/seed-ceremony-copy.ts', rehearsalId, `${referenceCeremony.title} (rehearsal)`], { stdio: 'pipe' });
+  execFileSync('npx', ['tsx', '--conditions=react-server', 'scripts/e2e/seed-ceremony-copy.ts', rehearsalId, `${referenceCeremony.title} (rehearsal)`], {
+    stdio: 'pipe',
+  });
   const host = await signedIn(browser, 'organiser', organiser.email);
   const lni = await signedIn(browser, 'lni-signatory', lniSignatory.email);
   for (const person of [host, lni]) {

@@ -21,8 +21,20 @@ const title = `LNI 4.0 × KOSMO: Joint Declaration (${stamp})`;
 const german = { name: 'Dr. Matthias Schäfer', title: 'Vorstandsvorsitzender', email: `schaefer-${stamp}@lni40.example` };
 const korean = { name: '김민준', title: '원장', email: `minjun-${stamp}@kosmo.example` };
 
-const lniParty: AgreementParty = { name: 'Labs Network Industrie 4.0', shortName: 'LNI 4.0', country: 'Germany', signatoryName: german.name, signatoryTitle: german.title };
-const kosmoParty: AgreementParty = { name: 'Korean Smart Manufacturing Office', shortName: 'KOSMO', country: 'Republic of Korea', signatoryName: korean.name, signatoryTitle: korean.title };
+const lniParty: AgreementParty = {
+  name: 'Labs Network Industrie 4.0',
+  shortName: 'LNI 4.0',
+  country: 'Germany',
+  signatoryName: german.name,
+  signatoryTitle: german.title,
+};
+const kosmoParty: AgreementParty = {
+  name: 'Korean Smart Manufacturing Office',
+  shortName: 'KOSMO',
+  country: 'Republic of Korea',
+  signatoryName: korean.name,
+  signatoryTitle: korean.title,
+};
 
 function localDay(daysAhead: number): string {
   return new Date(Date.now() + daysAhead * 86_400_000).toISOString().slice(0, 10);
@@ -91,7 +103,9 @@ test('the organiser schedules LNI 4.0 × KOSMO: people, originals, fields, alter
   await page.locator('#new-member-email').press('Enter');
   await expect(page.getByTestId(`member-${german.email}`)).toBeVisible();
 
-  await page.locator('#import-csv').fill(`name,title,email,role,delegation\n${korean.name},${korean.title},${korean.email},signatory,KOSMO\nBroken Row,,not-an-email,delegate,KOSMO`);
+  await page
+    .locator('#import-csv')
+    .fill(`name,title,email,role,delegation\n${korean.name},${korean.title},${korean.email},signatory,KOSMO\nBroken Row,,not-an-email,delegate,KOSMO`);
   await page.locator('button[name="intent"][value="preview"]').click();
   await expect(page.locator('table').filter({ hasText: 'not-an-email' })).toBeVisible();
   await page.locator('button[name="intent"][value="import-valid"]').click();
@@ -114,7 +128,9 @@ test('the organiser schedules LNI 4.0 × KOSMO: people, originals, fields, alter
     [kosmoParty, lniParty, 'KOSMO'],
   ] as const) {
     const agreement = await generateAgreementPdf({ language: 'en', parties: [owner, other] });
-    await page.locator('#agreement-file').setInputFiles({ name: `agreement-${owner.shortName}.pdf`, mimeType: 'application/pdf', buffer: Buffer.from(agreement.bytes) });
+    await page
+      .locator('#agreement-file')
+      .setInputFiles({ name: `agreement-${owner.shortName}.pdf`, mimeType: 'application/pdf', buffer: Buffer.from(agreement.bytes) });
     await page.locator('#agreement-title').fill(`Joint Declaration (original of ${label})`);
     await page.locator('#agreement-original-for').selectOption({ label });
     await page.locator('#agreement-title').press('Enter');
@@ -162,7 +178,12 @@ test('the organiser schedules LNI 4.0 × KOSMO: people, originals, fields, alter
   await page.goto(`${ceremonyUrl}/invitations`);
   await page.locator('input[name="signingOrder"][value="alternat"]').check();
   await page.locator('input[name="signingOrder"][value="alternat"]').press('Enter');
-  await expect(page.getByTestId('signing-plan').locator('li').filter({ has: page.locator('svg.lucide-arrow-left-right') })).toHaveCount(2);
+  await expect(
+    page
+      .getByTestId('signing-plan')
+      .locator('li')
+      .filter({ has: page.locator('svg.lucide-arrow-left-right') }),
+  ).toHaveCount(2);
   await expect(page.getByTestId('schedule-checklist').locator('li[data-ok="false"]')).toHaveCount(0);
   await page.locator('form:has(input[name="ceremonyId"]) button[type="submit"]:not([data-testid])').last().click();
   const sendButton = page.getByTestId('send-invitations');
@@ -174,7 +195,8 @@ test('the organiser schedules LNI 4.0 × KOSMO: people, originals, fields, alter
   await sendButton.click();
   await expect(page.getByRole('status').filter({ hasText: /3/ }).first()).toBeVisible();
 
-  const isInvitation = (sequence: number) => (mail: ParsedMail) => mail.attachments.some((file) => file.filename?.endsWith('.ics')) && calendarOf(mail).sequence === sequence;
+  const isInvitation = (sequence: number) => (mail: ParsedMail) =>
+    mail.attachments.some((file) => file.filename?.endsWith('.ics')) && calendarOf(mail).sequence === sequence;
   const toKorean = await waitForMail(korean.email, sentAt, isInvitation(0));
   const toGerman = await waitForMail(german.email, sentAt, isInvitation(0));
   const toOrganiser = await waitForMail(organiser.email, sentAt, isInvitation(0));

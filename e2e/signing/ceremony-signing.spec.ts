@@ -77,9 +77,14 @@ async function signedIn(browser: Browser, email: string, name: string, delegatio
     if (request.headers()['rsc']) console.push(`${new Date().toISOString()} rsc ${new URL(request.url()).pathname} done`);
   });
   page.on('request', (request) => {
-    if (request.method() === 'POST') console.push(`${new Date().toISOString()} POST ${new URL(request.url()).pathname}${request.headers()['next-action'] ? ` (server action ${request.headers()['next-action']!.slice(0, 12)})` : ''}`);
+    if (request.method() === 'POST')
+      console.push(
+        `${new Date().toISOString()} POST ${new URL(request.url()).pathname}${request.headers()['next-action'] ? ` (server action ${request.headers()['next-action']!.slice(0, 12)})` : ''}`,
+      );
   });
-  page.on('requestfailed', (request) => console.push(`${new Date().toISOString()} failed ${request.method()} ${new URL(request.url()).pathname}: ${request.failure()?.errorText}`));
+  page.on('requestfailed', (request) =>
+    console.push(`${new Date().toISOString()} failed ${request.method()} ${new URL(request.url()).pathname}: ${request.failure()?.errorText}`),
+  );
   await signInByEmail(page, email);
   return { name, delegationName, context, page, messages, console };
 }
@@ -93,7 +98,9 @@ async function enterRoom(person: Person) {
 async function signingStatus(page: Page) {
   return page.evaluate(async (id) => {
     const response = await fetch(`/api/ceremonies/${id}/signing-status`);
-    return (await response.json()) as { documents: { id: string; myStatus: string; revision: { number: number } | null; signatures: { signerName: string }[] }[] };
+    return (await response.json()) as {
+      documents: { id: string; myStatus: string; revision: { number: number } | null; signatures: { signerName: string }[] }[];
+    };
   }, signingCeremonyId);
 }
 
@@ -124,7 +131,13 @@ async function shownPage(person: Person) {
  * `interferer` (the organiser) turns the page while the capture is open: the signer's viewer
  * must not move, the others follow the organiser.
  */
-async function signDue(signer: Person, watchers: Person[], expectedDocuments: number, signaturesBefore: number, options: { interferer?: Person; shot?: string } = {}) {
+async function signDue(
+  signer: Person,
+  watchers: Person[],
+  expectedDocuments: number,
+  signaturesBefore: number,
+  options: { interferer?: Person; shot?: string } = {},
+) {
   const m = signer.messages;
   const button = signer.page.getByTestId('sign-now');
   await expect(button).toHaveText(say(m.signing.signNow, { count: expectedDocuments }));
@@ -167,7 +180,12 @@ async function signDue(signer: Person, watchers: Person[], expectedDocuments: nu
     await options.interferer.page.getByRole('button', { name: options.interferer.messages.live.document.previous, exact: true }).click();
     const organiserPage = async () => `${await organiserPane.getAttribute('data-document-id')}#${await organiserPane.getAttribute('data-rendered-page')}`;
     const watcherOnly = watchers.find((person) => person !== options.interferer)!;
-    await expect.poll(async () => (await shownPage(watcherOnly)) === (await organiserPage()), { message: 'the others follow the organiser', timeout: PAGE_RENDER_TIMEOUT_MS }).toBe(true);
+    await expect
+      .poll(async () => (await shownPage(watcherOnly)) === (await organiserPage()), {
+        message: 'the others follow the organiser',
+        timeout: PAGE_RENDER_TIMEOUT_MS,
+      })
+      .toBe(true);
     expect(await shownPage(signer), "the signer's viewer is held on the field being signed").toBe(before);
   }
 
@@ -187,7 +205,9 @@ async function signDue(signer: Person, watchers: Person[], expectedDocuments: nu
     // The short notice ("Dr. Matthias Schäfer hat für … unterzeichnet") in each watcher's language; it fades after a few seconds.
     const noticesSeen = Promise.all(
       watchers.map((person) =>
-        expect(person.page.getByText(say(person.messages.signing.signedNotice, { name: signer.name, delegation: signer.delegationName })).first()).toBeVisible({ timeout: 60_000 }),
+        expect(person.page.getByText(say(person.messages.signing.signedNotice, { name: signer.name, delegation: signer.delegationName })).first()).toBeVisible({
+          timeout: 60_000,
+        }),
       ),
     );
     await confirmButton.click();
@@ -206,14 +226,18 @@ async function signDue(signer: Person, watchers: Person[], expectedDocuments: nu
   };
 }
 
-test('the ceremony from SCHEDULED to CONCLUDED: alternat signing in the live room, seen by everyone, evidence package that pdfsig accepts', async ({ browser }) => {
+test('the ceremony from SCHEDULED to CONCLUDED: alternat signing in the live room, seen by everyone, evidence package that pdfsig accepts', async ({
+  browser,
+}) => {
   // Bounds the whole ceremony, not any one wait (those stay condition-based, below): five
   // browsers, twelve signatures, the seal and the evidence package take ≈ 3 min on a quiet
   // two-core machine and ≈ 6.5 min while other work keeps both cores busy.
   test.setTimeout(CEREMONY_BUDGET_MS);
   const { repeatEachIndex, retry } = test.info();
   signingCeremonyId = repeatEachIndex === 0 && retry === 0 ? 'ceremony-e2e-signing' : `ceremony-e2e-signing-${repeatEachIndex}-${retry}`;
-  execFileSync('npx', ['tsx', '--conditions=react-server', 'scripts/e2e/seed-ceremony-copy.ts', signingCeremonyId, `${referenceCeremony.title} (signing)`], { stdio: 'pipe' });
+  execFileSync('npx', ['tsx', '--conditions=react-server', 'scripts/e2e/seed-ceremony-copy.ts', signingCeremonyId, `${referenceCeremony.title} (signing)`], {
+    stdio: 'pipe',
+  });
 
   const host = await signedIn(browser, organiser.email, organiser.name, lni.name, de);
   await test.step('the organiser enters the scheduled room and starts the ceremony', async () => {
@@ -347,7 +371,10 @@ test('the ceremony from SCHEDULED to CONCLUDED: alternat signing in the live roo
       const pdfsig = runPdfsig(files[name]!);
       const signed = pdfsig.signatures.filter((signature) => !signature.unsigned);
       expect(signed, `${name}\n${pdfsig.output}`).toHaveLength(3); // both signatories and the closing seal
-      expect(signed.every((signature) => signature.validation === 'Signature is Valid.'), pdfsig.output).toBe(true);
+      expect(
+        signed.every((signature) => signature.validation === 'Signature is Valid.'),
+        pdfsig.output,
+      ).toBe(true);
       expect(signed.at(-1)!.totalDocumentSigned, pdfsig.output).toBe(true);
     }
     const lastPage = (bytes: Uint8Array) => Number(/\/Count (\d+)/.exec(Buffer.from(bytes).toString('latin1'))?.[1] ?? 1);

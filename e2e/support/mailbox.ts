@@ -13,7 +13,9 @@ export interface ReceivedMail {
 async function readAll(): Promise<ReceivedMail[]> {
   let files: string[] = [];
   try {
-    files = readdirSync(mailDir).filter((name) => name.endsWith('.eml')).sort();
+    files = readdirSync(mailDir)
+      .filter((name) => name.endsWith('.eml'))
+      .sort();
   } catch {
     return [];
   }
@@ -37,7 +39,9 @@ export async function waitForMail(address: string, since: number, predicate: (ma
     .poll(
       async () => {
         const mails = await readAll();
-        found = mails.find((mail) => arrivedSince(mail.file, since) && recipients(mail.parsed).includes(address.toLowerCase()) && predicate(mail.parsed))?.parsed;
+        found = mails.find(
+          (mail) => arrivedSince(mail.file, since) && recipients(mail.parsed).includes(address.toLowerCase()) && predicate(mail.parsed),
+        )?.parsed;
         return Boolean(found);
       },
       { message: `mail to ${address}`, timeout: 20_000, intervals: [100, 250, 500] },

@@ -25,7 +25,9 @@ const search = (query: string): ArchiveSearch => ({ query, sort: 'concluded-desc
 function ceremonyScoped(userId: string, ceremonyId: string) {
   return [
     ['loadArchiveCeremony', () => loadArchiveCeremony({ ceremonyId, userId })],
-    ...downloadableArtefacts.map((artefact) => [`download ${artefact}`, () => downloadArchiveArtefact({ ceremonyId, userId, artefact, documentId: a.documentId })] as const),
+    ...downloadableArtefacts.map(
+      (artefact) => [`download ${artefact}`, () => downloadArchiveArtefact({ ceremonyId, userId, artefact, documentId: a.documentId })] as const,
+    ),
     ['setLegalHold', () => setLegalHold({ ceremonyId, userId, reason: 'Litigation pending' })],
     ['liftLegalHold', () => liftLegalHold({ ceremonyId, userId, reason: 'Litigation settled' })],
   ] as const;
@@ -47,7 +49,7 @@ describe('archive permissions', () => {
     await expect(verifyUploadedPdf({ userId: outsider, bytes: minimalPdf() })).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
-  it("the organiser of ceremony B gets NOT_FOUND for ceremony A and does not find it in the archive", async () => {
+  it('the organiser of ceremony B gets NOT_FOUND for ceremony A and does not find it in the archive', async () => {
     for (const [name, call] of ceremonyScoped(b.organiserId, a.ceremonyId)) {
       await expect(call(), name).rejects.toMatchObject({ code: 'NOT_FOUND' });
     }
@@ -70,20 +72,36 @@ describe('archive permissions', () => {
   });
 
   it("A's organiser reads and downloads, but only an archivist sets or lifts a legal hold (FORBIDDEN)", async () => {
-    await expect(loadArchiveCeremony({ ceremonyId: a.ceremonyId, userId: a.organiserId })).resolves.toMatchObject({ viewer: 'organiser', canManageLegalHold: false });
-    await expect(downloadArchiveArtefact({ ceremonyId: a.ceremonyId, userId: a.organiserId, artefact: 'certificate' })).resolves.toMatchObject({ contentType: 'application/pdf' });
+    await expect(loadArchiveCeremony({ ceremonyId: a.ceremonyId, userId: a.organiserId })).resolves.toMatchObject({
+      viewer: 'organiser',
+      canManageLegalHold: false,
+    });
+    await expect(downloadArchiveArtefact({ ceremonyId: a.ceremonyId, userId: a.organiserId, artefact: 'certificate' })).resolves.toMatchObject({
+      contentType: 'application/pdf',
+    });
     await expect(setLegalHold({ ceremonyId: a.ceremonyId, userId: a.organiserId, reason: 'Because' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it('an archivist reads and downloads every concluded ceremony (hostile case "Archivist signs"), and sets and lifts holds', async () => {
     for (const ceremony of [a, b]) {
-      await expect(loadArchiveCeremony({ ceremonyId: ceremony.ceremonyId, userId: archivistId })).resolves.toMatchObject({ viewer: 'archivist', canManageLegalHold: true });
-      const file = await downloadArchiveArtefact({ ceremonyId: ceremony.ceremonyId, userId: archivistId, artefact: 'document', documentId: ceremony.documentId });
+      await expect(loadArchiveCeremony({ ceremonyId: ceremony.ceremonyId, userId: archivistId })).resolves.toMatchObject({
+        viewer: 'archivist',
+        canManageLegalHold: true,
+      });
+      const file = await downloadArchiveArtefact({
+        ceremonyId: ceremony.ceremonyId,
+        userId: archivistId,
+        artefact: 'document',
+        documentId: ceremony.documentId,
+      });
       expect(file.fileName).toMatch(/\.sealed\.pdf$/);
     }
     await setLegalHold({ ceremonyId: b.ceremonyId, userId: archivistId, reason: 'Audit by the court of auditors' });
     await expect(setLegalHold({ ceremonyId: b.ceremonyId, userId: archivistId, reason: 'Again' })).rejects.toMatchObject({ code: 'INVALID_STATE' });
-    await expect(setLegalHold({ ceremonyId: b.ceremonyId, userId: archivistId, reason: ' ' })).rejects.toMatchObject({ code: 'INVALID_INPUT', fieldErrors: { reason: 'required' } });
+    await expect(setLegalHold({ ceremonyId: b.ceremonyId, userId: archivistId, reason: ' ' })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      fieldErrors: { reason: 'required' },
+    });
     await liftLegalHold({ ceremonyId: b.ceremonyId, userId: archivistId, reason: 'Audit closed' });
     const events = await db.auditEvent.findMany({ where: { chain: b.ceremonyId, kind: { startsWith: 'ceremony.legal-hold' } }, orderBy: { seq: 'asc' } });
     expect(events.map((event) => [event.kind, JSON.parse(event.payload).reason])).toEqual([
@@ -95,13 +113,18 @@ describe('archive permissions', () => {
   it('a ceremony that is not concluded is not in the archive, even for an archivist', async () => {
     const signing = await createSigningCeremony({ order: 'parallel', title: 'Access test still signing' });
     await expect(loadArchiveCeremony({ ceremonyId: signing.ceremonyId, userId: archivistId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(downloadArchiveArtefact({ ceremonyId: signing.ceremonyId, userId: archivistId, artefact: 'document', documentId: signing.documentIds[0] })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      downloadArchiveArtefact({ ceremonyId: signing.ceremonyId, userId: archivistId, artefact: 'document', documentId: signing.documentIds[0] }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(loadArchiveCeremony({ ceremonyId: signing.ceremonyId, userId: signing.organiserId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     const found = await searchArchive({ userId: archivistId, search: search('Access test still signing'), timeZone: 'UTC' });
     expect(found.total).toBe(0);
   });
 
   it('an unknown ceremony id looks the same as a forbidden one', async () => {
-    await expect(loadArchiveCeremony({ ceremonyId: 'no-such-ceremony', userId: archivistId })).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'Ceremony not found' });
+    await expect(loadArchiveCeremony({ ceremonyId: 'no-such-ceremony', userId: archivistId })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      message: 'Ceremony not found',
+    });
   });
 });

@@ -22,7 +22,9 @@ export async function requireArchiveViewer(client: Tx | Db, { userId }: { userId
   if (user.globalRole === 'organiser') return { userId, kind: 'organiser' };
   const organises = await client.participant.findFirst({ where: { userId, role: 'organiser', removedAt: null }, select: { id: true } });
   if (organises) return { userId, kind: 'organiser' };
-  throw new AppError('FORBIDDEN', 'The archive is open to archivists and to organisers for their own ceremonies.', undefined, { reason: 'archive-closed-to-you' });
+  throw new AppError('FORBIDDEN', 'The archive is open to archivists and to organisers for their own ceremonies.', undefined, {
+    reason: 'archive-closed-to-you',
+  });
 }
 
 /**

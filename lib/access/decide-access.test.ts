@@ -33,9 +33,30 @@ interface Expectation {
   archivist: Code | 'like the roles';
 }
 
-const plan = (): Expectation => ({ roles: organiser, states: editable, wrongRole: 'FORBIDDEN', wrongState: 'INVALID_STATE', removed: 'NOT_FOUND', archivist: 'NOT_FOUND' });
-const organiserAnyTime: Expectation = { roles: organiser, states: any, wrongRole: 'FORBIDDEN', wrongState: 'allowed', removed: 'NOT_FOUND', archivist: 'NOT_FOUND' };
-const host = (states: Expectation['states']): Expectation => ({ roles: organiser, states, wrongRole: 'FORBIDDEN', wrongState: 'INVALID_STATE', removed: 'FORBIDDEN', archivist: 'NOT_FOUND' });
+const plan = (): Expectation => ({
+  roles: organiser,
+  states: editable,
+  wrongRole: 'FORBIDDEN',
+  wrongState: 'INVALID_STATE',
+  removed: 'NOT_FOUND',
+  archivist: 'NOT_FOUND',
+});
+const organiserAnyTime: Expectation = {
+  roles: organiser,
+  states: any,
+  wrongRole: 'FORBIDDEN',
+  wrongState: 'allowed',
+  removed: 'NOT_FOUND',
+  archivist: 'NOT_FOUND',
+};
+const host = (states: Expectation['states']): Expectation => ({
+  roles: organiser,
+  states,
+  wrongRole: 'FORBIDDEN',
+  wrongState: 'INVALID_STATE',
+  removed: 'FORBIDDEN',
+  archivist: 'NOT_FOUND',
+});
 
 const table: Record<AccessAction, Expectation> = {
   'view-ceremony': { roles: everyone, states: any, wrongRole: 'allowed', wrongState: 'allowed', removed: 'NOT_FOUND', archivist: 'NOT_FOUND' },
@@ -54,8 +75,22 @@ const table: Record<AccessAction, Expectation> = {
   'publish-summary': { ...plan(), states: concluded },
   'add-summary-photo': { ...plan(), states: concluded },
   'download-transmittal': { ...plan(), states: concluded },
-  'record-readiness': { roles: ['organiser', 'signatory', 'witness', 'delegate'], states: ['DRAFT', 'SCHEDULED', 'LIVE', 'SIGNING'], wrongRole: 'FORBIDDEN', wrongState: 'INVALID_STATE', removed: 'NOT_FOUND', archivist: 'NOT_FOUND' },
-  'view-full-powers': { roles: ['organiser', 'signatory'], states: any, wrongRole: 'FORBIDDEN', wrongState: 'allowed', removed: 'NOT_FOUND', archivist: 'NOT_FOUND' },
+  'record-readiness': {
+    roles: ['organiser', 'signatory', 'witness', 'delegate'],
+    states: ['DRAFT', 'SCHEDULED', 'LIVE', 'SIGNING'],
+    wrongRole: 'FORBIDDEN',
+    wrongState: 'INVALID_STATE',
+    removed: 'NOT_FOUND',
+    archivist: 'NOT_FOUND',
+  },
+  'view-full-powers': {
+    roles: ['organiser', 'signatory'],
+    states: any,
+    wrongRole: 'FORBIDDEN',
+    wrongState: 'allowed',
+    removed: 'NOT_FOUND',
+    archivist: 'NOT_FOUND',
+  },
   'approve-full-powers': organiserAnyTime,
   'host-room': host(['SCHEDULED', 'LIVE', 'SIGNING', 'CONCLUDED']),
   'release-pages': host(['SCHEDULED', 'LIVE', 'SIGNING', 'CONCLUDED', 'ARCHIVED']),
@@ -63,7 +98,14 @@ const table: Record<AccessAction, Expectation> = {
   'run-ceremony': { ...host(any), wrongState: 'allowed' },
   'archive-ceremony': { ...host(any), wrongState: 'allowed' },
   'run-programme': host((_role, state, rehearsal) => (state === 'SCHEDULED' && rehearsal) || ['LIVE', 'SIGNING', 'CONCLUDED'].includes(state)),
-  'wait-in-lobby': { roles: everyone, states: ['SCHEDULED', 'LIVE', 'SIGNING', 'CONCLUDED'], wrongRole: 'allowed', wrongState: 'INVALID_STATE', removed: 'FORBIDDEN', archivist: 'NOT_FOUND' },
+  'wait-in-lobby': {
+    roles: everyone,
+    states: ['SCHEDULED', 'LIVE', 'SIGNING', 'CONCLUDED'],
+    wrongRole: 'allowed',
+    wrongState: 'INVALID_STATE',
+    removed: 'FORBIDDEN',
+    archivist: 'NOT_FOUND',
+  },
   'join-room': {
     roles: everyone,
     states: (role, state, rehearsal) => (state === 'SCHEDULED' && (rehearsal || role === 'organiser')) || ['LIVE', 'SIGNING', 'CONCLUDED'].includes(state),
@@ -76,7 +118,14 @@ const table: Record<AccessAction, Expectation> = {
   'conclude-ceremony': organiserAnyTime,
   'record-exchange': organiserAnyTime,
   sign: { roles: ['signatory', 'witness'], states: any, wrongRole: 'FORBIDDEN', wrongState: 'allowed', removed: 'NOT_FOUND', archivist: 'FORBIDDEN' },
-  'try-signing-pad': { roles: ['signatory', 'witness'], states: (_role, state, rehearsal) => state === 'SCHEDULED' && rehearsal, wrongRole: 'FORBIDDEN', wrongState: 'INVALID_STATE', removed: 'NOT_FOUND', archivist: 'NOT_FOUND' },
+  'try-signing-pad': {
+    roles: ['signatory', 'witness'],
+    states: (_role, state, rehearsal) => state === 'SCHEDULED' && rehearsal,
+    wrongRole: 'FORBIDDEN',
+    wrongState: 'INVALID_STATE',
+    removed: 'NOT_FOUND',
+    archivist: 'NOT_FOUND',
+  },
   'view-archive': { roles: organiser, states: concluded, wrongRole: 'NOT_FOUND', wrongState: 'NOT_FOUND', removed: 'NOT_FOUND', archivist: 'like the roles' },
 };
 
@@ -109,7 +158,11 @@ function expected(expectation: Expectation, actor: Actor, state: CeremonyState, 
 }
 
 const cases = accessActions.flatMap((action) =>
-  actors.flatMap((actor) => ceremonyStates.flatMap((state) => [false, true].map((rehearsal) => ({ action, actor, state, rehearsal, code: expected(table[action], actor, state, rehearsal) })))),
+  actors.flatMap((actor) =>
+    ceremonyStates.flatMap((state) =>
+      [false, true].map((rehearsal) => ({ action, actor, state, rehearsal, code: expected(table[action], actor, state, rehearsal) })),
+    ),
+  ),
 );
 
 describe('decideAccess: the permission table', () => {
@@ -131,7 +184,11 @@ describe('decideAccess: the permission table', () => {
   });
 
   it('full powers are approved by the other party’s organiser, or a neutral one', () => {
-    const organiserOf = (delegationId: string | null): AccessContext => ({ ceremony: { state: 'SCHEDULED', rehearsalPlanned: false }, participant: { role: 'organiser', delegationId, removed: false }, archivist: false });
+    const organiserOf = (delegationId: string | null): AccessContext => ({
+      ceremony: { state: 'SCHEDULED', rehearsalPlanned: false },
+      participant: { role: 'organiser', delegationId, removed: false },
+      archivist: false,
+    });
     expect(decideAccess(organiserOf('lni'), 'approve-full-powers', { delegationId: 'kosmo' }).allowed).toBe(true);
     expect(decideAccess(organiserOf(null), 'approve-full-powers', { delegationId: 'kosmo' }).allowed).toBe(true);
     expect(decideAccess(organiserOf('kosmo'), 'approve-full-powers', { delegationId: 'kosmo' })).toEqual({
@@ -143,11 +200,18 @@ describe('decideAccess: the permission table', () => {
   });
 
   it('gives every refusal a stable reason, and the state it names', () => {
-    const at = (state: CeremonyState, role: ParticipantRole = 'organiser'): AccessContext => ({ ceremony: { state, rehearsalPlanned: false }, participant: { role, delegationId: null, removed: false }, archivist: false });
+    const at = (state: CeremonyState, role: ParticipantRole = 'organiser'): AccessContext => ({
+      ceremony: { state, rehearsalPlanned: false },
+      participant: { role, delegationId: null, removed: false },
+      archivist: false,
+    });
     expect(decideAccess(at('LIVE'), 'manage-members')).toMatchObject({ reason: 'plan-fixed', params: { state: 'LIVE' } });
     expect(decideAccess(at('LIVE'), 'edit-programme')).toMatchObject({ reason: 'programme-locked' });
     expect(decideAccess(at('LIVE', 'delegate'), 'host-room')).toMatchObject({ reason: 'organiser-only' });
-    expect(decideAccess({ ceremony: null, participant: null, archivist: false }, 'view-ceremony')).toMatchObject({ code: 'NOT_FOUND', reason: 'ceremony-not-found' });
+    expect(decideAccess({ ceremony: null, participant: null, archivist: false }, 'view-ceremony')).toMatchObject({
+      code: 'NOT_FOUND',
+      reason: 'ceremony-not-found',
+    });
     for (const action of accessActions) {
       for (const state of ceremonyStates) {
         for (const role of participantRoles) {
@@ -159,7 +223,11 @@ describe('decideAccess: the permission table', () => {
   });
 
   it('keeps the messages the use-cases always gave', () => {
-    const at = (state: CeremonyState, role: ParticipantRole = 'organiser'): AccessContext => ({ ceremony: { state, rehearsalPlanned: false }, participant: { role, delegationId: null, removed: false }, archivist: false });
+    const at = (state: CeremonyState, role: ParticipantRole = 'organiser'): AccessContext => ({
+      ceremony: { state, rehearsalPlanned: false },
+      participant: { role, delegationId: null, removed: false },
+      archivist: false,
+    });
     expect(decideAccess(at('LIVE'), 'manage-members')).toMatchObject({ message: 'The people and documents of a LIVE ceremony can no longer change.' });
     expect(decideAccess(at('ARCHIVED', 'delegate'), 'join-room')).toMatchObject({ message: 'The room is not open while the ceremony is ARCHIVED.' });
     expect(decideAccess(at('LIVE', 'delegate'), 'manage-ceremony')).toMatchObject({ message: 'Only the ceremony’s organisers can do this.' });

@@ -76,33 +76,119 @@ const rules = {
   'view-ceremony': { roles: participantRoles },
   /** An organiser's action whose state guard is the state machine (schedule, cancel, workspace). */
   'manage-ceremony': { roles: organiser, forbidden: ORGANISER_ONLY },
-  'edit-ceremony': { roles: organiser, forbidden: ORGANISER_ONLY, states: EDITABLE_STATES, wrongState: namingState('ceremony-not-editable', (state) => `A ${state} ceremony can no longer be edited.`) },
-  'reschedule-ceremony': { roles: organiser, forbidden: ORGANISER_ONLY, states: EDITABLE_STATES, wrongState: namingState('ceremony-not-reschedulable', (state) => `A ${state} ceremony can no longer be rescheduled.`) },
+  'edit-ceremony': {
+    roles: organiser,
+    forbidden: ORGANISER_ONLY,
+    states: EDITABLE_STATES,
+    wrongState: namingState('ceremony-not-editable', (state) => `A ${state} ceremony can no longer be edited.`),
+  },
+  'reschedule-ceremony': {
+    roles: organiser,
+    forbidden: ORGANISER_ONLY,
+    states: EDITABLE_STATES,
+    wrongState: namingState('ceremony-not-reschedulable', (state) => `A ${state} ceremony can no longer be rescheduled.`),
+  },
   'manage-members': { roles: organiser, forbidden: ORGANISER_ONLY, states: EDITABLE_STATES, wrongState: PLAN_FIXED },
   'manage-documents': { roles: organiser, forbidden: ORGANISER_ONLY, states: EDITABLE_STATES, wrongState: PLAN_FIXED },
-  'withdraw-document': { roles: organiser, forbidden: ORGANISER_ONLY, states: ['DRAFT'], wrongState: fixed('documents-withdrawn-in-draft', 'Documents can be withdrawn only while the ceremony is a draft.') },
-  'set-signing-order': { roles: organiser, forbidden: ORGANISER_ONLY, states: EDITABLE_STATES, wrongState: namingState('signing-order-fixed', (state) => `The signing order of a ${state} ceremony is fixed.`) },
-  'send-invitations': { roles: organiser, forbidden: ORGANISER_ONLY, states: ['SCHEDULED'], wrongState: fixed('invitations-need-schedule', 'Invitations go out once the ceremony is scheduled.') },
-  'edit-programme': { roles: organiser, forbidden: ORGANISER_ONLY, states: EDITABLE_STATES, wrongState: fixed('programme-locked', 'The programme can be changed only before the ceremony begins.') },
-  'plan-rehearsal': { roles: organiser, forbidden: ORGANISER_ONLY, states: EDITABLE_STATES, wrongState: fixed('rehearsal-before-ceremony', 'The rehearsal is planned before the ceremony.') },
-  'send-rehearsal-invitations': { roles: organiser, forbidden: ORGANISER_ONLY, states: ['SCHEDULED'], wrongState: fixed('rehearsal-invitations-need-schedule', 'Rehearsal invitations go out once the ceremony is scheduled.') },
-  'prepare-specimens': { roles: organiser, forbidden: ORGANISER_ONLY, states: EDITABLE_STATES, wrongState: fixed('specimens-before-ceremony', 'Specimen copies are for the rehearsal before the ceremony.') },
-  'publish-summary': { roles: organiser, forbidden: ORGANISER_ONLY, states: ARCHIVED_STATES, wrongState: fixed('summary-needs-conclusion', 'The public summary can be published once the ceremony is concluded.') },
-  'add-summary-photo': { roles: organiser, forbidden: ORGANISER_ONLY, states: ARCHIVED_STATES, wrongState: fixed('photo-needs-conclusion', 'The photo is added once the ceremony is concluded.') },
-  'download-transmittal': { roles: organiser, forbidden: organiserOnly('Only the organiser downloads the transmittal.'), states: ARCHIVED_STATES, wrongState: fixed('transmittal-needs-conclusion', 'The transmittal exists once the ceremony is concluded.') },
-  'record-readiness': { roles: PUBLISHING_ROLES, forbidden: refusal('observers-do-not-publish', 'Observers do not publish, so there is nothing to check.'), states: OPEN_STATES, wrongState: fixed('ceremony-over', 'The ceremony is over.') },
+  'withdraw-document': {
+    roles: organiser,
+    forbidden: ORGANISER_ONLY,
+    states: ['DRAFT'],
+    wrongState: fixed('documents-withdrawn-in-draft', 'Documents can be withdrawn only while the ceremony is a draft.'),
+  },
+  'set-signing-order': {
+    roles: organiser,
+    forbidden: ORGANISER_ONLY,
+    states: EDITABLE_STATES,
+    wrongState: namingState('signing-order-fixed', (state) => `The signing order of a ${state} ceremony is fixed.`),
+  },
+  'send-invitations': {
+    roles: organiser,
+    forbidden: ORGANISER_ONLY,
+    states: ['SCHEDULED'],
+    wrongState: fixed('invitations-need-schedule', 'Invitations go out once the ceremony is scheduled.'),
+  },
+  'edit-programme': {
+    roles: organiser,
+    forbidden: ORGANISER_ONLY,
+    states: EDITABLE_STATES,
+    wrongState: fixed('programme-locked', 'The programme can be changed only before the ceremony begins.'),
+  },
+  'plan-rehearsal': {
+    roles: organiser,
+    forbidden: ORGANISER_ONLY,
+    states: EDITABLE_STATES,
+    wrongState: fixed('rehearsal-before-ceremony', 'The rehearsal is planned before the ceremony.'),
+  },
+  'send-rehearsal-invitations': {
+    roles: organiser,
+    forbidden: ORGANISER_ONLY,
+    states: ['SCHEDULED'],
+    wrongState: fixed('rehearsal-invitations-need-schedule', 'Rehearsal invitations go out once the ceremony is scheduled.'),
+  },
+  'prepare-specimens': {
+    roles: organiser,
+    forbidden: ORGANISER_ONLY,
+    states: EDITABLE_STATES,
+    wrongState: fixed('specimens-before-ceremony', 'Specimen copies are for the rehearsal before the ceremony.'),
+  },
+  'publish-summary': {
+    roles: organiser,
+    forbidden: ORGANISER_ONLY,
+    states: ARCHIVED_STATES,
+    wrongState: fixed('summary-needs-conclusion', 'The public summary can be published once the ceremony is concluded.'),
+  },
+  'add-summary-photo': {
+    roles: organiser,
+    forbidden: ORGANISER_ONLY,
+    states: ARCHIVED_STATES,
+    wrongState: fixed('photo-needs-conclusion', 'The photo is added once the ceremony is concluded.'),
+  },
+  'download-transmittal': {
+    roles: organiser,
+    forbidden: organiserOnly('Only the organiser downloads the transmittal.'),
+    states: ARCHIVED_STATES,
+    wrongState: fixed('transmittal-needs-conclusion', 'The transmittal exists once the ceremony is concluded.'),
+  },
+  'record-readiness': {
+    roles: PUBLISHING_ROLES,
+    forbidden: refusal('observers-do-not-publish', 'Observers do not publish, so there is nothing to check.'),
+    states: OPEN_STATES,
+    wrongState: fixed('ceremony-over', 'The ceremony is over.'),
+  },
   /** The full-powers screen: organisers see every signatory's letters, a signatory their own. */
   'view-full-powers': { roles: ['organiser', 'signatory'], forbidden: refusal('full-powers-hidden', 'Only organisers and signatories see full powers.') },
   'approve-full-powers': {
     roles: organiser,
     forbidden: refusal('other-party-reviews', 'Only an organiser examines full powers.'),
     // An approval must come from the other side: an organiser without a delegation is neutral.
-    target: { holds: (me, target) => me.delegationId === null || me.delegationId !== target.delegationId, forbidden: refusal('other-party-reviews', "Full powers are examined by the other party's organiser.") },
+    target: {
+      holds: (me, target) => me.delegationId === null || me.delegationId !== target.delegationId,
+      forbidden: refusal('other-party-reviews', "Full powers are examined by the other party's organiser."),
+    },
   },
   /** Host controls: admit, mute, remove, lobby, programme, end the call. */
-  'host-room': { roles: organiser, forbidden: ROOM_ORGANISER_ONLY, removedIsTold: true, states: ROOM_STATES, wrongState: namingState('room-not-running', (state) => `The room cannot be run while the ceremony is ${state}.`) },
-  'release-pages': { roles: organiser, forbidden: ROOM_ORGANISER_ONLY, removedIsTold: true, states: TAKING_PLACE_STATES, wrongState: fixed('pages-need-ceremony', 'The pages can be released only for a ceremony that takes place.') },
-  'take-roll-call': { roles: organiser, forbidden: ROOM_ORGANISER_ONLY, removedIsTold: true, states: ROLL_CALL_STATES, wrongState: fixed('roll-call-not-live', 'The roll call is taken while the ceremony is live.') },
+  'host-room': {
+    roles: organiser,
+    forbidden: ROOM_ORGANISER_ONLY,
+    removedIsTold: true,
+    states: ROOM_STATES,
+    wrongState: namingState('room-not-running', (state) => `The room cannot be run while the ceremony is ${state}.`),
+  },
+  'release-pages': {
+    roles: organiser,
+    forbidden: ROOM_ORGANISER_ONLY,
+    removedIsTold: true,
+    states: TAKING_PLACE_STATES,
+    wrongState: fixed('pages-need-ceremony', 'The pages can be released only for a ceremony that takes place.'),
+  },
+  'take-roll-call': {
+    roles: organiser,
+    forbidden: ROOM_ORGANISER_ONLY,
+    removedIsTold: true,
+    states: ROLL_CALL_STATES,
+    wrongState: fixed('roll-call-not-live', 'The roll call is taken while the ceremony is live.'),
+  },
   /** Start the ceremony; its state guard is the state machine. */
   'run-ceremony': { roles: organiser, forbidden: ROOM_ORGANISER_ONLY, removedIsTold: true },
   /** Close the ceremony's record (CONCLUDED → ARCHIVED) when the organiser ends the call after conclusion. */
@@ -115,7 +201,12 @@ const rules = {
     states: ({ state, rehearsalPlanned }) => (rehearsalPlanned && state === 'SCHEDULED') || isIn(LIVE_STATES, state),
     wrongState: fixed('programme-not-live', 'The programme runs only while the ceremony is live.'),
   },
-  'wait-in-lobby': { roles: participantRoles, removedIsTold: true, states: ROOM_STATES, wrongState: namingState('lobby-closed', (state) => `The lobby is not open while the ceremony is ${state}.`) },
+  'wait-in-lobby': {
+    roles: participantRoles,
+    removedIsTold: true,
+    states: ROOM_STATES,
+    wrongState: namingState('lobby-closed', (state) => `The lobby is not open while the ceremony is ${state}.`),
+  },
   'join-room': {
     roles: participantRoles,
     removedIsTold: true,
@@ -128,7 +219,11 @@ const rules = {
   'conclude-ceremony': { roles: organiser, forbidden: organiserOnly('Only the organiser concludes the ceremony.') },
   'record-exchange': { roles: organiser, forbidden: organiserOnly('Only the organiser records the exchange of originals.') },
   /** Who signs at all; whose turn it is and when signing is open is the signing domain's. */
-  sign: { roles: SIGNING_ROLES, forbidden: refusal('signers-only', 'Only signatories and witnesses sign.'), archivistForbidden: refusal('archivist-cannot-sign', 'Archivists cannot sign.') },
+  sign: {
+    roles: SIGNING_ROLES,
+    forbidden: refusal('signers-only', 'Only signatories and witnesses sign.'),
+    archivistForbidden: refusal('archivist-cannot-sign', 'Archivists cannot sign.'),
+  },
   'try-signing-pad': {
     roles: SIGNING_ROLES,
     forbidden: refusal('signers-only', 'Only signatories and witnesses try the signing pad.'),
@@ -165,11 +260,12 @@ export function decideAccess(context: AccessContext, action: AccessAction, targe
     if (rule.target && !rule.target.holds(participant, target)) return refuse({ code: 'FORBIDDEN', ...rule.target.forbidden });
   }
   const { states } = rule;
-  const inState = states === undefined || (typeof states === 'function' ? states({ role, state: ceremony.state, rehearsalPlanned: ceremony.rehearsalPlanned }) : isIn(states, ceremony.state));
+  const inState =
+    states === undefined ||
+    (typeof states === 'function' ? states({ role, state: ceremony.state, rehearsalPlanned: ceremony.rehearsalPlanned }) : isIn(states, ceremony.state));
   if (!inState) {
     if (rule.wrongState === 'hidden' || rule.wrongState === undefined) return refuse(NOT_FOUND);
     return refuse({ code: 'INVALID_STATE', ...rule.wrongState(ceremony.state) });
   }
   return { allowed: true };
 }
-

@@ -27,7 +27,6 @@ export async function loadAccess(client: Tx | Db, { ceremonyId, userId }: { cere
   return { context, ceremony, participant };
 }
 
-
 /**
  * The access context of a participation a use-case loaded with its own query (with the
  * includes it needs anyway): null → a stranger. Not for archive actions (no archivist flag).

@@ -15,7 +15,10 @@ import { fieldErrorsFromZod } from '@/lib/forms/field-errors';
  *
  * `values`: what a form sent, echoed on failure so the form keeps its input.
  */
-export async function runAction<T extends object>(work: (userId: string) => Promise<T>, { values }: { values?: Record<string, string> } = {}): Promise<ActionResult<T>> {
+export async function runAction<T extends object>(
+  work: (userId: string) => Promise<T>,
+  { values }: { values?: Record<string, string> } = {},
+): Promise<ActionResult<T>> {
   const user = await getSessionUser();
   if (!user) return actionFailure('UNAUTHENTICATED', 'Please sign in first.', { values });
   try {
@@ -36,7 +39,11 @@ export function failureOf(error: unknown, values?: Record<string, string>): Acti
 }
 
 /** A refusal the action itself says (its input did not parse). */
-export function actionFailure(code: ErrorCode, message: string, { fieldErrors, values }: { fieldErrors?: Record<string, string>; values?: Record<string, string> } = {}): ActionFailure {
+export function actionFailure(
+  code: ErrorCode,
+  message: string,
+  { fieldErrors, values }: { fieldErrors?: Record<string, string>; values?: Record<string, string> } = {},
+): ActionFailure {
   return { ok: false, code, message, ...(fieldErrors ? { fieldErrors } : {}), ...(values ? { values } : {}) };
 }
 

@@ -43,7 +43,12 @@ describe('an ARCHIVED ceremony in the archive', () => {
     expect(record.documents[0]!.sealed).toBe(true);
     expect(record.auditChain).toMatchObject({ intact: true });
 
-    const sealed = await downloadArchiveArtefact({ ceremonyId: archived.ceremonyId, userId: archived.organiserId, artefact: 'document', documentId: archived.documentId });
+    const sealed = await downloadArchiveArtefact({
+      ceremonyId: archived.ceremonyId,
+      userId: archived.organiserId,
+      artefact: 'document',
+      documentId: archived.documentId,
+    });
     expect(sealed.contentType).toBe('application/pdf');
     const evidence = await downloadArchiveArtefact({ ceremonyId: archived.ceremonyId, userId: archivistId, artefact: 'evidence-package' });
     expect(verifyEvidencePackage('evidence.zip', evidence.bytes, certificatesFromPem((await loadPlatformIdentity()).trustedCaPem.join('\n'))).exitCode).toBe(0);

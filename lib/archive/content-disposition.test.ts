@@ -26,7 +26,18 @@ describe('contentDisposition', () => {
 describe('auditLogCsv', () => {
   it('quotes per RFC 4180 and defuses spreadsheet formulas', () => {
     const csv = auditLogCsv([
-      { id: 'e1', chain: 'c', seq: 1, ceremonyId: 'c', actorUserId: null, kind: '=HYPERLINK("x")', payload: '{"name":"Weiß, \\"J\\""}', createdAt: new Date('2026-11-26T09:00:00Z'), prevHash: '0', hash: 'h' },
+      {
+        id: 'e1',
+        chain: 'c',
+        seq: 1,
+        ceremonyId: 'c',
+        actorUserId: null,
+        kind: '=HYPERLINK("x")',
+        payload: '{"name":"Weiß, \\"J\\""}',
+        createdAt: new Date('2026-11-26T09:00:00Z'),
+        prevHash: '0',
+        hash: 'h',
+      },
     ]);
     const [header, row] = csv.replace(/^\uFEFF/, '').split('\r\n');
     expect(header).toBe('seq,createdAt,kind,actorUserId,payload,prevHash,hash,id,chain,ceremonyId');

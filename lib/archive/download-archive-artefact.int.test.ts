@@ -25,12 +25,23 @@ async function downloadEvents() {
 describe('downloadArchiveArtefact', () => {
   it('every download of every kind writes an audit event naming who took which file', async () => {
     const before = (await downloadEvents()).length;
-    const sealed = await downloadArchiveArtefact({ ceremonyId: ceremony.ceremonyId, userId: archivistId, artefact: 'document', documentId: ceremony.documentId });
+    const sealed = await downloadArchiveArtefact({
+      ceremonyId: ceremony.ceremonyId,
+      userId: archivistId,
+      artefact: 'document',
+      documentId: ceremony.documentId,
+    });
     const stored = await readRevisionBytes({ documentId: ceremony.documentId });
     expect(Buffer.from(sealed.bytes).equals(Buffer.from(stored.bytes))).toBe(true);
     expect(sealed).toMatchObject({ contentType: 'application/pdf', sha256: stored.revision.sha256, fileName: 'agreement-LNI 4.0.sealed.pdf' });
 
-    const revision0 = await downloadArchiveArtefact({ ceremonyId: ceremony.ceremonyId, userId: archivistId, artefact: 'document', documentId: ceremony.documentId, revisionNumber: 0 });
+    const revision0 = await downloadArchiveArtefact({
+      ceremonyId: ceremony.ceremonyId,
+      userId: archivistId,
+      artefact: 'document',
+      documentId: ceremony.documentId,
+      revisionNumber: 0,
+    });
     expect(revision0.fileName).toBe('agreement-LNI 4.0.rev0.pdf');
 
     const certificate = await downloadArchiveArtefact({ ceremonyId: ceremony.ceremonyId, userId: archivistId, artefact: 'certificate' });
@@ -46,7 +57,11 @@ describe('downloadArchiveArtefact', () => {
     expect(log.at(-1)).toMatchObject({ kind: 'artefact.downloaded', actorUserId: archivistId });
 
     const csv = await downloadArchiveArtefact({ ceremonyId: ceremony.ceremonyId, userId: archivistId, artefact: 'audit-log-csv' });
-    const lines = new TextDecoder().decode(csv.bytes).replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = new TextDecoder()
+      .decode(csv.bytes)
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(csv.contentType).toBe('text/csv; charset=utf-8');
     expect(lines[0]).toBe('seq,createdAt,kind,actorUserId,payload,prevHash,hash,id,chain,ceremonyId');
     expect(lines.length).toBe(log.length + 2); // header, every event, and the CSV download's own event
@@ -60,7 +75,12 @@ describe('downloadArchiveArtefact', () => {
       ['audit-log-json', archivistId],
       ['audit-log-csv', archivistId],
     ]);
-    expect(events[0]).toMatchObject({ documentId: ceremony.documentId, revisionKind: 'sealed', sha256: stored.revision.sha256, byteLength: stored.bytes.length });
+    expect(events[0]).toMatchObject({
+      documentId: ceremony.documentId,
+      revisionKind: 'sealed',
+      sha256: stored.revision.sha256,
+      byteLength: stored.bytes.length,
+    });
     expect(events[1]).toMatchObject({ revisionNumber: 0, revisionKind: 'original' });
     expect(events[2].sha256).toBe(sha256Hex(certificate.bytes));
   });
@@ -71,13 +91,25 @@ describe('downloadArchiveArtefact', () => {
     const bytes = Buffer.from(revision.appendedBytes);
     bytes[100] = bytes[100]! ^ 0xff;
     await db.documentRevision.update({ where: { id: revision.id }, data: { appendedBytes: new Uint8Array(bytes) } });
-    await expect(downloadArchiveArtefact({ ceremonyId: other.ceremonyId, userId: archivistId, artefact: 'document', documentId: other.documentId })).rejects.toMatchObject({ code: 'INTERNAL' });
+    await expect(
+      downloadArchiveArtefact({ ceremonyId: other.ceremonyId, userId: archivistId, artefact: 'document', documentId: other.documentId }),
+    ).rejects.toMatchObject({ code: 'INTERNAL' });
     expect(await db.auditEvent.count({ where: { chain: other.ceremonyId, kind: 'artefact.downloaded' } })).toBe(0);
   });
 
   it('a document of another ceremony, or a revision that does not exist: NOT_FOUND', async () => {
     const other = await createConcludedCeremony({ title: 'Download test other' });
-    await expect(downloadArchiveArtefact({ ceremonyId: ceremony.ceremonyId, userId: archivistId, artefact: 'document', documentId: other.documentId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(downloadArchiveArtefact({ ceremonyId: ceremony.ceremonyId, userId: archivistId, artefact: 'document', documentId: ceremony.documentId, revisionNumber: 99 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      downloadArchiveArtefact({ ceremonyId: ceremony.ceremonyId, userId: archivistId, artefact: 'document', documentId: other.documentId }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      downloadArchiveArtefact({
+        ceremonyId: ceremony.ceremonyId,
+        userId: archivistId,
+        artefact: 'document',
+        documentId: ceremony.documentId,
+        revisionNumber: 99,
+      }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

@@ -47,7 +47,12 @@ export async function downloadArchiveArtefact({
       await appendAuditEvent(tx, { ceremonyId, actorUserId: userId, kind: 'artefact.downloaded', payload: { artefact, fileName } });
       const events = await tx.auditEvent.findMany({ where: { chain: ceremonyId }, orderBy: { seq: 'asc' } });
       const bytes = utf8(artefact === 'audit-log-json' ? auditLogJson(events) : auditLogCsv(events));
-      return { fileName, contentType: artefact === 'audit-log-json' ? 'application/json; charset=utf-8' : 'text/csv; charset=utf-8', bytes, sha256: sha256Hex(bytes) };
+      return {
+        fileName,
+        contentType: artefact === 'audit-log-json' ? 'application/json; charset=utf-8' : 'text/csv; charset=utf-8',
+        bytes,
+        sha256: sha256Hex(bytes),
+      };
     });
   }
 
@@ -81,7 +86,12 @@ export async function downloadArchiveArtefact({
     });
     if (!stored) throw notFound('This ceremony has no such file', 'artefact-not-found');
     if (stored.purgedAt) {
-      throw new AppError('INVALID_STATE', `This file was deleted on ${stored.purgedAt.toISOString().slice(0, 10)} under the retention policy.`, { artefact: 'PURGED' }, { reason: 'artefact-purged', params: { date: stored.purgedAt.toISOString().slice(0, 10) } });
+      throw new AppError(
+        'INVALID_STATE',
+        `This file was deleted on ${stored.purgedAt.toISOString().slice(0, 10)} under the retention policy.`,
+        { artefact: 'PURGED' },
+        { reason: 'artefact-purged', params: { date: stored.purgedAt.toISOString().slice(0, 10) } },
+      );
     }
     // A purge between these two reads empties the bytes: the hash check then refuses to send them.
     const bytes = await readBlob(db, 'Artefact.bytes', stored.id);

@@ -23,9 +23,16 @@ describe('heavy downloads are rate-limited per user', () => {
   it('the archive, the original document and the transmittal share one per-user allowance; the next one gets 429', async () => {
     const c = await createConcludedCeremony();
     const allowance = env.RATE_LIMIT_PER_MINUTE * DOWNLOADS_PER_LIMIT;
-    const archive = () => archiveRoute.GET(get(`/api/archive/${c.ceremonyId}/download/audit-log-json`), { params: Promise.resolve({ id: c.ceremonyId, artefact: 'audit-log-json' }) });
-    const original = () => originalRoute.GET(get(`/api/ceremonies/${c.ceremonyId}/documents/${c.documentId}/file`), { params: Promise.resolve({ id: c.ceremonyId, documentId: c.documentId }) });
-    const transmittal = () => transmittalRoute.GET(get(`/api/ceremonies/${c.ceremonyId}/transmittal/json`), { params: Promise.resolve({ id: c.ceremonyId, format: 'json' }) });
+    const archive = () =>
+      archiveRoute.GET(get(`/api/archive/${c.ceremonyId}/download/audit-log-json`), {
+        params: Promise.resolve({ id: c.ceremonyId, artefact: 'audit-log-json' }),
+      });
+    const original = () =>
+      originalRoute.GET(get(`/api/ceremonies/${c.ceremonyId}/documents/${c.documentId}/file`), {
+        params: Promise.resolve({ id: c.ceremonyId, documentId: c.documentId }),
+      });
+    const transmittal = () =>
+      transmittalRoute.GET(get(`/api/ceremonies/${c.ceremonyId}/transmittal/json`), { params: Promise.resolve({ id: c.ceremonyId, format: 'json' }) });
 
     as(c.organiserId);
     expect((await transmittal()).status).toBe(200);

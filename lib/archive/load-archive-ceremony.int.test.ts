@@ -13,8 +13,18 @@ beforeAll(async () => {
   archivistId = (await createUser({ globalRole: 'archivist' })).id;
   const signer = ceremony.parties[0]!;
   await transaction(async (tx) => {
-    await appendAuditEvent(tx, { ceremonyId: ceremony.ceremonyId, actorUserId: signer.userId, kind: 'participant.joined', payload: { name: signer.signer, role: 'signatory', occurredAt: '2026-11-26T09:01:00.000Z' } });
-    await appendAuditEvent(tx, { ceremonyId: ceremony.ceremonyId, actorUserId: signer.userId, kind: 'participant.left', payload: { name: signer.signer, role: 'signatory', occurredAt: '2026-11-26T10:15:00.000Z' } });
+    await appendAuditEvent(tx, {
+      ceremonyId: ceremony.ceremonyId,
+      actorUserId: signer.userId,
+      kind: 'participant.joined',
+      payload: { name: signer.signer, role: 'signatory', occurredAt: '2026-11-26T09:01:00.000Z' },
+    });
+    await appendAuditEvent(tx, {
+      ceremonyId: ceremony.ceremonyId,
+      actorUserId: signer.userId,
+      kind: 'participant.left',
+      payload: { name: signer.signer, role: 'signatory', occurredAt: '2026-11-26T10:15:00.000Z' },
+    });
   });
 });
 

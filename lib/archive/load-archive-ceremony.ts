@@ -85,8 +85,15 @@ export async function loadArchiveCeremony({ ceremonyId, userId }: { ceremonyId: 
     },
   });
 
-  const creatorIds = [...new Set(ceremony.documents.flatMap((document) => document.revisions.map((revision) => revision.createdById)).filter((id): id is string => id !== null))];
-  const creators = new Map((await db.user.findMany({ where: { id: { in: creatorIds } }, select: { id: true, name: true, email: true } })).map((user) => [user.id, user.name ?? user.email]));
+  const creatorIds = [
+    ...new Set(ceremony.documents.flatMap((document) => document.revisions.map((revision) => revision.createdById)).filter((id): id is string => id !== null)),
+  ];
+  const creators = new Map(
+    (await db.user.findMany({ where: { id: { in: creatorIds } }, select: { id: true, name: true, email: true } })).map((user) => [
+      user.id,
+      user.name ?? user.email,
+    ]),
+  );
 
   const attendanceRows = await db.auditEvent.findMany({
     where: { chain: ceremonyId, kind: { in: [...attendanceEventKinds] } },
@@ -137,8 +144,15 @@ export async function loadArchiveCeremony({ ceremonyId, userId }: { ceremonyId: 
     artefacts,
     auditChain: chain.intact
       ? { intact: true as const, length: chain.length, headHash: chain.headHash }
-      : { intact: false as const, length: chain.length, brokenSeq: chain.brokenSeq, brokenEventId: chain.brokenEventId, brokenKind: brokenEvent?.kind ?? null, brokenAt: brokenEvent?.createdAt ?? null, reason: chain.reason },
+      : {
+          intact: false as const,
+          length: chain.length,
+          brokenSeq: chain.brokenSeq,
+          brokenEventId: chain.brokenEventId,
+          brokenKind: brokenEvent?.kind ?? null,
+          brokenAt: brokenEvent?.createdAt ?? null,
+          reason: chain.reason,
+        },
     retention: { days: retentionDays ?? null, purgeDueAt },
   };
 }
-

@@ -52,8 +52,13 @@ describe('purgeExpiredArtefacts (retention and legal hold)', () => {
     // The signed originals are evidence, not artefacts: untouched and still downloadable.
     const sealedAfter = await readRevisionBytes({ documentId: expired.documentId });
     expect(Buffer.from(sealedAfter.bytes).equals(Buffer.from(sealedBefore.bytes))).toBe(true);
-    await expect(downloadArchiveArtefact({ ceremonyId: expired.ceremonyId, userId: archivistId, artefact: 'document', documentId: expired.documentId })).resolves.toMatchObject({ contentType: 'application/pdf' });
-    await expect(downloadArchiveArtefact({ ceremonyId: expired.ceremonyId, userId: archivistId, artefact: 'certificate' })).rejects.toMatchObject({ code: 'INVALID_STATE', fieldErrors: { artefact: 'PURGED' } });
+    await expect(
+      downloadArchiveArtefact({ ceremonyId: expired.ceremonyId, userId: archivistId, artefact: 'document', documentId: expired.documentId }),
+    ).resolves.toMatchObject({ contentType: 'application/pdf' });
+    await expect(downloadArchiveArtefact({ ceremonyId: expired.ceremonyId, userId: archivistId, artefact: 'certificate' })).rejects.toMatchObject({
+      code: 'INVALID_STATE',
+      fieldErrors: { artefact: 'PURGED' },
+    });
   });
 
   it('never touches a ceremony on legal hold, nor one still within retention', async () => {

@@ -22,7 +22,10 @@ export interface PurgeReport {
  * not artefacts: they are the originals the audit chain and signatures refer to.
  * RETENTION_DAYS unset keeps everything. Running it again purges nothing new.
  */
-export async function purgeExpiredArtefacts({ now = new Date(), retentionDays = env.RETENTION_DAYS }: { now?: Date; retentionDays?: number } = {}): Promise<PurgeReport> {
+export async function purgeExpiredArtefacts({
+  now = new Date(),
+  retentionDays = env.RETENTION_DAYS,
+}: { now?: Date; retentionDays?: number } = {}): Promise<PurgeReport> {
   if (retentionDays === undefined) return { retentionDays: null, cutoff: null, purged: [], heldCeremonyIds: [] };
   const cutoff = new Date(now.getTime() - retentionDays * 86_400_000);
   const due = await db.ceremony.findMany({
@@ -55,7 +58,15 @@ export async function purgeExpiredArtefacts({ now = new Date(), retentionDays = 
           ceremonyId: candidate.id,
           actorUserId: null,
           kind: 'artefact.purged',
-          payload: { artefactId: artefact.id, kind: artefact.kind, fileName: artefact.fileName, sha256: artefact.sha256, byteLength: artefact.byteLength, retentionDays, concludedAt: ceremony.concludedAt.toISOString() },
+          payload: {
+            artefactId: artefact.id,
+            kind: artefact.kind,
+            fileName: artefact.fileName,
+            sha256: artefact.sha256,
+            byteLength: artefact.byteLength,
+            retentionDays,
+            concludedAt: ceremony.concludedAt.toISOString(),
+          },
         });
         report.purged.push({ artefactId: artefact.id, ceremonyId: candidate.id, kind: artefact.kind, byteLength: artefact.byteLength });
       }

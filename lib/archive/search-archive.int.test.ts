@@ -24,7 +24,9 @@ beforeAll(async () => {
 
 describe('searchArchive', () => {
   it('matches the title, an agreement title, a party or a signatory, case-insensitively', async () => {
-    expect((await searchArchive({ userId: archivistId, search: search({ query: `BRAVO ACCORD ${tag.toUpperCase()}` }), timeZone: 'UTC' })).items.map((i) => i.id)).toEqual([ids[1]]);
+    expect(
+      (await searchArchive({ userId: archivistId, search: search({ query: `BRAVO ACCORD ${tag.toUpperCase()}` }), timeZone: 'UTC' })).items.map((i) => i.id),
+    ).toEqual([ids[1]]);
     // Party and signatory names are shared by the factory's ceremonies: narrow by tag afterwards.
     const byParty = await searchArchive({ userId: archivistId, search: search({ query: 'korean smart manufacturing' }), timeZone: 'UTC', pageSize: 1000 });
     expect(ids.every((id) => byParty.items.some((item) => item.id === id))).toBe(true);
@@ -41,7 +43,11 @@ describe('searchArchive', () => {
     const june = await searchArchive({ userId: archivistId, search: search({ concludedFrom: '2026-06-15', concludedTo: '2026-06-15' }), timeZone: 'UTC' });
     expect(june.items.map((i) => i.id)).toEqual([ids[1]]);
     // 22:30 UTC on 15 June is already 16 June in Seoul.
-    const seoul = await searchArchive({ userId: archivistId, search: search({ concludedFrom: '2026-06-16', concludedTo: '2026-06-16' }), timeZone: 'Asia/Seoul' });
+    const seoul = await searchArchive({
+      userId: archivistId,
+      search: search({ concludedFrom: '2026-06-16', concludedTo: '2026-06-16' }),
+      timeZone: 'Asia/Seoul',
+    });
     expect(seoul.items.map((i) => i.id)).toEqual([ids[1]]);
     const from = await searchArchive({ userId: archivistId, search: search({ concludedFrom: '2026-06-01' }), timeZone: 'UTC' });
     expect(from.items.map((i) => i.id)).toEqual([ids[2], ids[1]]);

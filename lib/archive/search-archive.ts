@@ -27,7 +27,17 @@ const orderBy: Record<ArchiveSearch['sort'], Prisma.CeremonyOrderByWithRelationI
  * agreement's title, a party, a signatory) and a range of conclusion days in the viewer's
  * time zone; sorted and paginated by the database.
  */
-export async function searchArchive({ userId, search, timeZone, pageSize = ARCHIVE_PAGE_SIZE }: { userId: string; search: ArchiveSearch; timeZone: string; pageSize?: number }) {
+export async function searchArchive({
+  userId,
+  search,
+  timeZone,
+  pageSize = ARCHIVE_PAGE_SIZE,
+}: {
+  userId: string;
+  search: ArchiveSearch;
+  timeZone: string;
+  pageSize?: number;
+}) {
   const viewer = await requireArchiveViewer(db, { userId });
   const and: Prisma.CeremonyWhereInput[] = [visibleCeremoniesFilter(viewer)];
   const text = search.query.trim();

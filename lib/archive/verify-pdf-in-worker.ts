@@ -41,14 +41,21 @@ function startWorker(maxHeapMb: number): LiveWorker {
   const entry: LiveWorker = {
     worker,
     ready: new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new AppError('SERVICE_UNAVAILABLE', 'The PDF verifier did not start in time.', undefined, { reason: 'pdf-verifier-unavailable' })), STARTUP_TIMEOUT_MS);
+      const timer = setTimeout(
+        () => reject(new AppError('SERVICE_UNAVAILABLE', 'The PDF verifier did not start in time.', undefined, { reason: 'pdf-verifier-unavailable' })),
+        STARTUP_TIMEOUT_MS,
+      );
       worker.once('message', () => {
         clearTimeout(timer);
         resolve();
       });
       worker.once('exit', (code) => {
         clearTimeout(timer);
-        reject(new AppError('SERVICE_UNAVAILABLE', `The PDF verifier stopped while starting (exit code ${code}).`, undefined, { reason: 'pdf-verifier-unavailable' }));
+        reject(
+          new AppError('SERVICE_UNAVAILABLE', `The PDF verifier stopped while starting (exit code ${code}).`, undefined, {
+            reason: 'pdf-verifier-unavailable',
+          }),
+        );
       });
     }),
   };
@@ -83,7 +90,10 @@ async function runJob(bytes: Uint8Array, trustedCaDer: Uint8Array[], timeoutMs: 
         if (answer.id !== id) return;
         cleanup();
         if (answer.ok) resolve(answer.report);
-        else reject(new AppError('UNPROCESSABLE_DOCUMENT', `The PDF could not be checked: ${answer.message}`, { file: 'MALFORMED' }, { reason: 'pdf-unreadable' }));
+        else
+          reject(
+            new AppError('UNPROCESSABLE_DOCUMENT', `The PDF could not be checked: ${answer.message}`, { file: 'MALFORMED' }, { reason: 'pdf-unreadable' }),
+          );
       };
       const onExit = () => {
         cleanup();

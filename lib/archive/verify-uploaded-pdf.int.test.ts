@@ -35,8 +35,15 @@ describe('verifyUploadedPdf: verdicts (hostile cases "Flipped byte", "Appended b
     expect(result.signatures).toHaveLength(3); // two signatories and the closing seal
     expect(result.signatures.every((s) => s.valid && s.digestIntact && s.byteRangeSane && s.chainsToTrustedCa)).toBe(true);
     expect(result.signatures.at(-1)!.coversWholeFile).toBe(true);
-    expect(result.exactMatch).toMatchObject({ revisionKind: 'sealed', isNewest: true, ceremony: { id: ceremony.ceremonyId, title: 'Verify test ceremony', inArchive: true } });
-    const event = await db.auditEvent.findFirst({ where: { chain: 'platform', kind: 'archive.pdf-verified', actorUserId: archivistId }, orderBy: { seq: 'desc' } });
+    expect(result.exactMatch).toMatchObject({
+      revisionKind: 'sealed',
+      isNewest: true,
+      ceremony: { id: ceremony.ceremonyId, title: 'Verify test ceremony', inArchive: true },
+    });
+    const event = await db.auditEvent.findFirst({
+      where: { chain: 'platform', kind: 'archive.pdf-verified', actorUserId: archivistId },
+      orderBy: { seq: 'desc' },
+    });
     expect(JSON.parse(event!.payload)).toMatchObject({ sha256: result.sha256, verdict: 'valid', matchedCeremonyId: ceremony.ceremonyId });
   });
 
@@ -90,8 +97,17 @@ describe('verifyUploadedPdf: verdicts (hostile cases "Flipped byte", "Appended b
 
   it('a signed PDF we never produced: untrusted (intact, but not our CA and not our revision)', async () => {
     const { identity } = await testIdentity();
-    const prepared = await prepareSigningFields({ pdf: await simplePdf({ pages: 1 }), fields: [{ name: 'foreign', kind: 'signature', page: 1, rect: { x: 60, y: 100, width: 220, height: 100 } }] });
-    const signed = await signPreparedFields({ pdf: prepared.pdf, fields: ['foreign'], appearance: appearanceFor('lni'), identity, signature: { name: 'Someone Else', reason: 'Test', location: 'Elsewhere' } });
+    const prepared = await prepareSigningFields({
+      pdf: await simplePdf({ pages: 1 }),
+      fields: [{ name: 'foreign', kind: 'signature', page: 1, rect: { x: 60, y: 100, width: 220, height: 100 } }],
+    });
+    const signed = await signPreparedFields({
+      pdf: prepared.pdf,
+      fields: ['foreign'],
+      appearance: appearanceFor('lni'),
+      identity,
+      signature: { name: 'Someone Else', reason: 'Test', location: 'Elsewhere' },
+    });
     const result = await verifyUploadedPdf({ userId: archivistId, bytes: signed.pdf });
     expect(result.verdict).toBe('untrusted');
     expect(result.signatures[0]).toMatchObject({ valid: true, chainsToTrustedCa: false });

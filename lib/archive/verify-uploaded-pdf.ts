@@ -53,7 +53,9 @@ export interface ArchiveVerification {
 }
 
 function derOfPem(pem: string[]): Uint8Array[] {
-  return pem.flatMap((text) => (text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? []).map((block) => new Uint8Array(new X509Certificate(block).raw)));
+  return pem.flatMap((text) =>
+    (text.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? []).map((block) => new Uint8Array(new X509Certificate(block).raw)),
+  );
 }
 
 async function describeMatch(viewer: ArchiveViewer, sha256: string, matchedBytes: number): Promise<RevisionMatch | null> {
@@ -70,7 +72,14 @@ async function describeMatch(viewer: ArchiveViewer, sha256: string, matchedBytes
           language: true,
           specimen: true,
           _count: { select: { revisions: true } },
-          ceremony: { select: { id: true, title: true, state: true, participants: { where: { userId: viewer.userId, role: 'organiser', removedAt: null }, select: { id: true } } } },
+          ceremony: {
+            select: {
+              id: true,
+              title: true,
+              state: true,
+              participants: { where: { userId: viewer.userId, role: 'organiser', removedAt: null }, select: { id: true } },
+            },
+          },
         },
       },
     },
@@ -86,7 +95,14 @@ async function describeMatch(viewer: ArchiveViewer, sha256: string, matchedBytes
     isNewest: revision.number === revision.document._count.revisions - 1,
     ceremony:
       inArchive || organises
-        ? { id: ceremony.id, title: ceremony.title, documentTitle: revision.document.title, language: revision.document.language, inArchive, createdAt: revision.createdAt }
+        ? {
+            id: ceremony.id,
+            title: ceremony.title,
+            documentTitle: revision.document.title,
+            language: revision.document.language,
+            inArchive,
+            createdAt: revision.createdAt,
+          }
         : null,
   };
 }
@@ -104,7 +120,15 @@ function overall(report: VerificationReport, exactMatch: RevisionMatch | null): 
 export async function verifyUploadedPdf({ userId, bytes }: { userId: string; bytes: Uint8Array }): Promise<ArchiveVerification> {
   const viewer = await requireArchiveViewer(db, { userId });
   const sha256 = sha256Hex(bytes);
-  const base = { sha256, byteLength: bytes.length, exactMatch: null, prefixMatch: null, signatures: [], bytesAfterLastSignature: 0, allChainToPlatformCa: false };
+  const base = {
+    sha256,
+    byteLength: bytes.length,
+    exactMatch: null,
+    prefixMatch: null,
+    signatures: [],
+    bytesAfterLastSignature: 0,
+    allChainToPlatformCa: false,
+  };
 
   let structureProblem: ArchiveVerification['structureProblem'] = null;
   try {
@@ -113,7 +137,12 @@ export async function verifyUploadedPdf({ userId, bytes }: { userId: string; byt
   } catch (error) {
     const reason = pdfRefusalCodeOf(error);
     if (reason === 'NOT_A_PDF') {
-      const result: ArchiveVerification = { ...base, verdict: 'not-a-pdf', reason: error instanceof Error ? error.message : 'This file is not a PDF.', structureProblem: null };
+      const result: ArchiveVerification = {
+        ...base,
+        verdict: 'not-a-pdf',
+        reason: error instanceof Error ? error.message : 'This file is not a PDF.',
+        structureProblem: null,
+      };
       await record(userId, result);
       return result;
     }
@@ -127,9 +156,16 @@ export async function verifyUploadedPdf({ userId, bytes }: { userId: string; byt
   const exactMatch = await describeMatch(viewer, sha256, bytes.length);
   let prefixMatch: RevisionMatch | null = null;
   if (!exactMatch) {
-    const ends = report.signatures.filter((signature) => signature.byteRangeSane && signature.byteRange).map((signature) => signature.byteRange![2]! + signature.byteRange![3]!);
+    const ends = report.signatures
+      .filter((signature) => signature.byteRangeSane && signature.byteRange)
+      .map((signature) => signature.byteRange![2]! + signature.byteRange![3]!);
     // The whole file was looked up as the exact match already.
-    const hashes = [...sha256HexOfPrefixes(bytes, ends.filter((end) => end < bytes.length))].sort(([a], [b]) => b - a);
+    const hashes = [
+      ...sha256HexOfPrefixes(
+        bytes,
+        ends.filter((end) => end < bytes.length),
+      ),
+    ].sort(([a], [b]) => b - a);
     for (const [end, hash] of hashes) {
       prefixMatch = await describeMatch(viewer, hash, end);
       if (prefixMatch) break;

@@ -32,9 +32,27 @@ describe('canonicalJson', () => {
 describe('computeEventHash', () => {
   // Pinned: stored chains and the offline verifier depend on these exact bytes being hashed.
   it('keeps the hashes of existing chains', () => {
-    const first = { chain: 'c1', seq: 1, ceremonyId: 'c1', actorUserId: 'u1', kind: 'test.event', payload: canonicalJson({ n: 1, note: 'Große Übereinkunft — 협정' }), createdAt: new Date(Date.UTC(2026, 10, 24, 9, 0, 1)), prevHash: GENESIS_HASH };
+    const first = {
+      chain: 'c1',
+      seq: 1,
+      ceremonyId: 'c1',
+      actorUserId: 'u1',
+      kind: 'test.event',
+      payload: canonicalJson({ n: 1, note: 'Große Übereinkunft — 협정' }),
+      createdAt: new Date(Date.UTC(2026, 10, 24, 9, 0, 1)),
+      prevHash: GENESIS_HASH,
+    };
     expect(computeEventHash(first)).toBe('5472c3fbaa927d6b1146d2f589d8c2daa4ff9bb4b54d36333fb456c7feb2c5f6');
-    const second = { chain: 'c1', seq: 2, ceremonyId: 'c1', actorUserId: null, kind: 'test.event', payload: '{}', createdAt: '2026-11-24T09:00:02.000Z', prevHash: 'a'.repeat(64) };
+    const second = {
+      chain: 'c1',
+      seq: 2,
+      ceremonyId: 'c1',
+      actorUserId: null,
+      kind: 'test.event',
+      payload: '{}',
+      createdAt: '2026-11-24T09:00:02.000Z',
+      prevHash: 'a'.repeat(64),
+    };
     expect(computeEventHash(second)).toBe('2470a7aa19f91a591a632c29b38bbd634c6d6b8f16a9a28cfaa8ef1bb2b266eb');
   });
 });

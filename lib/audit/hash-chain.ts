@@ -60,8 +60,7 @@ export function computeEventHash(event: ChainedEventFields): string {
 }
 
 export type ChainVerdict =
-  | { intact: true; length: number; headHash: string }
-  | { intact: false; length: number; brokenEventId: string; brokenSeq: number; reason: string };
+  { intact: true; length: number; headHash: string } | { intact: false; length: number; brokenEventId: string; brokenSeq: number; reason: string };
 
 /** Checks one chain's events (any order in; sorted by seq here). Names the first broken link. */
 export function verifyChain(events: ReadonlyArray<ChainedEventFields & { id: string; hash: string }>): ChainVerdict {

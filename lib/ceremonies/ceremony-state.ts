@@ -27,6 +27,9 @@ export function canTransition(from: CeremonyState, to: CeremonyState): boolean {
 export function assertTransition(from: string, to: CeremonyState): void {
   if (!isCeremonyState(from)) throw new AppError('INTERNAL', `Unknown ceremony state "${from}"`);
   if (!canTransition(from, to)) {
-    throw new AppError('INVALID_STATE', `A ceremony that is ${from} cannot become ${to}.`, undefined, { reason: 'transition-not-allowed', params: { from, to } });
+    throw new AppError('INVALID_STATE', `A ceremony that is ${from} cannot become ${to}.`, undefined, {
+      reason: 'transition-not-allowed',
+      params: { from, to },
+    });
   }
 }

@@ -98,4 +98,3 @@ export async function loadCeremonyWorkspace({ ceremonyId, userId, now = new Date
     signingOrder: planInputs.signingOrder,
   };
 }
-

@@ -24,9 +24,7 @@ export async function rescheduleCeremony({
   const outcome = await transaction(async (tx) => {
     const { ceremony } = await requireAccessForUpdate(tx, { ceremonyId, userId }, 'reschedule-ceremony');
     const unchanged =
-      ceremony.scheduledStart.getTime() === start.getTime() &&
-      ceremony.scheduledEnd.getTime() === end.getTime() &&
-      ceremony.timeZone === parsed.data.timeZone;
+      ceremony.scheduledStart.getTime() === start.getTime() && ceremony.scheduledEnd.getTime() === end.getTime() && ceremony.timeZone === parsed.data.timeZone;
     if (unchanged) return { resend: false };
     const resend = ceremony.invitationsSentAt !== null;
     await tx.ceremony.update({

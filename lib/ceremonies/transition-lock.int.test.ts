@@ -28,7 +28,10 @@ describe('state transitions are taken under the ceremony lock', () => {
     for (let round = 0; round < 4; round++) {
       const c = await createCeremony({ state: 'SCHEDULED' });
       const ids = { ceremonyId: c.ceremonyId, userId: c.organiser.userId };
-      const { won, refusals } = await race(() => goLive(ids), () => cancelCeremony({ ...ids, reason: 'race' }));
+      const { won, refusals } = await race(
+        () => goLive(ids),
+        () => cancelCeremony({ ...ids, reason: 'race' }),
+      );
       expect(won.filter(Boolean)).toHaveLength(1);
       expect(refusals).toMatchObject([{ code: 'INVALID_STATE' }]);
       const { state } = await db.ceremony.findUniqueOrThrow({ where: { id: c.ceremonyId }, select: { state: true } });
@@ -42,9 +45,15 @@ describe('state transitions are taken under the ceremony lock', () => {
     for (let round = 0; round < 3; round++) {
       const c = await createSigningCeremony({ order: 'parallel' });
       const start = new Date(Date.now() + 3 * 86_400_000);
-      await db.ceremony.update({ where: { id: c.ceremonyId }, data: { state: 'DRAFT', scheduledStart: start, scheduledEnd: new Date(start.getTime() + 3_600_000) } });
+      await db.ceremony.update({
+        where: { id: c.ceremonyId },
+        data: { state: 'DRAFT', scheduledStart: start, scheduledEnd: new Date(start.getTime() + 3_600_000) },
+      });
       const ids = { ceremonyId: c.ceremonyId, userId: c.organiserId };
-      const { won, refusals } = await race(() => scheduleCeremony(ids), () => cancelCeremony({ ...ids, reason: 'race' }));
+      const { won, refusals } = await race(
+        () => scheduleCeremony(ids),
+        () => cancelCeremony({ ...ids, reason: 'race' }),
+      );
       // Scheduled then cancelled (both win), or cancelled first (scheduling refused). Never
       // cancelled "from DRAFT" while scheduling also went through.
       expect(won[1]).toBe(true);
@@ -68,7 +77,8 @@ describe('state transitions are taken under the ceremony lock', () => {
       const c = await createCeremony({ state: 'SCHEDULED' });
       const ids = { ceremonyId: c.ceremonyId, userId: c.organiser.userId };
       const delegationId = c.delegations[0]!.id;
-      const add = () => addMember({ ...ids, delegationId, name: 'Late Delegate', email: `late-${round}-${c.ceremonyId}@example.org`, role: 'delegate', title: '' });
+      const add = () =>
+        addMember({ ...ids, delegationId, name: 'Late Delegate', email: `late-${round}-${c.ceremonyId}@example.org`, role: 'delegate', title: '' });
       const { won, refusals } = await race(() => goLive(ids), add);
       expect(won[0]).toBe(true);
       const added = await db.participant.count({ where: { ceremonyId: c.ceremonyId, displayName: 'Late Delegate' } });

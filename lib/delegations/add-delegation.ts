@@ -15,13 +15,19 @@ export async function addDelegation({ ceremonyId, userId, ...input }: Delegation
   return transaction(async (tx) => {
     await requireAccessForUpdate(tx, { ceremonyId, userId }, 'manage-members');
     const existing = await tx.delegation.findMany({ where: { ceremonyId }, select: { name: true, position: true } });
-    if (existing.length >= MAX_DELEGATIONS) throw new AppError('INVALID_INPUT', 'Too many delegations.', { name: 'tooManyDelegations' }, { reason: 'too-many-delegations' });
+    if (existing.length >= MAX_DELEGATIONS)
+      throw new AppError('INVALID_INPUT', 'Too many delegations.', { name: 'tooManyDelegations' }, { reason: 'too-many-delegations' });
     if (existing.some((delegation) => delegation.name.toLowerCase() === parsed.data.name.toLowerCase())) {
       throw new AppError('CONFLICT', 'A delegation with this name already exists.', { name: 'duplicateName' }, { reason: 'delegation-name-taken' });
     }
     const position = existing.reduce((max, delegation) => Math.max(max, delegation.position + 1), 0);
     const delegation = await tx.delegation.create({ data: { ...parsed.data, ceremonyId, position }, select: { id: true } });
-    await appendAuditEvent(tx, { ceremonyId, actorUserId: userId, kind: 'delegation.added', payload: { delegationId: delegation.id, ...parsed.data, position } });
+    await appendAuditEvent(tx, {
+      ceremonyId,
+      actorUserId: userId,
+      kind: 'delegation.added',
+      payload: { delegationId: delegation.id, ...parsed.data, position },
+    });
     return delegation;
   });
 }

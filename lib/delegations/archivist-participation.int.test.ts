@@ -27,16 +27,27 @@ function signRequest(ceremonyId: string) {
 }
 
 describe('archivists never take part in a ceremony', () => {
-  it.each(['signatory', 'witness', 'delegate', 'observer'] as const)('an archivist cannot be added as %s: refused with the reason, nothing stored', async (role) => {
-    const c = await createCeremony({ state: 'SCHEDULED' });
-    const archivist = await createUser({ globalRole: 'archivist' });
-    const before = await db.participant.count({ where: { ceremonyId: c.ceremonyId } });
-    await expect(
-      addMember({ ceremonyId: c.ceremonyId, userId: c.organiser.userId, name: 'Hannah Vogel', title: 'Archivist', email: archivist.email!, role, delegationId: role === 'observer' ? undefined : c.delegations[0]!.id }),
-    ).rejects.toMatchObject({ code: 'INVALID_INPUT', fieldErrors: { email: 'archivistCannotTakePart' } });
-    expect(await db.participant.count({ where: { ceremonyId: c.ceremonyId } })).toBe(before);
-    expect(await db.auditEvent.count({ where: { ceremonyId: c.ceremonyId, kind: 'participant.added' } })).toBe(0);
-  });
+  it.each(['signatory', 'witness', 'delegate', 'observer'] as const)(
+    'an archivist cannot be added as %s: refused with the reason, nothing stored',
+    async (role) => {
+      const c = await createCeremony({ state: 'SCHEDULED' });
+      const archivist = await createUser({ globalRole: 'archivist' });
+      const before = await db.participant.count({ where: { ceremonyId: c.ceremonyId } });
+      await expect(
+        addMember({
+          ceremonyId: c.ceremonyId,
+          userId: c.organiser.userId,
+          name: 'Hannah Vogel',
+          title: 'Archivist',
+          email: archivist.email!,
+          role,
+          delegationId: role === 'observer' ? undefined : c.delegations[0]!.id,
+        }),
+      ).rejects.toMatchObject({ code: 'INVALID_INPUT', fieldErrors: { email: 'archivistCannotTakePart' } });
+      expect(await db.participant.count({ where: { ceremonyId: c.ceremonyId } })).toBe(before);
+      expect(await db.auditEvent.count({ where: { ceremonyId: c.ceremonyId, kind: 'participant.added' } })).toBe(0);
+    },
+  );
 
   it('the sign route answers an archivist 403, whether or not they are on the ceremony, and signs nothing', async () => {
     const c = await createSigningCeremony({ order: 'parallel' });
@@ -50,7 +61,9 @@ describe('archivists never take part in a ceremony', () => {
 
     // A participant row from before they became an archivist does not let them sign either.
     const [lni] = c.parties as [(typeof c.parties)[0]];
-    await db.participant.create({ data: { ceremonyId: c.ceremonyId, userId: archivist.id, delegationId: lni.delegationId, role: 'signatory', displayName: 'Hannah Vogel' } });
+    await db.participant.create({
+      data: { ceremonyId: c.ceremonyId, userId: archivist.id, delegationId: lni.delegationId, role: 'signatory', displayName: 'Hannah Vogel' },
+    });
     expect((await signRoute.POST(signRequest(c.ceremonyId), { params: Promise.resolve({ id: c.ceremonyId }) })).status).toBe(403);
     expect(await db.signature.count({ where: { participant: { ceremonyId: c.ceremonyId } } })).toBe(0);
   });

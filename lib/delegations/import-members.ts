@@ -19,7 +19,17 @@ async function parseAgainstCeremony(tx: Tx, ceremonyId: string, csv: string, def
 }
 
 /** The preview: every row with its problems, nothing written. */
-export async function previewMemberImport({ ceremonyId, userId, csv, defaultDelegationId }: { ceremonyId: string; userId: string; csv: string; defaultDelegationId: string | null }) {
+export async function previewMemberImport({
+  ceremonyId,
+  userId,
+  csv,
+  defaultDelegationId,
+}: {
+  ceremonyId: string;
+  userId: string;
+  csv: string;
+  defaultDelegationId: string | null;
+}) {
   const parsed = importMembersSchema.safeParse({ csv, defaultDelegationId: defaultDelegationId ?? '' });
   if (!parsed.success) throw new AppError('INVALID_INPUT', 'The pasted text is too long.', { csv: 'tooLong' }, { reason: 'import-too-long' });
   return transaction(async (tx) => {
@@ -54,7 +64,12 @@ export async function importMembers({
     const invalid = rows.filter((row) => !row.member);
     if (rows.length === 0) throw new AppError('INVALID_INPUT', 'Nothing to import.', { csv: 'empty' }, { reason: 'import-empty' });
     if (invalid.length > 0 && !parsed.data.onlyValid) {
-      throw new AppError('INVALID_INPUT', `${invalid.length} of ${rows.length} rows have errors; nothing was imported.`, { csv: 'rowsInvalid' }, { reason: 'import-rows-invalid', params: { invalid: invalid.length, rows: rows.length } });
+      throw new AppError(
+        'INVALID_INPUT',
+        `${invalid.length} of ${rows.length} rows have errors; nothing was imported.`,
+        { csv: 'rowsInvalid' },
+        { reason: 'import-rows-invalid', params: { invalid: invalid.length, rows: rows.length } },
+      );
     }
     const imported: { participantId: string; email: string }[] = [];
     for (const row of rows) {

@@ -19,6 +19,11 @@ export async function makeCoOrganiser({ ceremonyId, userId, participantId }: { c
     }
     await tx.participant.update({ where: { id: participantId }, data: { role: 'organiser' } });
     await tx.signatureField.deleteMany({ where: { participantId, signatureId: null } });
-    await appendAuditEvent(tx, { ceremonyId, actorUserId: userId, kind: 'participant.made-organiser', payload: { participantId, previousRole: participant.role } });
+    await appendAuditEvent(tx, {
+      ceremonyId,
+      actorUserId: userId,
+      kind: 'participant.made-organiser',
+      payload: { participantId, previousRole: participant.role },
+    });
   });
 }

@@ -11,7 +11,12 @@ async function findOrCreateUser(tx: Tx, { email, name }: { email: string; name: 
   const existing = await tx.user.findUnique({ where: { email }, select: { id: true, globalRole: true } });
   // Archivists keep the record of concluded ceremonies; they never sign or join one.
   if (existing?.globalRole === 'archivist') {
-    throw new AppError('INVALID_INPUT', `${email} is an archivist and cannot take part in a ceremony.`, { email: 'archivistCannotTakePart' }, { reason: 'archivist-cannot-take-part', params: { email } });
+    throw new AppError(
+      'INVALID_INPUT',
+      `${email} is an archivist and cannot take part in a ceremony.`,
+      { email: 'archivistCannotTakePart' },
+      { reason: 'archivist-cannot-take-part', params: { email } },
+    );
   }
   if (existing) return { id: existing.id, created: false };
   const user = await tx.user.create({ data: { email, name }, select: { id: true } });
@@ -29,11 +34,19 @@ export async function assertDelegationOfCeremony(tx: Tx, ceremonyId: string, del
  * have examined someone's, moving them to another delegation could make an approval come
  * from the signatory's own side.
  */
-export async function assertMayChangeDelegation(tx: Tx, { ceremonyId, participantId, userId }: { ceremonyId: string; participantId: string; userId: string }): Promise<void> {
+export async function assertMayChangeDelegation(
+  tx: Tx,
+  { ceremonyId, participantId, userId }: { ceremonyId: string; participantId: string; userId: string },
+): Promise<void> {
   const submitted = await tx.fullPowers.count({ where: { participantId } });
   const examined = await tx.fullPowers.count({ where: { reviewedById: userId, participant: { ceremonyId } } });
   if (submitted + examined > 0) {
-    throw new AppError('CONFLICT', 'Full powers have been submitted or examined for this person: they cannot move to another delegation.', { delegationId: 'fullPowersExist' }, { reason: 'full-powers-bind-delegation' });
+    throw new AppError(
+      'CONFLICT',
+      'Full powers have been submitted or examined for this person: they cannot move to another delegation.',
+      { delegationId: 'fullPowersExist' },
+      { reason: 'full-powers-bind-delegation' },
+    );
   }
 }
 
@@ -41,8 +54,17 @@ export async function assertMayChangeDelegation(tx: Tx, { ceremonyId, participan
 export async function addParticipant(tx: Tx, ceremonyId: string, member: ParsedMember) {
   await assertDelegationOfCeremony(tx, ceremonyId, member.delegationId);
   const user = await findOrCreateUser(tx, { email: member.email, name: member.name });
-  const already = await tx.participant.findUnique({ where: { ceremonyId_userId: { ceremonyId, userId: user.id } }, select: { id: true, removedAt: true, delegationId: true } });
-  if (already && !already.removedAt) throw new AppError('CONFLICT', `${member.email} is already part of this ceremony.`, { email: 'alreadyMember' }, { reason: 'already-member', params: { email: member.email } });
+  const already = await tx.participant.findUnique({
+    where: { ceremonyId_userId: { ceremonyId, userId: user.id } },
+    select: { id: true, removedAt: true, delegationId: true },
+  });
+  if (already && !already.removedAt)
+    throw new AppError(
+      'CONFLICT',
+      `${member.email} is already part of this ceremony.`,
+      { email: 'alreadyMember' },
+      { reason: 'already-member', params: { email: member.email } },
+    );
   if (already && already.delegationId !== member.delegationId) await assertMayChangeDelegation(tx, { ceremonyId, participantId: already.id, userId: user.id });
   const data = { role: member.role, displayName: member.name, title: member.title, delegationId: member.delegationId };
   const participant = already

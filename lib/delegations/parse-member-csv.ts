@@ -127,7 +127,13 @@ export function parseMemberCsv(
       delegationId = delegationByName.get(values.delegation.trim().toLowerCase()) ?? null;
       if (!delegationId) errors.delegation = 'unknownDelegation';
     }
-    const parsed = memberSchema.safeParse({ name: values.name, title: values.title, email: values.email, role: role ?? 'delegate', delegationId: delegationId ?? '' });
+    const parsed = memberSchema.safeParse({
+      name: values.name,
+      title: values.title,
+      email: values.email,
+      role: role ?? 'delegate',
+      delegationId: delegationId ?? '',
+    });
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const key = issue.path[0] === 'delegationId' ? 'delegation' : String(issue.path[0] ?? 'form');

@@ -13,7 +13,8 @@ export async function removeDelegation({ ceremonyId, userId, delegationId }: { c
       select: { id: true, name: true, _count: { select: { participants: { where: { removedAt: null } } } } },
     });
     if (!delegation) throw notFound('Delegation not found', 'delegation-not-found');
-    if (delegation._count.participants > 0) throw new AppError('CONFLICT', 'Remove or move the delegation’s members first.', { delegation: 'hasMembers' }, { reason: 'delegation-has-members' });
+    if (delegation._count.participants > 0)
+      throw new AppError('CONFLICT', 'Remove or move the delegation’s members first.', { delegation: 'hasMembers' }, { reason: 'delegation-has-members' });
     await tx.delegation.delete({ where: { id: delegationId } });
     const rest = await tx.delegation.findMany({ where: { ceremonyId }, orderBy: { position: 'asc' }, select: { id: true } });
     for (const [position, { id }] of rest.entries()) await tx.delegation.update({ where: { id }, data: { position } });

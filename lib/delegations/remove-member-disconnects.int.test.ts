@@ -38,7 +38,9 @@ describe('removing someone from a ceremony before the day', () => {
 
   it('a refused removal disconnects nobody', async () => {
     const c = await createCeremony({ state: 'LIVE' });
-    await expect(removeMember({ ceremonyId: c.ceremonyId, userId: c.organiser.userId, participantId: c.observer.participantId })).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    await expect(removeMember({ ceremonyId: c.ceremonyId, userId: c.organiser.userId, participantId: c.observer.participantId })).rejects.toMatchObject({
+      code: 'INVALID_STATE',
+    });
     expect(liveKit.removed).toEqual([]);
   });
 });

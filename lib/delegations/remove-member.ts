@@ -24,7 +24,12 @@ export async function removeMember({ ceremonyId, userId, participantId }: { cere
     if (participant.role === 'organiser') await assertKeepsAnOrganiser(tx, ceremonyId, participantId);
     await tx.signatureField.deleteMany({ where: { participantId, signatureId: null } });
     await tx.participant.update({ where: { id: participantId }, data: { removedAt: new Date() } });
-    await appendAuditEvent(tx, { ceremonyId, actorUserId: userId, kind: 'participant.removed', payload: { participantId, name: participant.displayName, role: participant.role } });
+    await appendAuditEvent(tx, {
+      ceremonyId,
+      actorUserId: userId,
+      kind: 'participant.removed',
+      payload: { participantId, name: participant.displayName, role: participant.role },
+    });
     return { roomName: ceremony.roomName, identity: participant.userId };
   });
   // The technical rehearsal runs in the ceremony's room before the day: someone taken off

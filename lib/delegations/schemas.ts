@@ -25,11 +25,7 @@ const optionalId = z
 const memberFields = z.object({
   name: z.string().trim().min(1, 'required').max(200, 'tooLong'),
   title: z.string().trim().max(200, 'tooLong').default(''),
-  email: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .pipe(z.email('invalidEmail').max(254, 'tooLong')),
+  email: z.string().trim().toLowerCase().pipe(z.email('invalidEmail').max(254, 'tooLong')),
   role: z.enum(memberRoles, 'invalidRole'),
   delegationId: optionalId,
 });

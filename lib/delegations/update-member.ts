@@ -29,7 +29,10 @@ export async function updateMember({
   const data = parsed.data;
   return transaction(async (tx) => {
     await requireAccessForUpdate(tx, { ceremonyId, userId }, 'manage-members');
-    const participant = await tx.participant.findFirst({ where: { id: participantId, ceremonyId, removedAt: null }, select: { id: true, role: true, userId: true, delegationId: true } });
+    const participant = await tx.participant.findFirst({
+      where: { id: participantId, ceremonyId, removedAt: null },
+      select: { id: true, role: true, userId: true, delegationId: true },
+    });
     if (!participant) throw notFound('Member not found', 'member-not-found');
     await assertDelegationOfCeremony(tx, ceremonyId, data.delegationId);
     if (data.delegationId !== participant.delegationId) await assertMayChangeDelegation(tx, { ceremonyId, participantId, userId: participant.userId });

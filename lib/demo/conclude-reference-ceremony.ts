@@ -40,7 +40,15 @@ export async function concludeReferenceCeremony({
     for (const entry of [...pending]) {
       const [documentId, userId, name] = entry.split('|') as [string, string, string];
       try {
-        await signAgreement({ ceremonyId, documentId, userId, idempotencyKey: `demo-${documentId}-${userId}`, capture: { typed: name }, ipAddress: '127.0.0.1', userAgent });
+        await signAgreement({
+          ceremonyId,
+          documentId,
+          userId,
+          idempotencyKey: `demo-${documentId}-${userId}`,
+          capture: { typed: name },
+          ipAddress: '127.0.0.1',
+          userAgent,
+        });
         onProgress(`signed: ${name}`);
         pending.delete(entry);
         progressed = true;

@@ -38,7 +38,9 @@ describe('the reference scenario', () => {
 
   it('signed through the use-cases, the Korean names are in the sealed PDFs’ text and on the rendered page', async () => {
     await concludeReferenceCeremony({ ceremonyId, userAgent: 'vitest' });
-    const korean = await db.agreementDocument.findFirstOrThrow({ where: { ceremonyId, language: 'ko', originalFor: { name: 'Korean Smart Manufacturing Office' } } });
+    const korean = await db.agreementDocument.findFirstOrThrow({
+      where: { ceremonyId, language: 'ko', originalFor: { name: 'Korean Smart Manufacturing Office' } },
+    });
     const { bytes, revision } = await readRevisionBytes({ documentId: korean.id });
     expect(revision.kind).toBe('sealed');
     const text = runPdftotext(bytes);

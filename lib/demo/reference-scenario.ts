@@ -37,9 +37,30 @@ export const referenceDelegations: DemoDelegation[] = [
     defaultLocale: 'de',
     members: [
       { key: 'lni-organiser', name: 'Katrin Weiß', email: 'katrin.weiss@lni40.example', title: 'Protocol Officer', role: 'organiser', locale: 'de' },
-      { key: 'lni-signatory', name: 'Dr. Matthias Schäfer', email: 'matthias.schaefer@lni40.example', title: 'Chair of the Board, Labs Network Industrie 4.0', role: 'signatory', locale: 'de' },
-      { key: 'lni-minister', name: 'Dr. Anna Bergmann-Kühn', email: 'anna.bergmann@bmwe.example', title: 'Federal Minister for Economic Affairs', role: 'delegate', locale: 'de' },
-      { key: 'lni-delegate', name: 'Lukas Großmann', email: 'lukas.grossmann@lni40.example', title: 'Head of International Cooperation', role: 'delegate', locale: 'de' },
+      {
+        key: 'lni-signatory',
+        name: 'Dr. Matthias Schäfer',
+        email: 'matthias.schaefer@lni40.example',
+        title: 'Chair of the Board, Labs Network Industrie 4.0',
+        role: 'signatory',
+        locale: 'de',
+      },
+      {
+        key: 'lni-minister',
+        name: 'Dr. Anna Bergmann-Kühn',
+        email: 'anna.bergmann@bmwe.example',
+        title: 'Federal Minister for Economic Affairs',
+        role: 'delegate',
+        locale: 'de',
+      },
+      {
+        key: 'lni-delegate',
+        name: 'Lukas Großmann',
+        email: 'lukas.grossmann@lni40.example',
+        title: 'Head of International Cooperation',
+        role: 'delegate',
+        locale: 'de',
+      },
     ],
   },
   {
@@ -52,19 +73,55 @@ export const referenceDelegations: DemoDelegation[] = [
     defaultLocale: 'ko',
     members: [
       { key: 'kosmo-organiser', name: '박지은', email: 'jieun.park@kosmo.example', title: 'Protocol Officer', role: 'organiser', locale: 'ko' },
-      { key: 'kosmo-signatory', name: '김민준', email: 'minjun.kim@kosmo.example', title: 'President, Korean Smart Manufacturing Office', role: 'signatory', locale: 'ko' },
-      { key: 'kosmo-minister', name: '이서연', email: 'seoyeon.lee@motie.example', title: 'Minister of Trade, Industry and Energy', role: 'delegate', locale: 'ko' },
-      { key: 'kosmo-delegate', name: '최도윤', email: 'doyoon.choi@kosmo.example', title: 'Director of Smart Manufacturing Policy', role: 'delegate', locale: 'ko' },
+      {
+        key: 'kosmo-signatory',
+        name: '김민준',
+        email: 'minjun.kim@kosmo.example',
+        title: 'President, Korean Smart Manufacturing Office',
+        role: 'signatory',
+        locale: 'ko',
+      },
+      {
+        key: 'kosmo-minister',
+        name: '이서연',
+        email: 'seoyeon.lee@motie.example',
+        title: 'Minister of Trade, Industry and Energy',
+        role: 'delegate',
+        locale: 'ko',
+      },
+      {
+        key: 'kosmo-delegate',
+        name: '최도윤',
+        email: 'doyoon.choi@kosmo.example',
+        title: 'Director of Smart Manufacturing Policy',
+        role: 'delegate',
+        locale: 'ko',
+      },
     ],
   },
 ];
 
-export const referencePress: DemoPerson = { key: 'press', name: 'Emma Richter', email: 'emma.richter@press.example', title: 'Correspondent, Tagesspiegel', role: 'observer', locale: 'en' };
-export const referenceArchivist = { key: 'archivist', name: 'Hannah Vogel', email: 'hannah.vogel@archive.example', title: 'Archivist', globalRole: 'archivist' as const, locale: 'en' as const };
+export const referencePress: DemoPerson = {
+  key: 'press',
+  name: 'Emma Richter',
+  email: 'emma.richter@press.example',
+  title: 'Correspondent, Tagesspiegel',
+  role: 'observer',
+  locale: 'en',
+};
+export const referenceArchivist = {
+  key: 'archivist',
+  name: 'Hannah Vogel',
+  email: 'hannah.vogel@archive.example',
+  title: 'Archivist',
+  globalRole: 'archivist' as const,
+  locale: 'en' as const,
+};
 
 export const referenceCeremony = {
   title: 'Joint Declaration of Intent on Cooperation in Smart Manufacturing',
-  description: 'Signing of the joint declaration between Labs Network Industrie 4.0 and the Korean Smart Manufacturing Office, witnessed by the German Federal Minister for Economic Affairs and the Korean Minister of Trade, Industry and Energy.',
+  description:
+    'Signing of the joint declaration between Labs Network Industrie 4.0 and the Korean Smart Manufacturing Office, witnessed by the German Federal Minister for Economic Affairs and the Korean Minister of Trade, Industry and Energy.',
   placeName: 'Berlin and Seoul (virtual ceremony)',
   timeZone: 'Europe/Berlin',
   signingOrder: 'alternat' as const,

@@ -50,7 +50,13 @@ export async function seedReferenceCeremony({
 
   const partiesInOrder = referenceDelegations.map((delegation) => {
     const signatory = delegation.members.find((member) => member.role === 'signatory')!;
-    return { name: delegation.name, shortName: delegation.shortName, country: delegation.country, signatoryName: signatory.name, signatoryTitle: signatory.title };
+    return {
+      name: delegation.name,
+      shortName: delegation.shortName,
+      country: delegation.country,
+      signatoryName: signatory.name,
+      signatoryTitle: signatory.title,
+    };
   });
   // Three authentic language versions; alternat: one original per party of each, naming that party first.
   const originals = await Promise.all(
@@ -151,7 +157,13 @@ export async function seedReferenceCeremony({
           reviewedAt: now,
         },
       });
-      await appendAuditEvent(tx, { ceremonyId, actorUserId: reviewerId, kind: 'full-powers.approved', payload: { fullPowersId: record.id, sha256: letter.sha256, seeded: true }, at: now });
+      await appendAuditEvent(tx, {
+        ceremonyId,
+        actorUserId: reviewerId,
+        kind: 'full-powers.approved',
+        payload: { fullPowersId: record.id, sha256: letter.sha256, seeded: true },
+        at: now,
+      });
     }
     if (includePress) {
       await tx.participant.create({

@@ -12,10 +12,21 @@ const original = Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(64 * 1024
 async function storedDocument(title: string) {
   const ceremony = await createCeremony({ title });
   const document = await db.agreementDocument.create({
-    data: { ceremonyId: ceremony.ceremonyId, language: 'en', title, fileName: 'append.pdf', originalSha256: sha256Hex(original), originalByteSize: original.length, pageCount: 1, uploadedById: ceremony.organiser.userId },
+    data: {
+      ceremonyId: ceremony.ceremonyId,
+      language: 'en',
+      title,
+      fileName: 'append.pdf',
+      originalSha256: sha256Hex(original),
+      originalByteSize: original.length,
+      pageCount: 1,
+      uploadedById: ceremony.organiser.userId,
+    },
     select: { id: true },
   });
-  const first = await transaction((tx) => appendRevision(tx, { documentId: document.id, after: null, kind: 'original', file: revisionFileOf(original), createdById: ceremony.organiser.userId }));
+  const first = await transaction((tx) =>
+    appendRevision(tx, { documentId: document.id, after: null, kind: 'original', file: revisionFileOf(original), createdById: ceremony.organiser.userId }),
+  );
   return { documentId: document.id, userId: ceremony.organiser.userId, first };
 }
 
@@ -37,11 +48,22 @@ describe('appendRevision', () => {
     const increment = randomBytes(1500);
     const whole = Buffer.concat([original, increment]);
     const at = new Date('2026-11-24T09:00:00.000Z');
-    const second = await transaction((tx) => appendRevision(tx, { documentId, after: first, kind: 'prepared', file: revisionFileOf(whole, whole.subarray(original.length)), createdById: userId, createdAt: at }));
+    const second = await transaction((tx) =>
+      appendRevision(tx, {
+        documentId,
+        after: first,
+        kind: 'prepared',
+        file: revisionFileOf(whole, whole.subarray(original.length)),
+        createdById: userId,
+        createdAt: at,
+      }),
+    );
     expect(second).toEqual({ id: expect.any(String), number: 1, sha256: sha256Hex(whole) });
 
     const rows = await db.documentRevision.findMany({ where: { documentId }, orderBy: { number: 'asc' }, omit: { appendedBytes: true } });
-    expect(rows.map(({ number, kind, byteLength, sha256, previousSha256, createdById }) => ({ number, kind, byteLength, sha256, previousSha256, createdById }))).toEqual([
+    expect(
+      rows.map(({ number, kind, byteLength, sha256, previousSha256, createdById }) => ({ number, kind, byteLength, sha256, previousSha256, createdById })),
+    ).toEqual([
       { number: 0, kind: 'original', byteLength: original.length, sha256: sha256Hex(original), previousSha256: null, createdById: userId },
       { number: 1, kind: 'prepared', byteLength: whole.length, sha256: sha256Hex(whole), previousSha256: sha256Hex(original), createdById: userId },
     ]);
@@ -55,7 +77,9 @@ describe('appendRevision', () => {
     const { documentId, first } = await storedDocument('Append revision race');
     const append = () => {
       const whole = Buffer.concat([original, randomBytes(100)]);
-      return transaction((tx) => appendRevision(tx, { documentId, after: first, kind: 'signed', file: revisionFileOf(whole, whole.subarray(original.length)) }));
+      return transaction((tx) =>
+        appendRevision(tx, { documentId, after: first, kind: 'signed', file: revisionFileOf(whole, whole.subarray(original.length)) }),
+      );
     };
     const outcomes = await Promise.allSettled([append(), append()]);
     expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
@@ -69,7 +93,11 @@ describe('appendRevision', () => {
     const appended = await Promise.all([1, 2, 3, 4].map((n) => appendOnNewest(documentId, randomBytes(100 * n))));
     expect(appended.map((revision) => revision.number).sort()).toEqual([1, 2, 3, 4]);
 
-    const rows = await db.documentRevision.findMany({ where: { documentId }, orderBy: { number: 'asc' }, select: { number: true, sha256: true, previousSha256: true } });
+    const rows = await db.documentRevision.findMany({
+      where: { documentId },
+      orderBy: { number: 'asc' },
+      select: { number: true, sha256: true, previousSha256: true },
+    });
     for (const [index, row] of rows.entries()) expect(row.previousSha256).toBe(index === 0 ? null : rows[index - 1]!.sha256);
     const read = await readRevisionBytes({ documentId });
     expect(read.revision.number).toBe(4);

@@ -18,7 +18,11 @@ export async function inspectStoredOriginals({ ceremonyId, userId }: { ceremonyI
   const { context } = await loadAccess(db, { ceremonyId, userId });
   // Others get their answer from the use-case's own checks; they do not get to make us parse.
   if (!decideAccess(context, 'open-signing').allowed) return new Map();
-  const documents = await db.agreementDocument.findMany({ where: { ceremonyId, specimen: false }, select: { id: true, title: true }, orderBy: { createdAt: 'asc' } });
+  const documents = await db.agreementDocument.findMany({
+    where: { ceremonyId, specimen: false },
+    select: { id: true, title: true },
+    orderBy: { createdAt: 'asc' },
+  });
   const inspected = new Map<string, string>();
   for (const document of documents) {
     const { bytes, revision } = await readRevisionBytes({ documentId: document.id, number: 0 });
@@ -26,7 +30,10 @@ export async function inspectStoredOriginals({ ceremonyId, userId }: { ceremonyI
       await inspectPdfInPool(bytes, { policy: 'agreement' });
     } catch (error) {
       if (!(error instanceof AppError) || !pdfRefusalCodeOf(error)) throw error;
-      throw new AppError(error.code, `"${document.title}" cannot be signed: ${error.message}`, error.fieldErrors, { reason: error.reason, params: { ...error.params, document: document.title } });
+      throw new AppError(error.code, `"${document.title}" cannot be signed: ${error.message}`, error.fieldErrors, {
+        reason: error.reason,
+        params: { ...error.params, document: document.title },
+      });
     }
     inspected.set(document.id, revision.sha256);
   }

@@ -41,7 +41,13 @@ describe("the room viewer's newest revision", () => {
     const unchanged = await get(c.ceremonyId, documentId, { 'if-none-match': prepared.headers.get('etag')! });
     expect(unchanged.status).toBe(304);
 
-    await signAgreement({ ceremonyId: c.ceremonyId, documentId, userId: signer.userId, idempotencyKey: `key-${randomUUID()}`, capture: { typed: signer.signer } });
+    await signAgreement({
+      ceremonyId: c.ceremonyId,
+      documentId,
+      userId: signer.userId,
+      idempotencyKey: `key-${randomUUID()}`,
+      capture: { typed: signer.signer },
+    });
     const signed = await get(c.ceremonyId, documentId, { 'if-none-match': prepared.headers.get('etag')! });
     expect(signed.status).toBe(200);
     const signedBytes = new Uint8Array(await signed.arrayBuffer());

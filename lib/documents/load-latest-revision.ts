@@ -7,8 +7,7 @@ import { AppError, notFound } from '@/lib/errors';
 import { sha256Hex } from '@/lib/crypto/sha256';
 
 export type LatestRevision =
-  | { kind: 'unchanged'; number: number; sha256: string }
-  | { kind: 'bytes'; number: number; sha256: string; fileName: string; bytes: Uint8Array };
+  { kind: 'unchanged'; number: number; sha256: string } | { kind: 'bytes'; number: number; sha256: string; fileName: string; bytes: Uint8Array };
 
 /**
  * The newest revision of one agreement document (the prepared, signed or sealed file with

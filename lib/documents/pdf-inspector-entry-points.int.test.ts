@@ -52,14 +52,25 @@ async function codeOf(work: Promise<unknown>): Promise<string | undefined> {
 }
 
 async function uploadTo(ceremonyId: string, userId: string, bytes: Uint8Array, extra: { language?: 'en' | 'de' | 'ko'; cleanCopy?: boolean } = {}) {
-  return uploadAgreementDocument({ ceremonyId, userId, bytes: new Uint8Array(bytes), language: extra.language ?? 'en', title: 'Agreement', fileName: 'agreement.pdf', cleanCopy: extra.cleanCopy });
+  return uploadAgreementDocument({
+    ceremonyId,
+    userId,
+    bytes: new Uint8Array(bytes),
+    language: extra.language ?? 'en',
+    title: 'Agreement',
+    fileName: 'agreement.pdf',
+    cleanCopy: extra.cleanCopy,
+  });
 }
 
 /** A signing ceremony whose stored original is replaced by `bytes`, as if stored before today's inspector. */
 async function ceremonyStoring(bytes: Uint8Array) {
   const c = await createSigningCeremony({ order: 'parallel' });
   const sha256 = sha256Hex(bytes);
-  await db.documentRevision.updateMany({ where: { documentId: c.documentIds[0]!, number: 0 }, data: { appendedBytes: new Uint8Array(bytes), byteLength: bytes.length, sha256 } });
+  await db.documentRevision.updateMany({
+    where: { documentId: c.documentIds[0]!, number: 0 },
+    data: { appendedBytes: new Uint8Array(bytes), byteLength: bytes.length, sha256 },
+  });
   await db.agreementDocument.update({ where: { id: c.documentIds[0]! }, data: { originalSha256: sha256, originalByteSize: bytes.length } });
   return c;
 }
@@ -71,7 +82,12 @@ function withUpdate(bytes: Uint8Array): Uint8Array {
   const offset = bytes.length + 1;
   const object = `\n${num} 0 obj\n<</Note(added later)>>\nendobj\n`;
   const xrefAt = bytes.length + object.length;
-  const trailer = serializeValue(file.trailer.clone().set('Size', num + 1).set('Prev', file.startxref));
+  const trailer = serializeValue(
+    file.trailer
+      .clone()
+      .set('Size', num + 1)
+      .set('Prev', file.startxref),
+  );
   const xref = `xref\n${num} 1\n${String(offset).padStart(10, '0')} 00000 n\r\ntrailer\n${trailer}\nstartxref\n${xrefAt}\n%%EOF\n`;
   return new Uint8Array(Buffer.concat([Buffer.from(bytes), Buffer.from(object + xref, 'latin1')]));
 }
@@ -98,7 +114,13 @@ describe('one inspector at every entry point (hostile cases "Hostile upload", "A
       expect(await db.documentRevision.count({ where: { documentId: signing.documentIds[0]!, kind: 'prepared' } })).toBe(0);
 
       expect(await codeOf(verifyUploadedPdf({ userId: archivistId, bytes }))).toBe(atUpload);
-      const letter = submitFullPowers({ ceremonyId: signing.ceremonyId, userId: signing.organiserId, participantId: signing.parties[0]!.participantId, fileName: 'fp.pdf', bytes });
+      const letter = submitFullPowers({
+        ceremonyId: signing.ceremonyId,
+        userId: signing.organiserId,
+        participantId: signing.parties[0]!.participantId,
+        fileName: 'fp.pdf',
+        bytes,
+      });
       expect(await codeOf(letter)).toBe(atUpload);
     });
   }
@@ -124,7 +146,8 @@ describe('one inspector at every entry point (hostile cases "Hostile upload", "A
 
   it('the full-powers letter refuses active content but keeps its issuer’s signature machinery', async () => {
     const c = await createSigningCeremony({ order: 'parallel' });
-    const submit = (bytes: Uint8Array) => submitFullPowers({ ceremonyId: c.ceremonyId, userId: c.organiserId, participantId: c.parties[0]!.participantId, fileName: 'fp.pdf', bytes });
+    const submit = (bytes: Uint8Array) =>
+      submitFullPowers({ ceremonyId: c.ceremonyId, userId: c.organiserId, participantId: c.parties[0]!.participantId, fileName: 'fp.pdf', bytes });
     expect(await codeOf(submit(ACTIVE_CONTENT_PDFS.launch()))).toBe('ACTIVE_CONTENT');
     await expect(submit(SIGNATURE_MACHINERY_PDFS.signature())).resolves.toMatchObject({ sha256: sha256Hex(SIGNATURE_MACHINERY_PDFS.signature()) });
   });
@@ -175,7 +198,12 @@ describe('one inspector at every entry point (hostile cases "Hostile upload", "A
       );
     const refused = await post(ACTIVE_CONTENT_PDFS.launch(), 'language=en&title=A&fileName=a.pdf');
     expect(refused.status).toBe(422);
-    expect((await refused.json()).error).toMatchObject({ code: 'UNPROCESSABLE_DOCUMENT', reason: 'ACTIVE_CONTENT', params: { found: 'launch' }, fieldErrors: { file: 'ACTIVE_CONTENT' } });
+    expect((await refused.json()).error).toMatchObject({
+      code: 'UNPROCESSABLE_DOCUMENT',
+      reason: 'ACTIVE_CONTENT',
+      params: { found: 'launch' },
+      fieldErrors: { file: 'ACTIVE_CONTENT' },
+    });
     const copied = await post(ACTIVE_CONTENT_PDFS.launch(), 'language=en&title=A&fileName=a.pdf&cleanCopy=1');
     expect(copied.status).toBe(201);
     expect((await copied.json()).document.preflight.dropped).toEqual([{ kind: 'launch', count: 1 }]);

@@ -4,7 +4,14 @@ import { PdfInspectorPool, pdfRefusalCodeOf } from '@/lib/documents/pdf-inspecto
 import { isAppError } from '@/lib/errors';
 import { PDF_INSPECTION_LIMITS } from '@accord/pdf-signing/inspection-rules';
 import { simplePdf } from '@accord/pdf-signing/testing/fixtures';
-import { ACTIVE_CONTENT_PDFS, DECODE_BOMB_PDFS, HOSTILE_PDFS, memoryHungryPdf, minimalPdf, slowStreamSearchPdf } from '@accord/pdf-signing/testing/hostile-pdfs';
+import {
+  ACTIVE_CONTENT_PDFS,
+  DECODE_BOMB_PDFS,
+  HOSTILE_PDFS,
+  memoryHungryPdf,
+  minimalPdf,
+  slowStreamSearchPdf,
+} from '@accord/pdf-signing/testing/hostile-pdfs';
 
 const pools: PdfInspectorPool[] = [];
 function pool(options: ConstructorParameters<typeof PdfInspectorPool>[0] = {}) {
@@ -36,7 +43,10 @@ async function warmed(created: PdfInspectorPool) {
 describe('the PDF inspector pool', () => {
   it('holds a script open while it inspects, and lets it end once idle', async () => {
     // A plain environment: the script is its own process, not one of vitest's workers.
-    const env: NodeJS.ProcessEnv = { ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST') && name !== 'NODE_OPTIONS')), NODE_ENV: 'test' };
+    const env: NodeJS.ProcessEnv = {
+      ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST') && name !== 'NODE_OPTIONS')),
+      NODE_ENV: 'test',
+    };
     const run = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
       const child = spawn('npx', ['tsx', '--conditions=react-server', 'test/inspect-and-exit.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
       let stdout = '';

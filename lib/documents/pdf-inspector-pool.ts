@@ -26,9 +26,7 @@ export interface PdfInspectorPoolOptions {
   maxHeapMb?: number;
 }
 
-type Answer =
-  | { id: number; ok: true; inspection: PdfInspection }
-  | { id: number; ok: false; code: string; message: string; details?: string[] };
+type Answer = { id: number; ok: true; inspection: PdfInspection } | { id: number; ok: false; code: string; message: string; details?: string[] };
 
 interface Job {
   id: number;
@@ -50,10 +48,15 @@ interface Slot {
 /** The refusal every entry point answers with: code and message key from inspection-rules.ts. */
 export function pdfRefusal(code: PdfRefusalCode, message: string, details?: string[]): AppError {
   const rule = PDF_REFUSALS[code];
-  return new AppError(rule.status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'UNPROCESSABLE_DOCUMENT', message, { file: code }, {
-    reason: code,
-    params: details && details.length > 0 ? { found: details.join(',') } : undefined,
-  });
+  return new AppError(
+    rule.status === 415 ? 'UNSUPPORTED_MEDIA_TYPE' : 'UNPROCESSABLE_DOCUMENT',
+    message,
+    { file: code },
+    {
+      reason: code,
+      params: details && details.length > 0 ? { found: details.join(',') } : undefined,
+    },
+  );
 }
 
 export function pdfRefusalCodeOf(error: unknown): PdfRefusalCode | undefined {
@@ -84,7 +87,8 @@ export class PdfInspectorPool {
   }
 
   inspect(bytes: Uint8Array, options: InspectorOptions = {}): Promise<PdfInspection> {
-    if (this.closed) return Promise.reject(new AppError('SERVICE_UNAVAILABLE', 'The PDF inspector has been shut down.', undefined, { reason: 'pdf-inspector-unavailable' }));
+    if (this.closed)
+      return Promise.reject(new AppError('SERVICE_UNAVAILABLE', 'The PDF inspector has been shut down.', undefined, { reason: 'pdf-inspector-unavailable' }));
     this.warm();
     return new Promise<PdfInspection>((resolve, reject) => {
       this.waiting.push({ id: this.nextId++, bytes, options, resolve, reject });
@@ -99,7 +103,8 @@ export class PdfInspectorPool {
 
   async close(): Promise<void> {
     this.closed = true;
-    for (const job of this.waiting.splice(0)) job.reject(new AppError('SERVICE_UNAVAILABLE', 'The PDF inspector has been shut down.', undefined, { reason: 'pdf-inspector-unavailable' }));
+    for (const job of this.waiting.splice(0))
+      job.reject(new AppError('SERVICE_UNAVAILABLE', 'The PDF inspector has been shut down.', undefined, { reason: 'pdf-inspector-unavailable' }));
     await Promise.all(this.slots.splice(0).map((slot) => slot.worker.terminate()));
   }
 

@@ -28,7 +28,13 @@ parentPort.on('message', async ({ id, bytes, options }) => {
     parentPort.postMessage({ id, ok: true, inspection }, transfer);
   } catch (error) {
     const code = typeof error?.code === 'string' && error?.name === 'PdfError' ? error.code : 'MALFORMED';
-    parentPort.postMessage({ id, ok: false, code, message: String(error?.message ?? error).slice(0, 500), details: Array.isArray(error?.details) ? error.details : undefined });
+    parentPort.postMessage({
+      id,
+      ok: false,
+      code,
+      message: String(error?.message ?? error).slice(0, 500),
+      details: Array.isArray(error?.details) ? error.details : undefined,
+    });
   }
 });
 parentPort.postMessage({ ready: true });

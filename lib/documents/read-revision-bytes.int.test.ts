@@ -16,7 +16,12 @@ let documentId: string;
 
 async function storeRevision(tx: Db | Tx, number: number, appended: Uint8Array, whole: Uint8Array) {
   const after = number === 0 ? null : { number: number - 1, sha256: sha256Hex(whole.subarray(0, whole.length - appended.length)) };
-  return appendRevision(tx, { documentId, after, kind: number === 0 ? 'original' : 'signed', file: revisionFileOf(whole, number === 0 ? undefined : appended) });
+  return appendRevision(tx, {
+    documentId,
+    after,
+    kind: number === 0 ? 'original' : 'signed',
+    file: revisionFileOf(whole, number === 0 ? undefined : appended),
+  });
 }
 
 beforeAll(async () => {

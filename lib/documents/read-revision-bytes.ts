@@ -16,7 +16,11 @@ export async function readRevisionBytes({ documentId, number, client = db }: { d
   const last = revisions.at(-1);
   if (!last) throw new Error(`Document ${documentId} has no revisions`);
   // Revisions are never updated, so reading their bytes after their rows is safe.
-  const parts = await readBlobs(client, 'DocumentRevision.appendedBytes', revisions.map((revision) => revision.id));
+  const parts = await readBlobs(
+    client,
+    'DocumentRevision.appendedBytes',
+    revisions.map((revision) => revision.id),
+  );
   const length = parts.reduce((sum, part) => sum + part.length, 0);
   if (length !== last.byteLength) throw new Error(`Revision chain of document ${documentId} is inconsistent: ${length} bytes, expected ${last.byteLength}`);
   const bytes = Buffer.allocUnsafe(length);

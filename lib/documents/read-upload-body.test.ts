@@ -31,14 +31,26 @@ describe('readUploadBody (hostile case "Oversized upload")', () => {
 
   it('refuses a declared Content-Length over the limit without reading anything', async () => {
     let pulls = 0;
-    const result = await failure(readUploadBody(streamOf([10], () => (pulls += 1)), '101', 100));
+    const result = await failure(
+      readUploadBody(
+        streamOf([10], () => (pulls += 1)),
+        '101',
+        100,
+      ),
+    );
     expect(result).toEqual({ status: 413, reason: 'TOO_LARGE' });
     expect(pulls).toBeLessThanOrEqual(1); // the stream's own start-up pull, never a read by us
   });
 
   it('stops reading as soon as a body without (or lying about) its length passes the limit', async () => {
     let pulls = 0;
-    const result = await failure(readUploadBody(streamOf([60, 60, 60, 60, 60], () => (pulls += 1)), null, 100));
+    const result = await failure(
+      readUploadBody(
+        streamOf([60, 60, 60, 60, 60], () => (pulls += 1)),
+        null,
+        100,
+      ),
+    );
     expect(result).toEqual({ status: 413, reason: 'TOO_LARGE' });
     expect(pulls).toBeLessThanOrEqual(3);
     expect(await failure(readUploadBody(streamOf([60, 60]), '10', 100))).toEqual({ status: 413, reason: 'TOO_LARGE' });

@@ -6,9 +6,18 @@ import { AppError } from '@/lib/errors';
  * streaming (chunked, or lying about its length) is cut off at the limit. Never holds
  * more than the limit in memory.
  */
-export async function readUploadBody(body: ReadableStream<Uint8Array> | null, contentLength: string | null, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
+export async function readUploadBody(
+  body: ReadableStream<Uint8Array> | null,
+  contentLength: string | null,
+  maxBytes: number,
+): Promise<Uint8Array<ArrayBuffer>> {
   const tooLarge = () =>
-    new AppError('PAYLOAD_TOO_LARGE', `The file is larger than the limit of ${formatMegabytes(maxBytes)}.`, { file: 'TOO_LARGE' }, { reason: 'file-too-large', params: { limit: formatMegabytes(maxBytes) } });
+    new AppError(
+      'PAYLOAD_TOO_LARGE',
+      `The file is larger than the limit of ${formatMegabytes(maxBytes)}.`,
+      { file: 'TOO_LARGE' },
+      { reason: 'file-too-large', params: { limit: formatMegabytes(maxBytes) } },
+    );
   if (contentLength !== null && /^\d+$/.test(contentLength.trim()) && Number(contentLength) > maxBytes) {
     await body?.cancel().catch(() => undefined);
     throw tooLarge();

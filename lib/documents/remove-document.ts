@@ -16,10 +16,16 @@ export async function removeDocument({ ceremonyId, userId, documentId }: { cerem
       select: { id: true, title: true, originalSha256: true, _count: { select: { revisions: true, signatures: true } } },
     });
     if (!document) throw notFound('Document not found', 'document-not-found');
-    if (document._count.signatures > 0 || document._count.revisions > 1) throw new AppError('INVALID_STATE', 'This document has already been prepared or signed.', undefined, { reason: 'document-prepared-or-signed' });
+    if (document._count.signatures > 0 || document._count.revisions > 1)
+      throw new AppError('INVALID_STATE', 'This document has already been prepared or signed.', undefined, { reason: 'document-prepared-or-signed' });
     await tx.signatureField.deleteMany({ where: { documentId } });
     await tx.documentRevision.deleteMany({ where: { documentId, number: 0 } });
     await tx.agreementDocument.delete({ where: { id: documentId } });
-    await appendAuditEvent(tx, { ceremonyId, actorUserId: userId, kind: 'document.removed', payload: { documentId, title: document.title, sha256: document.originalSha256 } });
+    await appendAuditEvent(tx, {
+      ceremonyId,
+      actorUserId: userId,
+      kind: 'document.removed',
+      payload: { documentId, title: document.title, sha256: document.originalSha256 },
+    });
   });
 }

@@ -11,7 +11,17 @@ import { AppError, notFound } from '@/lib/errors';
  * checked against the stored page sizes (server-side, whatever the browser did) and
  * against its holder's role; a document that has been prepared for signing is frozen.
  */
-export async function saveDocumentFields({ ceremonyId, userId, documentId, fields }: { ceremonyId: string; userId: string; documentId: string; fields: FieldPlacement[] }) {
+export async function saveDocumentFields({
+  ceremonyId,
+  userId,
+  documentId,
+  fields,
+}: {
+  ceremonyId: string;
+  userId: string;
+  documentId: string;
+  fields: FieldPlacement[];
+}) {
   const parsed = saveFieldsSchema.safeParse({ documentId, fields });
   if (!parsed.success) throw new AppError('INVALID_INPUT', 'The fields are not well formed.', undefined, { reason: 'fields-malformed' });
   return transaction(async (tx) => {
@@ -21,12 +31,16 @@ export async function saveDocumentFields({ ceremonyId, userId, documentId, field
       select: { id: true, pageSizes: true, _count: { select: { revisions: true } } },
     });
     if (!document) throw notFound('Document not found', 'document-not-found');
-    if (document._count.revisions > 1) throw new AppError('INVALID_STATE', 'This document has been prepared for signing; its fields are fixed.', undefined, { reason: 'fields-fixed' });
+    if (document._count.revisions > 1)
+      throw new AppError('INVALID_STATE', 'This document has been prepared for signing; its fields are fixed.', undefined, { reason: 'fields-fixed' });
     const participants = await tx.participant.findMany({ where: { ceremonyId, removedAt: null }, select: { id: true, role: true } });
     const issues = fieldIssues(parsed.data.fields, parsePageSizes(document.pageSizes), participants);
     if (issues.length > 0) {
       const fieldErrors = Object.fromEntries(issues.map((issue) => [`fields.${issue.index}`, issue.problem]));
-      throw new AppError('INVALID_INPUT', `${issues.length} field(s) are misplaced.`, fieldErrors, { reason: 'fields-misplaced', params: { count: issues.length } });
+      throw new AppError('INVALID_INPUT', `${issues.length} field(s) are misplaced.`, fieldErrors, {
+        reason: 'fields-misplaced',
+        params: { count: issues.length },
+      });
     }
     await tx.signatureField.deleteMany({ where: { documentId, signatureId: null } });
     const counters = new Map<string, number>();
@@ -54,7 +68,11 @@ export async function saveDocumentFields({ ceremonyId, userId, documentId, field
       ceremonyId,
       actorUserId: userId,
       kind: 'document.fields-placed',
-      payload: { documentId, count: sorted.length, fields: sorted.map((field) => ({ ...field, x: round(field.x), y: round(field.y), width: round(field.width), height: round(field.height) })) },
+      payload: {
+        documentId,
+        count: sorted.length,
+        fields: sorted.map((field) => ({ ...field, x: round(field.x), y: round(field.y), width: round(field.width), height: round(field.height) })),
+      },
     });
     return { count: sorted.length };
   });

@@ -40,7 +40,14 @@ describe('uploading the agreement', () => {
   it('stores the original unchanged as revision 0 with its hash, page sizes and an audit event', async () => {
     const fixture = await createCeremony({ state: 'DRAFT' });
     const bytes = new Uint8Array(await simplePdf({ pages: 2 }));
-    const document = await uploadAgreementDocument({ ceremonyId: fixture.ceremonyId, userId: fixture.organiser.userId, bytes, language: 'de', title: 'Abkommen', fileName: 'abkommen.pdf' });
+    const document = await uploadAgreementDocument({
+      ceremonyId: fixture.ceremonyId,
+      userId: fixture.organiser.userId,
+      bytes,
+      language: 'de',
+      title: 'Abkommen',
+      fileName: 'abkommen.pdf',
+    });
     const stored = await db.agreementDocument.findUniqueOrThrow({ where: { id: document.id }, include: { revisions: true } });
     expect(stored).toMatchObject({ language: 'de', authentic: true, pageCount: 2, originalByteSize: bytes.length });
     expect(JSON.parse(stored.pageSizes)).toHaveLength(2);
@@ -56,7 +63,14 @@ describe('uploading the agreement', () => {
       const fixture = await createCeremony({ state: 'DRAFT' });
       const before = await storedState(fixture.ceremonyId);
       const started = performance.now();
-      const error = await uploadAgreementDocument({ ceremonyId: fixture.ceremonyId, userId: fixture.organiser.userId, bytes: new Uint8Array(make()), language: 'en', title: name, fileName: `${name}.pdf` }).catch((caught: unknown) => caught);
+      const error = await uploadAgreementDocument({
+        ceremonyId: fixture.ceremonyId,
+        userId: fixture.organiser.userId,
+        bytes: new Uint8Array(make()),
+        language: 'en',
+        title: name,
+        fileName: `${name}.pdf`,
+      }).catch((caught: unknown) => caught);
       expect(performance.now() - started).toBeLessThan(2000);
       expect(error).toMatchObject({ code: name === 'not-a-pdf' ? 'UNSUPPORTED_MEDIA_TYPE' : 'UNPROCESSABLE_DOCUMENT' });
       expect((error as Error).message).toMatch(/PDF|file/);
@@ -74,7 +88,9 @@ describe('uploading the agreement', () => {
         controller.enqueue(new Uint8Array(1024 * 1024));
       },
     });
-    const response = await POST(uploadRequest(fixture.ceremonyId, body, { 'content-length': String(500 * 1024 * 1024) }), { params: Promise.resolve({ id: fixture.ceremonyId }) });
+    const response = await POST(uploadRequest(fixture.ceremonyId, body, { 'content-length': String(500 * 1024 * 1024) }), {
+      params: Promise.resolve({ id: fixture.ceremonyId }),
+    });
     expect(response.status).toBe(413);
     expect(pulled).toBeLessThanOrEqual(1);
     expect((await response.json()).error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', fieldErrors: { file: 'TOO_LARGE' } });
@@ -94,7 +110,9 @@ describe('uploading the agreement', () => {
     const tooLarge = await POST(uploadRequest(fixture.ceremonyId, endless), { params: Promise.resolve({ id: fixture.ceremonyId }) });
     expect(tooLarge.status).toBe(413);
     expect(sent).toBeLessThan(30 * 1024 * 1024);
-    const good = await POST(uploadRequest(fixture.ceremonyId, new Blob([new Uint8Array(await simplePdf())])), { params: Promise.resolve({ id: fixture.ceremonyId }) });
+    const good = await POST(uploadRequest(fixture.ceremonyId, new Blob([new Uint8Array(await simplePdf())])), {
+      params: Promise.resolve({ id: fixture.ceremonyId }),
+    });
     expect(good.status).toBe(201);
     expect((await good.json()).document).toMatchObject({ language: 'en', pageCount: 2 });
   });
@@ -103,7 +121,8 @@ describe('uploading the agreement', () => {
     const fixture = await createCeremony({ state: 'DRAFT' });
     const other = await createCeremony({ state: 'DRAFT' });
     const pdf = new Uint8Array(await simplePdf());
-    const call = (headers: Record<string, string> = {}) => POST(uploadRequest(fixture.ceremonyId, new Blob([pdf]), headers), { params: Promise.resolve({ id: fixture.ceremonyId }) });
+    const call = (headers: Record<string, string> = {}) =>
+      POST(uploadRequest(fixture.ceremonyId, new Blob([pdf]), headers), { params: Promise.resolve({ id: fixture.ceremonyId }) });
     expect((await call()).status).toBe(401);
     session.user = { id: fixture.organiser.userId, email: 'o@example.org', name: 'O', globalRole: 'organiser', locale: null };
     expect((await call({ origin: 'https://evil.example' })).status).toBe(403);
@@ -119,7 +138,9 @@ describe('uploading the agreement', () => {
     session.user = { id: fixture.organiser.userId, email: 'o@example.org', name: 'O', globalRole: 'organiser', locale: null };
     const statuses: number[] = [];
     for (let attempt = 0; attempt < 12; attempt += 1) {
-      const response = await POST(uploadRequest(fixture.ceremonyId, new Blob([new Uint8Array(HOSTILE_PDFS['not-a-pdf']())])), { params: Promise.resolve({ id: fixture.ceremonyId }) });
+      const response = await POST(uploadRequest(fixture.ceremonyId, new Blob([new Uint8Array(HOSTILE_PDFS['not-a-pdf']())])), {
+        params: Promise.resolve({ id: fixture.ceremonyId }),
+      });
       statuses.push(response.status);
     }
     expect(statuses.slice(0, 10).every((status) => status === 415)).toBe(true);

@@ -46,7 +46,8 @@ export async function uploadAgreementDocument({
     await requireAccessForUpdate(tx, { ceremonyId, userId }, 'manage-documents');
     if (meta.originalForDelegationId) {
       const delegation = await tx.delegation.findFirst({ where: { id: meta.originalForDelegationId, ceremonyId }, select: { id: true } });
-      if (!delegation) throw new AppError('INVALID_INPUT', 'Unknown delegation.', { originalForDelegationId: 'unknownDelegation' }, { reason: 'delegation-unknown' });
+      if (!delegation)
+        throw new AppError('INVALID_INPUT', 'Unknown delegation.', { originalForDelegationId: 'unknownDelegation' }, { reason: 'delegation-unknown' });
     }
     const existing = await tx.agreementDocument.findMany({
       where: { ceremonyId, specimen: false },
@@ -89,7 +90,9 @@ export async function uploadAgreementDocument({
         sha256,
         byteLength: stored.byteLength,
         pageCount: inspection.pageCount,
-        ...(inspection.cleanCopy ? { cleanCopyOf: { sha256: uploadedSha256, byteLength: bytes.byteLength, dropped: preflight.dropped.map((finding) => finding.kind) } } : {}),
+        ...(inspection.cleanCopy
+          ? { cleanCopyOf: { sha256: uploadedSha256, byteLength: bytes.byteLength, dropped: preflight.dropped.map((finding) => finding.kind) } }
+          : {}),
         links: inspection.summary.links,
       },
     });

@@ -32,11 +32,7 @@ export interface FieldIssue {
 
 const EPSILON = 0.01;
 
-export function fieldIssues(
-  fields: FieldPlacement[],
-  pages: PageBox[],
-  participants: { id: string; role: string }[],
-): FieldIssue[] {
+export function fieldIssues(fields: FieldPlacement[], pages: PageBox[], participants: { id: string; role: string }[]): FieldIssue[] {
   const issues: FieldIssue[] = [];
   const roleOf = new Map(participants.map((participant) => [participant.id, participant.role]));
   fields.forEach((field, index) => {

@@ -21,7 +21,11 @@ const workDir = mkdtempSync(path.join(tmpdir(), 'accord-verify-'));
 function runVerifier(bytes: Uint8Array, name: string, args: string[] = []) {
   const file = path.join(workDir, name);
   writeFileSync(file, bytes);
-  const result = spawnSync(process.execPath, [path.join(root, 'bin/accord-verify.mjs'), ...args, file], { encoding: 'utf8', cwd: root, env: { ...process.env, ACCORD_TRUST_ANCHORS: '' } });
+  const result = spawnSync(process.execPath, [path.join(root, 'bin/accord-verify.mjs'), ...args, file], {
+    encoding: 'utf8',
+    cwd: root,
+    env: { ...process.env, ACCORD_TRUST_ANCHORS: '' },
+  });
   return { status: result.status, output: `${result.stdout}${result.stderr}`, stdout: result.stdout };
 }
 
@@ -100,9 +104,13 @@ describe('accord-verify (offline, as its own process)', () => {
 
   it('a forged package whose manifest is signed by a CA the package carries: intact, not trusted (exit 2)', async () => {
     const malloryRoot = new X509Certificate((await malloryIdentity()).chainDer.at(-1)!).toString();
-    const forged = await forge(evidence, (files) => {
-      files['trust/platform-ca.pem'] = new TextEncoder().encode(malloryRoot);
-    }, true);
+    const forged = await forge(
+      evidence,
+      (files) => {
+        files['trust/platform-ca.pem'] = new TextEncoder().encode(malloryRoot);
+      },
+      true,
+    );
     const { status, output } = runVerifier(forged, 'forged-package.zip', ['--trust', trustFile]);
     expect(output).toMatch(/UNTR manifest\.json\.p7s: manifest signature intact, but its signer \(CN=Mallory/);
     expect(output).toContain('RESULT untrusted');
@@ -119,18 +127,26 @@ describe('accord-verify (offline, as its own process)', () => {
   });
 
   it('names a PDF changed inside the package (manifest sum)', async () => {
-    const tampered = await forge(evidence, (files) => {
-      files[originals[0]!]![2000]! ^= 0xff;
-    }, false);
+    const tampered = await forge(
+      evidence,
+      (files) => {
+        files[originals[0]!]![2000]! ^= 0xff;
+      },
+      false,
+    );
     const { status, output } = runVerifier(tampered, 'changed-pdf.zip', ['--trust', trustFile]);
     expect(output).toContain(`FAIL ${originals[0]}: SHA-256 differs from the manifest`);
     expect(status).toBe(1);
   });
 
   it('a flipped byte with the manifest recomputed and re-signed by the forger: the PDF and the manifest signer both fail', async () => {
-    const tampered = await forge(evidence, (files) => {
-      files[originals[0]!]![3000]! ^= 0x01;
-    }, true);
+    const tampered = await forge(
+      evidence,
+      (files) => {
+        files[originals[0]!]![3000]! ^= 0x01;
+      },
+      true,
+    );
     const { status, output } = runVerifier(tampered, 'flipped.zip', ['--trust', trustFile]);
     expect(output).toMatch(/FAIL +originals\/.*invalid/);
     expect(output).toMatch(/UNTR manifest\.json\.p7s/);
@@ -148,9 +164,13 @@ describe('accord-verify (offline, as its own process)', () => {
       return [{ num: target.num, body: serializeObjectBody(new PdfStream(dict({ Length: 0, Type: name('XObject') }), Buffer.from('BT ET'))) }];
     });
     const forgedPdf = await signAsMallory(replaced);
-    const tampered = await forge(evidence, (all) => {
-      all[originals[0]!] = forgedPdf;
-    }, true);
+    const tampered = await forge(
+      evidence,
+      (all) => {
+        all[originals[0]!] = forgedPdf;
+      },
+      true,
+    );
     const { status, output } = runVerifier(tampered, 'forged-original.zip', ['--trust', trustFile]);
     expect(output).toMatch(/DISALLOWED \(revision \d+\): The content stream of page 1/);
     expect(output).toMatch(/signature \d+ \("mallory"\) has no signing event in the audit log/);
@@ -158,30 +178,42 @@ describe('accord-verify (offline, as its own process)', () => {
   });
 
   it('two originals swapped in the package: named by their revisions', async () => {
-    const tampered = await forge(evidence, (files) => {
-      const [a, b] = originals as [string, string];
-      [files[a], files[b]] = [files[b]!, files[a]!];
-    }, true);
+    const tampered = await forge(
+      evidence,
+      (files) => {
+        const [a, b] = originals as [string, string];
+        [files[a], files[b]] = [files[b]!, files[a]!];
+      },
+      true,
+    );
     const { status, output } = runVerifier(tampered, 'swapped.zip', ['--trust', trustFile]);
     expect(output).toMatch(/FAIL originals\/.*: revision 0 is not a byte-identical prefix of the sealed original/);
     expect(status).toBe(1);
   });
 
   it('a reordered revision in the manifest: out of order', async () => {
-    const tampered = await forge(evidence, (_files, manifest) => {
-      const revisions = manifest.originals[0]!.revisions;
-      [revisions[1], revisions[2]] = [revisions[2]!, revisions[1]!];
-    }, true);
+    const tampered = await forge(
+      evidence,
+      (_files, manifest) => {
+        const revisions = manifest.originals[0]!.revisions;
+        [revisions[1], revisions[2]] = [revisions[2]!, revisions[1]!];
+      },
+      true,
+    );
     const { status, output } = runVerifier(tampered, 'reordered.zip', ['--trust', trustFile]);
     expect(output).toMatch(/revision \d+ is out of order/);
     expect(status).toBe(1);
   });
 
   it('an extra file and a missing one are named', async () => {
-    const tampered = await forge(evidence, (files) => {
-      files['notes.txt'] = new TextEncoder().encode('added later');
-      delete files['certificate-of-completion.pdf'];
-    }, false);
+    const tampered = await forge(
+      evidence,
+      (files) => {
+        files['notes.txt'] = new TextEncoder().encode('added later');
+        delete files['certificate-of-completion.pdf'];
+      },
+      false,
+    );
     const { status, output } = runVerifier(tampered, 'extra.zip', ['--trust', trustFile]);
     expect(output).toContain('FAIL notes.txt: not listed in the manifest');
     expect(output).toContain('FAIL certificate-of-completion.pdf: listed in the manifest but missing');
@@ -189,11 +221,15 @@ describe('accord-verify (offline, as its own process)', () => {
   });
 
   it('names the edited audit event', async () => {
-    const edited = await forge(evidence, (files) => {
-      const events = JSON.parse(new TextDecoder().decode(files['audit-log.json']));
-      events[1].payload = '{"forged":true}';
-      files['audit-log.json'] = new TextEncoder().encode(JSON.stringify(events));
-    }, true);
+    const edited = await forge(
+      evidence,
+      (files) => {
+        const events = JSON.parse(new TextDecoder().decode(files['audit-log.json']));
+        events[1].payload = '{"forged":true}';
+        files['audit-log.json'] = new TextEncoder().encode(JSON.stringify(events));
+      },
+      true,
+    );
     const { status, output } = runVerifier(edited, 'edited-log.zip', ['--trust', trustFile]);
     expect(output).toMatch(/FAIL audit log: event \S+ \(#2\) was altered/);
     expect(status).toBe(1);

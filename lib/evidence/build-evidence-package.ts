@@ -32,7 +32,8 @@ export async function buildEvidencePackage({ ceremonyId, actorUserId }: { ceremo
       delegations: { select: { id: true, name: true } },
     },
   });
-  if (!isArchivedState(ceremony.state)) throw new AppError('INVALID_STATE', 'Only a concluded ceremony has an evidence package.', undefined, { reason: 'evidence-needs-conclusion' });
+  if (!isArchivedState(ceremony.state))
+    throw new AppError('INVALID_STATE', 'Only a concluded ceremony has an evidence package.', undefined, { reason: 'evidence-needs-conclusion' });
   const certificate = ceremony.artefacts[0];
   if (!certificate) throw new AppError('INVALID_STATE', 'The certificate of completion is missing.', undefined, { reason: 'certificate-missing' });
 
@@ -42,9 +43,17 @@ export async function buildEvidencePackage({ ceremonyId, actorUserId }: { ceremo
     const { bytes, revision } = await readRevisionBytes({ documentId: document.id });
     if (sha256Hex(bytes) !== revision.sha256) throw new AppError('INTERNAL', `Stored revision of "${document.title}" does not match its hash.`);
     const delegation = ceremony.delegations.find((d) => d.id === document.originalForDelegationId)?.name ?? 'joint';
-    const path = uniquePath(files, `originals/${safeFileName(document.language)}-${safeFileName(delegation)}-${safeFileName(document.fileName.replace(/\.pdf$/i, ''))}`, '.sealed.pdf');
+    const path = uniquePath(
+      files,
+      `originals/${safeFileName(document.language)}-${safeFileName(delegation)}-${safeFileName(document.fileName.replace(/\.pdf$/i, ''))}`,
+      '.sealed.pdf',
+    );
     files[path] = bytes;
-    const revisions = await db.documentRevision.findMany({ where: { documentId: document.id }, orderBy: { number: 'asc' }, select: { number: true, sha256: true, byteLength: true } });
+    const revisions = await db.documentRevision.findMany({
+      where: { documentId: document.id },
+      orderBy: { number: 'asc' },
+      select: { number: true, sha256: true, byteLength: true },
+    });
     originals.push({ path, documentId: document.id, language: document.language, revisions });
   }
   files['certificate-of-completion.pdf'] = await readBlob(db, 'Artefact.bytes', certificate.id);
@@ -53,7 +62,11 @@ export async function buildEvidencePackage({ ceremonyId, actorUserId }: { ceremo
     orderBy: { createdAt: 'asc' },
     select: { id: true, status: true, participant: { select: { displayName: true } } },
   });
-  const letterBytes = await readBlobs(db, 'FullPowers.bytes', letters.map((letter) => letter.id));
+  const letterBytes = await readBlobs(
+    db,
+    'FullPowers.bytes',
+    letters.map((letter) => letter.id),
+  );
   for (const [index, letter] of letters.entries()) {
     const safeName = safeFileName(letter.participant.displayName) || 'signatory';
     files[`full-powers/${String(index + 1).padStart(2, '0')}-${safeName}-${letter.status}.pdf`] = letterBytes[index]!;
@@ -103,7 +116,12 @@ export async function buildEvidencePackage({ ceremonyId, actorUserId }: { ceremo
       // Returning the stored bytes would read them back through Prisma's slow BLOB path (readBlobs in lib/db.ts).
       omit: { bytes: true },
     });
-    await appendAuditEvent(tx, { ceremonyId, actorUserId, kind: 'evidence.packaged', payload: { artefactId: artefact.id, sha256: artefact.sha256, files: manifest.files.length } });
+    await appendAuditEvent(tx, {
+      ceremonyId,
+      actorUserId,
+      kind: 'evidence.packaged',
+      payload: { artefactId: artefact.id, sha256: artefact.sha256, files: manifest.files.length },
+    });
     return { ...artefact, bytes: zip };
   });
 }

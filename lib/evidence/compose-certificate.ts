@@ -50,11 +50,22 @@ export async function composeCertificate(
     omit: { bytes: true },
     include: { participant: { select: { displayName: true } } },
   });
-  const reviewers = new Map((await tx.user.findMany({ where: { id: { in: fullPowersRows.flatMap((r) => (r.reviewedById ? [r.reviewedById] : [])) } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  const reviewers = new Map(
+    (
+      await tx.user.findMany({
+        where: { id: { in: fullPowersRows.flatMap((r) => (r.reviewedById ? [r.reviewedById] : [])) } },
+        select: { id: true, name: true },
+      })
+    ).map((u) => [u.id, u.name]),
+  );
   const fullPowers = fullPowersRows.map((record) => ({ ...record, reviewerName: record.reviewedById ? (reviewers.get(record.reviewedById) ?? null) : null }));
   const capitals = ceremony.delegations.map((d) => ({ name: d.capitalName, zone: d.capitalTimeZone }));
   const inCapitals = (instant: Date) => capitals.map((c) => `${c.name}: ${formatDateTime(instant, 'en', c.zone)}`).join('\n');
-  const events = await tx.auditEvent.findMany({ where: { chain: ceremonyId }, orderBy: { seq: 'asc' }, select: { kind: true, payload: true, createdAt: true, hash: true } });
+  const events = await tx.auditEvent.findMany({
+    where: { chain: ceremonyId },
+    orderBy: { seq: 'asc' },
+    select: { kind: true, payload: true, createdAt: true, hash: true },
+  });
   const attendance = new Map<string, { joins: number; first?: Date; last?: Date }>();
   for (const event of events.filter((e) => e.kind === 'participant.joined' || e.kind === 'participant.left')) {
     const payload = JSON.parse(event.payload) as { name?: string; identity?: string };
@@ -87,7 +98,9 @@ export async function composeCertificate(
         heading: 'Parties and people',
         rows: ceremony.delegations.flatMap((d) => [
           { label: d.name, value: `${d.country} · ${d.capitalName} (${d.capitalTimeZone})` },
-          ...d.participants.filter((p) => p.role !== 'observer').map((p) => ({ label: '', value: `   ${p.displayName}${p.title ? `, ${p.title}` : ''} — ${p.role}` })),
+          ...d.participants
+            .filter((p) => p.role !== 'observer')
+            .map((p) => ({ label: '', value: `   ${p.displayName}${p.title ? `, ${p.title}` : ''} — ${p.role}` })),
         ]),
       },
       ...ceremony.documents.map((document) => ({
@@ -106,12 +119,13 @@ export async function composeCertificate(
       })),
       {
         heading: 'Full powers',
-        rows: fullPowers.length === 0
-          ? [{ label: '', value: 'No full powers were recorded.' }]
-          : fullPowers.map((record) => ({
-              label: record.participant.displayName,
-              value: `${record.status}${record.reviewedAt ? ` ${inCapitals(record.reviewedAt).replace(/\n/g, ' · ')}` : ''}${record.reviewerName ? ` by ${record.reviewerName}` : ''}\nletter ${record.fileName}, SHA-256 ${record.sha256}`,
-            })),
+        rows:
+          fullPowers.length === 0
+            ? [{ label: '', value: 'No full powers were recorded.' }]
+            : fullPowers.map((record) => ({
+                label: record.participant.displayName,
+                value: `${record.status}${record.reviewedAt ? ` ${inCapitals(record.reviewedAt).replace(/\n/g, ' · ')}` : ''}${record.reviewerName ? ` by ${record.reviewerName}` : ''}\nletter ${record.fileName}, SHA-256 ${record.sha256}`,
+              })),
       },
       {
         heading: 'Attendance',

@@ -27,7 +27,13 @@ async function signedCeremony() {
   const c = await createSigningCeremony({ order: 'parallel' });
   await openSigning({ ceremonyId: c.ceremonyId, userId: c.organiserId });
   for (const party of c.parties) {
-    await signAgreement({ ceremonyId: c.ceremonyId, documentId: c.documentIds[0]!, userId: party.userId, idempotencyKey: `evidence-job-${randomUUID()}`, capture: { typed: party.signer } });
+    await signAgreement({
+      ceremonyId: c.ceremonyId,
+      documentId: c.documentIds[0]!,
+      userId: party.userId,
+      idempotencyKey: `evidence-job-${randomUUID()}`,
+      capture: { typed: party.signer },
+    });
   }
   return c;
 }

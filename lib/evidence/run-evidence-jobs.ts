@@ -20,7 +20,10 @@ export interface EvidenceJobReport {
  * building). Safe to run from several processes at once: a job is built only by the one
  * whose claim matched, and the package itself is stored once per ceremony.
  */
-export async function runEvidenceJobs({ now = new Date(), staleAfterMs = EVIDENCE_JOB_STALE_AFTER_MS }: { now?: Date; staleAfterMs?: number } = {}): Promise<EvidenceJobReport> {
+export async function runEvidenceJobs({
+  now = new Date(),
+  staleAfterMs = EVIDENCE_JOB_STALE_AFTER_MS,
+}: { now?: Date; staleAfterMs?: number } = {}): Promise<EvidenceJobReport> {
   const staleBefore = new Date(now.getTime() - staleAfterMs);
   const due = await db.evidenceJob.findMany({
     where: { doneAt: null, OR: [{ claimedAt: null }, { claimedAt: { lt: staleBefore } }] },

@@ -230,7 +230,13 @@ export function verifyEvidencePackage(name: string, zipBytes: Uint8Array, trustA
       const anchors = trustAnchorsDer.map((der) => new X509Certificate(der));
       const chain = chainToAnchor(check.signerCertificateDer, check.certificatesDer, anchors);
       if (chain.trusted) pass(MANIFEST_SIGNATURE, `manifest signed by ${chain.subjects[0]}, chains to a trust anchor`);
-      else checks.push({ ok: true, untrusted: true, subject: MANIFEST_SIGNATURE, message: `manifest signature intact, but its signer (${chain.subjects.join(' ← ')}) does not chain to a trust anchor` });
+      else
+        checks.push({
+          ok: true,
+          untrusted: true,
+          subject: MANIFEST_SIGNATURE,
+          message: `manifest signature intact, but its signer (${chain.subjects.join(' ← ')}) does not chain to a trust anchor`,
+        });
     }
   }
 
@@ -293,7 +299,13 @@ export function verifyEvidencePackage(name: string, zipBytes: Uint8Array, trustA
   return result(outcome, summary);
 }
 
-function checkRevisions(path: string, bytes: Uint8Array, original: ManifestOriginal, pass: (s: string, m: string) => void, fail: (s: string, m: string) => void): void {
+function checkRevisions(
+  path: string,
+  bytes: Uint8Array,
+  original: ManifestOriginal,
+  pass: (s: string, m: string) => void,
+  fail: (s: string, m: string) => void,
+): void {
   const revisions = original.revisions ?? [];
   if (revisions.length === 0) return fail(path, 'the manifest lists no revisions');
   let previous = 0;
@@ -352,7 +364,10 @@ function checkSigningEvents(
     const end = Math.max(...found.map(endOf));
     const wrongSigner = found.find((signature) => signature.signerName !== payload.signer);
     if (wrongSigner) {
-      fail(path, `signature ${wrongSigner.index} ("${wrongSigner.fieldName}") names ${wrongSigner.signerName ?? 'nobody'}, the audit log ${String(payload.signer)}`);
+      fail(
+        path,
+        `signature ${wrongSigner.index} ("${wrongSigner.fieldName}") names ${wrongSigner.signerName ?? 'nobody'}, the audit log ${String(payload.signer)}`,
+      );
       problems++;
     } else if (end <= 0 || sha256Hex(bytes.subarray(0, end)) !== payload.sha256) {
       fail(path, `the revision signed in ${fields.map((f) => `"${f}"`).join(', ')} does not have the hash the audit log recorded`);
@@ -401,7 +416,10 @@ export function formatReport(report: VerifyReport): string {
         `  ${String(signature.index).padStart(2)}  ${(signature.field ?? '(no field)').slice(0, 26).padEnd(26)} ${cn.slice(0, 30).padEnd(30)} ${signature.integrity.padEnd(9)} ${signature.coverage.padEnd(11)} ${(signature.trusted ? 'yes' : 'no').padEnd(7)} ${disallowed.length > 0 ? `${disallowed.length} DISALLOWED` : allowedCount > 0 ? `${allowedCount} allowed` : 'none'}`,
       );
       if (signature.issuerChain.length > 0) lines.push(`      certificate: ${signature.issuerChain.join(' ← ')}`);
-      const times = [signature.claimedSigningTime ? `claimed ${signature.claimedSigningTime}` : '', signature.timestampTime ? `timestamp ${signature.timestampTime}` : ''].filter(Boolean);
+      const times = [
+        signature.claimedSigningTime ? `claimed ${signature.claimedSigningTime}` : '',
+        signature.timestampTime ? `timestamp ${signature.timestampTime}` : '',
+      ].filter(Boolean);
       if (times.length > 0) lines.push(`      time: ${times.join(', ')}`);
       for (const problem of signature.problems) lines.push(`      problem: ${problem}`);
       for (const change of disallowed) lines.push(`      DISALLOWED (revision ${change.revision}): ${change.description}`);

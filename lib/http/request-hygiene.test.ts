@@ -7,7 +7,9 @@ describe('requestHygieneProblem (hostile case "Foreign request")', () => {
   it('lets same-origin writes and any read through', () => {
     expect(requestHygieneProblem('POST', headers({ origin: 'http://localhost:3000', host: 'localhost:3000' }))).toBeNull();
     expect(requestHygieneProblem('GET', headers({ host: 'localhost:3000' }))).toBeNull();
-    expect(requestHygieneProblem('POST', headers({ origin: 'https://accord.example.org', host: 'internal:3000', 'x-forwarded-host': 'accord.example.org' }))).toBeNull();
+    expect(
+      requestHygieneProblem('POST', headers({ origin: 'https://accord.example.org', host: 'internal:3000', 'x-forwarded-host': 'accord.example.org' })),
+    ).toBeNull();
   });
 
   it('refuses foreign or missing origins on writes, and Next’s internal header on anything', () => {

@@ -32,7 +32,10 @@ describe('error reasons', () => {
   });
 
   it('say the ceremony states they name in the viewer’s language', () => {
-    const params = errorMessageParams({ code: 'INVALID_STATE', reason: 'transition-not-allowed', params: { from: 'LIVE', to: 'DRAFT', name: 'LIVE' } }, (state) => `<${state}>`);
+    const params = errorMessageParams(
+      { code: 'INVALID_STATE', reason: 'transition-not-allowed', params: { from: 'LIVE', to: 'DRAFT', name: 'LIVE' } },
+      (state) => `<${state}>`,
+    );
     expect(params).toEqual({ from: '<LIVE>', to: '<DRAFT>', name: 'LIVE' });
   });
 });
@@ -49,7 +52,13 @@ function sourcesUnder(directory: string): string[] {
 describe('the UI', () => {
   it('never translates an error by matching its English message text', () => {
     // A comparison, a string test or a map lookup on `.message`: the reason is what to match.
-    const matchesMessage = [/\.message\s*[!=]==?/, /[!=]==?\s*[\w.?]*\.message\b/, /\.message\??\.(includes|startsWith|endsWith|match)\(/, /\.test\([\w.?]*\.message\)/, /\[[\w.?]*\.message\]/];
+    const matchesMessage = [
+      /\.message\s*[!=]==?/,
+      /[!=]==?\s*[\w.?]*\.message\b/,
+      /\.message\??\.(includes|startsWith|endsWith|match)\(/,
+      /\.test\([\w.?]*\.message\)/,
+      /\[[\w.?]*\.message\]/,
+    ];
     const offenders = ['components', 'app'].flatMap((root) =>
       sourcesUnder(join(process.cwd(), root)).flatMap((file) =>
         readFileSync(file, 'utf8')

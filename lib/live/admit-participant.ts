@@ -11,7 +11,11 @@ export async function admitParticipant({ ceremonyId, userId, participantId }: { 
     await lockForUpdate(tx, `ceremony:${ceremonyId}`);
     await requireLiveAccess(tx, { ceremonyId, userId }, 'host-room');
     const target = await loadTargetParticipant(tx, { ceremonyId, participantId });
-    if (target.removedAt) throw new AppError('INVALID_STATE', `${target.displayName} has been removed from this ceremony.`, undefined, { reason: 'participant-removed', params: { name: target.displayName } });
+    if (target.removedAt)
+      throw new AppError('INVALID_STATE', `${target.displayName} has been removed from this ceremony.`, undefined, {
+        reason: 'participant-removed',
+        params: { name: target.displayName },
+      });
     if (target.admittedAt) return { admitted: false };
     await tx.participant.update({ where: { id: target.id }, data: { admittedAt: new Date() } });
     await appendAuditEvent(tx, {

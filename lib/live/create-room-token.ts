@@ -89,7 +89,14 @@ async function loadTokenSubject(ceremonyId: string, userId: string) {
   const row = rows[0];
   if (!row) throw notFound('Ceremony not found', 'ceremony-not-found');
   if (!isParticipantRole(row.role)) throw new AppError('INTERNAL', `Unknown participant role "${row.role}"`);
-  return { ...row, role: row.role, removed: truthy(row.removed), admitted: truthy(row.admitted), lobbyOpen: truthy(row.lobbyOpen), rehearsalPlanned: truthy(row.rehearsalPlanned) };
+  return {
+    ...row,
+    role: row.role,
+    removed: truthy(row.removed),
+    admitted: truthy(row.admitted),
+    lobbyOpen: truthy(row.lobbyOpen),
+    rehearsalPlanned: truthy(row.rehearsalPlanned),
+  };
 }
 
 /** "Dr. Anna Weber (Labs Network Industrie 4.0)": who someone is and for whom they speak. */

@@ -21,24 +21,22 @@ export function ensureRoom(roomName: string, roomService: RoomServiceClient = ge
   const now = Date.now();
   const known = ensured.get(roomName);
   if (known && now - known.at < ENSURED_FOR_MS) return known.pending;
-  const pending = roomService
-    .createRoom({ name: roomName, emptyTimeout: ROOM_EMPTY_TIMEOUT_SECONDS, maxParticipants: ROOM_MAX_PARTICIPANTS })
-    .then(
-      () => undefined,
-      (error: unknown) => {
-        ensured.delete(roomName);
-        console.error(`LiveKit createRoom(${roomName}) failed:`, error);
-        const unreachable = isLiveKitUnreachable(error);
-        throw new AppError(
-          'SERVICE_UNAVAILABLE',
-          unreachable
-            ? 'The video service is unreachable. Everything else in the ceremony keeps working; try joining again shortly.'
-            : 'The video service refused to open the room. Please tell the organiser.',
-          undefined,
-          { reason: unreachable ? 'video-service-unreachable' : 'video-room-refused' },
-        );
-      },
-    );
+  const pending = roomService.createRoom({ name: roomName, emptyTimeout: ROOM_EMPTY_TIMEOUT_SECONDS, maxParticipants: ROOM_MAX_PARTICIPANTS }).then(
+    () => undefined,
+    (error: unknown) => {
+      ensured.delete(roomName);
+      console.error(`LiveKit createRoom(${roomName}) failed:`, error);
+      const unreachable = isLiveKitUnreachable(error);
+      throw new AppError(
+        'SERVICE_UNAVAILABLE',
+        unreachable
+          ? 'The video service is unreachable. Everything else in the ceremony keeps working; try joining again shortly.'
+          : 'The video service refused to open the room. Please tell the organiser.',
+        undefined,
+        { reason: unreachable ? 'video-service-unreachable' : 'video-room-refused' },
+      );
+    },
+  );
   ensured.set(roomName, { at: now, pending });
   return pending;
 }

@@ -118,9 +118,7 @@ describe('lobby and host controls', () => {
     expect((await auditKinds(ceremony.ceremonyId)).filter((kind) => kind === 'participant.arrived')).toHaveLength(2);
 
     const organiserView = await loadLobby({ ceremonyId: ceremony.ceremonyId, userId: ceremony.organiser.userId });
-    expect(organiserView.arrivals.map((arrival) => arrival.participantId).sort()).toEqual(
-      [signatory.participantId, ceremony.observer.participantId].sort(),
-    );
+    expect(organiserView.arrivals.map((arrival) => arrival.participantId).sort()).toEqual([signatory.participantId, ceremony.observer.participantId].sort());
     const signatoryView = await loadLobby({ ceremonyId: ceremony.ceremonyId, userId: signatory.userId });
     expect(signatoryView.arrivals.map((arrival) => arrival.participantId)).toEqual([signatory.participantId]);
     expect(signatoryView.me).toEqual({ admitted: false, mayEnterRoom: true });
@@ -187,7 +185,10 @@ describe('lobby and host controls', () => {
     for (const state of ['LIVE', 'SIGNING']) {
       const ceremony = await createCeremony({ state });
       await expect(endCeremonyForAll({ ceremonyId: ceremony.ceremonyId, userId: ceremony.organiser.userId })).resolves.toMatchObject({ archived: false });
-      expect(await db.ceremony.findUniqueOrThrow({ where: { id: ceremony.ceremonyId }, select: { state: true, archivedAt: true } })).toEqual({ state, archivedAt: null });
+      expect(await db.ceremony.findUniqueOrThrow({ where: { id: ceremony.ceremonyId }, select: { state: true, archivedAt: true } })).toEqual({
+        state,
+        archivedAt: null,
+      });
       expect(await auditKinds(ceremony.ceremonyId)).toEqual(['room.ended']);
     }
   });
@@ -209,14 +210,19 @@ describe('after conclusion: the closing in the room, then the archive', () => {
     expect(JSON.parse(signatoryClaims.metadata ?? '{}')).toMatchObject({ role: 'signatory', participantId: lni!.participantId });
     expect((await decode((await createRoomToken(ids)).token)).video).toMatchObject({ roomAdmin: true });
     await setLobbyOpen({ ...ids, open: true });
-    expect((await decode((await createRoomToken({ ceremonyId: c.ceremonyId, userId: c.observerId })).token)).video).toMatchObject({ canPublish: false, hidden: true });
+    expect((await decode((await createRoomToken({ ceremonyId: c.ceremonyId, userId: c.observerId })).token)).video).toMatchObject({
+      canPublish: false,
+      hidden: true,
+    });
 
     const view = await loadRoom({ ceremonyId: c.ceremonyId, userId: lni!.userId });
     expect(view).toMatchObject({ kind: 'open', ceremony: { state: 'CONCLUDED' }, me: { role: 'signatory', mayEnterRoom: true } });
     expect(view.kind === 'open' && view.signing).toMatchObject({ state: 'CONCLUDED', signingOpen: false, canSignNow: false });
     expect(view.kind === 'open' && view.ceremony.documents.flatMap((document) => document.myOpenFields)).toEqual([]);
     const revisions = await db.documentRevision.count({ where: { documentId: c.documentId } });
-    await expect(signMyTurnAsShown({ ceremonyId: c.ceremonyId, userId: lni!.userId, idempotencyKey: randomUUID(), capture: { typed: lni!.signer } })).rejects.toMatchObject({
+    await expect(
+      signMyTurnAsShown({ ceremonyId: c.ceremonyId, userId: lni!.userId, idempotencyKey: randomUUID(), capture: { typed: lni!.signer } }),
+    ).rejects.toMatchObject({
       code: 'INVALID_STATE',
       message: 'Signing is closed.',
     });
@@ -259,7 +265,10 @@ describe('after conclusion: the closing in the room, then the archive', () => {
     const c = await createConcludedCeremony({ title: 'Not yours to end' });
     const eventsBefore = (await auditKinds(c.ceremonyId)).length;
     for (const userId of [c.parties[0]!.userId, c.observerId]) {
-      await expect(endCeremonyForAll({ ceremonyId: c.ceremonyId, userId })).rejects.toMatchObject({ code: 'FORBIDDEN', message: 'Only the organiser can do this.' });
+      await expect(endCeremonyForAll({ ceremonyId: c.ceremonyId, userId })).rejects.toMatchObject({
+        code: 'FORBIDDEN',
+        message: 'Only the organiser can do this.',
+      });
     }
     const stranger = await createUser();
     await expect(endCeremonyForAll({ ceremonyId: c.ceremonyId, userId: stranger.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
@@ -326,7 +335,13 @@ describe('POST /api/livekit/webhook (hostile case "Forged webhook")', () => {
     const { roomName } = await db.ceremony.findUniqueOrThrow({ where: { id: ceremony.ceremonyId }, select: { roomName: true } });
     const identity = ceremony.delegations[0]!.signatory.userId;
     const body = (id: string) =>
-      JSON.stringify({ event: 'participant_joined', id, createdAt: '1795000000', room: { name: roomName }, participant: { identity, sid: 'PA_1', name: 'Signatory' } });
+      JSON.stringify({
+        event: 'participant_joined',
+        id,
+        createdAt: '1795000000',
+        room: { name: roomName },
+        participant: { identity, sid: 'PA_1', name: 'Signatory' },
+      });
 
     const tampered = await signedRequest(body('EV_tampered'));
     const tamperedBody = body('EV_tampered').replace('PA_1', 'PA_2');

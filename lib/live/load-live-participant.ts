@@ -26,7 +26,8 @@ export async function loadLiveParticipant(client: Db | Tx, { ceremonyId, userId 
     },
   });
   if (!participant) throw notFound('Ceremony not found', 'ceremony-not-found');
-  if (participant.removedAt) throw new AppError('FORBIDDEN', 'The organiser has removed you from this ceremony.', undefined, { reason: 'removed-from-ceremony' });
+  if (participant.removedAt)
+    throw new AppError('FORBIDDEN', 'The organiser has removed you from this ceremony.', undefined, { reason: 'removed-from-ceremony' });
   const { role } = participant;
   if (!isParticipantRole(role)) throw new AppError('INTERNAL', `Unknown participant role "${role}"`);
   return { ...participant, role: role as ParticipantRole };

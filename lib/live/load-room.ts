@@ -79,7 +79,10 @@ export async function loadRoom({ ceremonyId, userId }: { ceremonyId: string; use
               pageCount: true,
               pageSizes: true,
               originalForDelegationId: true,
-              fields: { where: { signatureId: null }, select: { participantId: true, kind: true, fieldName: true, page: true, x: true, y: true, width: true, height: true } },
+              fields: {
+                where: { signatureId: null },
+                select: { participantId: true, kind: true, fieldName: true, page: true, x: true, y: true, width: true, height: true },
+              },
             },
           },
         },
@@ -106,14 +109,16 @@ export async function loadRoom({ ceremonyId, userId }: { ceremonyId: string; use
       state: ceremony.state,
       lobbyOpen: ceremony.lobbyOpen,
       capitals,
-      documents: ceremony.documents.filter((document) => document.specimen === rehearsing).map(({ pageSizes, fields, specimen: _specimen, originalForDelegationId, ...document }) => ({
-        ...document,
-        pageOrigins: parsePageSizes(pageSizes).map((page): [number, number] => [page.originX, page.originY]),
-        myOpenFields: fields
-          .filter((field) => field.participantId === participant.id)
-          .map(({ page, x, y, width, height, kind, fieldName }) => ({ page, x, y, width, height, kind, fieldName })),
-        partyName: ceremony.delegations.find((delegation) => delegation.id === originalForDelegationId)?.name ?? null,
-      })),
+      documents: ceremony.documents
+        .filter((document) => document.specimen === rehearsing)
+        .map(({ pageSizes, fields, specimen: _specimen, originalForDelegationId, ...document }) => ({
+          ...document,
+          pageOrigins: parsePageSizes(pageSizes).map((page): [number, number] => [page.originX, page.originY]),
+          myOpenFields: fields
+            .filter((field) => field.participantId === participant.id)
+            .map(({ page, x, y, width, height, kind, fieldName }) => ({ page, x, y, width, height, kind, fieldName })),
+          partyName: ceremony.delegations.find((delegation) => delegation.id === originalForDelegationId)?.name ?? null,
+        })),
     },
     me: {
       participantId: participant.id,

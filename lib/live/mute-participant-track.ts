@@ -40,7 +40,8 @@ export async function muteParticipantTrack({
   try {
     const inRoom = await roomService.getParticipant(roomName, target.userId);
     const track = inRoom.tracks.find((candidate) => candidate.source === trackSources[source] && !candidate.muted);
-    if (!track) throw new AppError('INVALID_STATE', `${target.displayName} has no ${source} switched on.`, undefined, {
+    if (!track)
+      throw new AppError('INVALID_STATE', `${target.displayName} has no ${source} switched on.`, undefined, {
         reason: source === 'camera' ? 'camera-not-on' : 'microphone-not-on',
         params: { name: target.displayName },
       });
@@ -48,7 +49,11 @@ export async function muteParticipantTrack({
     await roomService.mutePublishedTrack(roomName, target.userId, trackSid, true);
   } catch (error) {
     if (error instanceof AppError) throw error;
-    if (isLiveKitNotFound(error)) throw new AppError('INVALID_STATE', `${target.displayName} is not in the room.`, undefined, { reason: 'participant-not-in-room', params: { name: target.displayName } });
+    if (isLiveKitNotFound(error))
+      throw new AppError('INVALID_STATE', `${target.displayName} is not in the room.`, undefined, {
+        reason: 'participant-not-in-room',
+        params: { name: target.displayName },
+      });
     console.error(`LiveKit mutePublishedTrack(${roomName}, ${target.userId}) failed:`, error);
     throw new AppError('SERVICE_UNAVAILABLE', 'The video service is unreachable; nobody was muted.', undefined, { reason: 'video-service-unreachable' });
   }

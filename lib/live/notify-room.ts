@@ -2,18 +2,9 @@ import 'server-only';
 import { DataPacket_Kind } from 'livekit-server-sdk';
 import { db } from '@/lib/db';
 import { getRoomService, isLiveKitNotFound } from '@/lib/live/livekit-clients';
-import {
-  encodeRoomMessage,
-  hostMessageSchema,
-  roomTopics,
-  stateMessageSchema,
-  type HostMessage,
-  type StateMessage,
-} from '@/lib/live/room-messages';
+import { encodeRoomMessage, hostMessageSchema, roomTopics, stateMessageSchema, type HostMessage, type StateMessage } from '@/lib/live/room-messages';
 
-export type ServerRoomMessage =
-  | { topic: typeof roomTopics.state; message: StateMessage }
-  | { topic: typeof roomTopics.host; message: HostMessage };
+export type ServerRoomMessage = { topic: typeof roomTopics.state; message: StateMessage } | { topic: typeof roomTopics.host; message: HostMessage };
 
 /**
  * Tells a ceremony's room that something changed, from the server (RoomServiceClient.sendData).
@@ -21,11 +12,7 @@ export type ServerRoomMessage =
  * must not undo or fail a committed change. Failures are logged; the result says whether
  * LiveKit took the message. Clients also refetch on reconnect, so nothing depends on it.
  */
-export async function notifyRoom(
-  roomName: string,
-  outgoing: ServerRoomMessage,
-  options: { destinationIdentities?: string[] } = {},
-): Promise<boolean> {
+export async function notifyRoom(roomName: string, outgoing: ServerRoomMessage, options: { destinationIdentities?: string[] } = {}): Promise<boolean> {
   const schema = outgoing.topic === roomTopics.state ? stateMessageSchema : hostMessageSchema;
   const parsed = schema.safeParse(outgoing.message);
   if (!parsed.success) {
@@ -48,7 +35,8 @@ export async function notifyRoom(
       return false;
     }
     // Video down is an expected state (signing does not depend on it): one line, no stack.
-    const unreachable = error instanceof TypeError && /ECONNREFUSED|fetch failed|bad port/.test(`${error.message} ${String((error as { cause?: unknown }).cause)}`);
+    const unreachable =
+      error instanceof TypeError && /ECONNREFUSED|fetch failed|bad port/.test(`${error.message} ${String((error as { cause?: unknown }).cause)}`);
     if (unreachable) console.warn(`notifyRoom(${roomName}, ${outgoing.topic}): video service unreachable; the room will catch up on its next refetch.`);
     else console.error(`notifyRoom(${roomName}, ${outgoing.topic}) failed; the room will catch up on its next refetch:`, error);
     return false;

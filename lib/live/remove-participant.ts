@@ -17,7 +17,8 @@ export async function removeParticipant({ ceremonyId, userId, participantId }: {
     const organiser = await requireLiveAccess(tx, { ceremonyId, userId }, 'host-room');
     const found = await loadTargetParticipant(tx, { ceremonyId, participantId });
     if (found.id === organiser.id) throw new AppError('INVALID_INPUT', 'You cannot remove yourself.', undefined, { reason: 'cannot-remove-yourself' });
-    if (found.role === 'organiser') throw new AppError('FORBIDDEN', 'An organiser cannot be removed from the room.', undefined, { reason: 'organiser-not-removable' });
+    if (found.role === 'organiser')
+      throw new AppError('FORBIDDEN', 'An organiser cannot be removed from the room.', undefined, { reason: 'organiser-not-removable' });
     if (!found.removedAt) await assertNotAwaitedToSign(tx, organiser.ceremony.state, found.id);
     if (!found.removedAt) {
       await tx.participant.update({ where: { id: found.id }, data: { removedAt: new Date() } });
@@ -41,11 +42,17 @@ export async function removeParticipant({ ceremonyId, userId, participantId }: {
 async function assertNotAwaitedToSign(tx: Tx, ceremonyState: string, participantId: string): Promise<void> {
   if (ceremonyState === 'SIGNING') {
     const unsigned = await tx.signatureField.count({ where: { participantId, signatureId: null } });
-    if (unsigned > 0) throw new AppError('INVALID_STATE', 'This person still has fields to sign: they cannot be removed while signing is open.', undefined, { reason: 'participant-has-fields-to-sign' });
+    if (unsigned > 0)
+      throw new AppError('INVALID_STATE', 'This person still has fields to sign: they cannot be removed while signing is open.', undefined, {
+        reason: 'participant-has-fields-to-sign',
+      });
   }
   if (ceremonyState === 'LIVE') {
     const fields = await tx.signatureField.count({ where: { participantId } });
-    if (fields > 0) throw new AppError('INVALID_STATE', 'This person has signature fields in the agreement: they cannot be removed once the ceremony is live.', undefined, { reason: 'participant-has-signature-fields' });
+    if (fields > 0)
+      throw new AppError('INVALID_STATE', 'This person has signature fields in the agreement: they cannot be removed once the ceremony is live.', undefined, {
+        reason: 'participant-has-signature-fields',
+      });
   }
 }
 

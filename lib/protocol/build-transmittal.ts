@@ -14,12 +14,23 @@ export async function buildTransmittal({ ceremonyId, userId }: { ceremonyId: str
     where: { id: ceremonyId },
     include: {
       delegations: { orderBy: { position: 'asc' } },
-      participants: { where: { role: { in: [...SIGNING_ROLES] }, removedAt: null }, include: { delegation: true, fullPowers: { orderBy: { createdAt: 'desc' }, take: 1, select: { fileName: true, sha256: true, status: true, reviewedById: true, reviewedAt: true } } } },
-      documents: { where: { specimen: false }, orderBy: { createdAt: 'asc' }, include: { revisions: { orderBy: { number: 'asc' }, select: { number: true, kind: true, sha256: true } }, originalFor: true } },
+      participants: {
+        where: { role: { in: [...SIGNING_ROLES] }, removedAt: null },
+        include: {
+          delegation: true,
+          fullPowers: { orderBy: { createdAt: 'desc' }, take: 1, select: { fileName: true, sha256: true, status: true, reviewedById: true, reviewedAt: true } },
+        },
+      },
+      documents: {
+        where: { specimen: false },
+        orderBy: { createdAt: 'asc' },
+        include: { revisions: { orderBy: { number: 'asc' }, select: { number: true, kind: true, sha256: true } }, originalFor: true },
+      },
       artefacts: { where: { kind: 'evidence-package' }, orderBy: { createdAt: 'desc' }, take: 1, select: { fileName: true, sha256: true } },
     },
   });
-  if (!ceremony.concludedAt) throw new AppError('INVALID_STATE', 'The transmittal exists once the ceremony is concluded.', undefined, { reason: 'transmittal-needs-conclusion' });
+  if (!ceremony.concludedAt)
+    throw new AppError('INVALID_STATE', 'The transmittal exists once the ceremony is concluded.', undefined, { reason: 'transmittal-needs-conclusion' });
   const reviewerIds = ceremony.participants.flatMap((p) => p.fullPowers.flatMap((f) => (f.reviewedById ? [f.reviewedById] : [])));
   const reviewers = new Map((await db.user.findMany({ where: { id: { in: reviewerIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
   const input: TransmittalInput = {
@@ -32,7 +43,15 @@ export async function buildTransmittal({ ceremonyId, userId }: { ceremonyId: str
         title: p.title,
         delegation: p.delegation?.name ?? '',
         role: p.role as 'signatory' | 'witness',
-        fullPowers: letter ? { fileName: letter.fileName, sha256: letter.sha256, status: letter.status, reviewedBy: letter.reviewedById ? (reviewers.get(letter.reviewedById) ?? null) : null, reviewedAt: letter.reviewedAt } : null,
+        fullPowers: letter
+          ? {
+              fileName: letter.fileName,
+              sha256: letter.sha256,
+              status: letter.status,
+              reviewedBy: letter.reviewedById ? (reviewers.get(letter.reviewedById) ?? null) : null,
+              reviewedAt: letter.reviewedAt,
+            }
+          : null,
       };
     }),
     versions: ceremony.documents.map((d) => ({
@@ -48,6 +67,13 @@ export async function buildTransmittal({ ceremonyId, userId }: { ceremonyId: str
   };
   const json = composeTransmittalJson(input);
   const pdf = await buildCertificateOfCompletion(composeTransmittalPdfContent(input));
-  await transaction((tx) => appendAuditEvent(tx, { ceremonyId, actorUserId: userId, kind: 'transmittal.built', payload: { evidencePackageSha256: input.evidencePackage?.sha256 ?? null } }));
+  await transaction((tx) =>
+    appendAuditEvent(tx, {
+      ceremonyId,
+      actorUserId: userId,
+      kind: 'transmittal.built',
+      payload: { evidencePackageSha256: input.evidencePackage?.sha256 ?? null },
+    }),
+  );
   return { json, pdf };
 }

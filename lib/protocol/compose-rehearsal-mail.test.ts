@@ -7,7 +7,12 @@ const capitals = [
   { capitalName: 'Berlin', capitalTimeZone: 'Europe/Berlin' },
   { capitalName: 'Seoul', capitalTimeZone: 'Asia/Seoul' },
 ];
-const ceremony = { id: 'cer123', title: 'Joint Declaration on Smart Manufacturing', start: new Date('2026-11-26T09:00:00Z'), rehearsalStart: new Date('2026-11-25T09:00:00Z') };
+const ceremony = {
+  id: 'cer123',
+  title: 'Joint Declaration on Smart Manufacturing',
+  start: new Date('2026-11-26T09:00:00Z'),
+  rehearsalStart: new Date('2026-11-25T09:00:00Z'),
+};
 
 function vevent(content: string) {
   const calendar = new ICAL.Component(ICAL.parse(content));
@@ -34,7 +39,12 @@ describe('composeRehearsalMail', () => {
       recipient: { name: 'Dr. Matthias Schäfer', email: 'ms@lni40.example', timeZone: 'Europe/Berlin' },
     });
     const rehearsal = vevent(mail.ics.content);
-    expect(rehearsal).toMatchObject({ method: 'REQUEST', uid: 'rehearsal-cer123@accord.example.org', sequence: 2, summary: 'Technische Probe: Joint Declaration on Smart Manufacturing' });
+    expect(rehearsal).toMatchObject({
+      method: 'REQUEST',
+      uid: 'rehearsal-cer123@accord.example.org',
+      sequence: 2,
+      summary: 'Technische Probe: Joint Declaration on Smart Manufacturing',
+    });
     expect(rehearsal.start).toEqual(ceremony.rehearsalStart);
     expect(rehearsal.end.getTime() - rehearsal.start.getTime()).toBe(REHEARSAL_MINUTES * 60_000);
     expect(mail.subject).toBe('Technische Probe: Joint Declaration on Smart Manufacturing');

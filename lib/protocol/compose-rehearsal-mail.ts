@@ -29,7 +29,9 @@ export function composeRehearsalMail(input: RehearsalMailInput) {
   const capitals = input.capitals.filter((capital) => !seen.has(capital.capitalTimeZone) && seen.add(capital.capitalTimeZone));
   const when = (instant: Date) => [
     t('protocol.rehearsalMail.yourTime', { zone: recipient.timeZone, time: formatDateTime(instant, locale, recipient.timeZone) }),
-    ...capitals.map((capital) => t('protocol.rehearsalMail.capitalTime', { capital: capital.capitalName, time: formatDateTime(instant, locale, capital.capitalTimeZone) })),
+    ...capitals.map((capital) =>
+      t('protocol.rehearsalMail.capitalTime', { capital: capital.capitalName, time: formatDateTime(instant, locale, capital.capitalTimeZone) }),
+    ),
   ];
   const text = [
     t('protocol.rehearsalMail.greeting', { name: recipient.name }),

@@ -15,7 +15,17 @@ const rollCallSchema = z.object({
  * each delegation are present (the room prefills it from LiveKit attendance). Members not
  * named are recorded as absent. One audit event with the time in every capital.
  */
-export async function confirmRollCall({ ceremonyId, userId, presentParticipantIds, now = new Date() }: { ceremonyId: string; userId: string; presentParticipantIds: string[]; now?: Date }) {
+export async function confirmRollCall({
+  ceremonyId,
+  userId,
+  presentParticipantIds,
+  now = new Date(),
+}: {
+  ceremonyId: string;
+  userId: string;
+  presentParticipantIds: string[];
+  now?: Date;
+}) {
   const parsed = rollCallSchema.safeParse({ presentParticipantIds });
   if (!parsed.success) throw new AppError('INVALID_INPUT', 'Invalid roll call.', undefined, { reason: 'roll-call-invalid' });
   const present = new Set(parsed.data.presentParticipantIds);
@@ -35,7 +45,8 @@ export async function confirmRollCall({ ceremonyId, userId, presentParticipantId
     });
     const members = ceremony.participants;
     const unknown = [...present].filter((id) => !members.some((member) => member.id === id));
-    if (unknown.length > 0) throw new AppError('INVALID_INPUT', 'The roll call names someone who is not a delegation member.', undefined, { reason: 'roll-call-unknown-member' });
+    if (unknown.length > 0)
+      throw new AppError('INVALID_INPUT', 'The roll call names someone who is not a delegation member.', undefined, { reason: 'roll-call-unknown-member' });
 
     for (const member of members) {
       const isPresent = present.has(member.id);
@@ -43,7 +54,12 @@ export async function confirmRollCall({ ceremonyId, userId, presentParticipantId
       if (!isPresent && member.presentConfirmedAt) await tx.participant.update({ where: { id: member.id }, data: { presentConfirmedAt: null } });
     }
     const delegationName = new Map(ceremony.delegations.map((d) => [d.id, d.name]));
-    const describe = (member: (typeof members)[number]) => ({ participantId: member.id, name: member.displayName, role: member.role, delegation: delegationName.get(member.delegationId ?? '') ?? '' });
+    const describe = (member: (typeof members)[number]) => ({
+      participantId: member.id,
+      name: member.displayName,
+      role: member.role,
+      delegation: delegationName.get(member.delegationId ?? '') ?? '',
+    });
     await appendAuditEvent(tx, {
       ceremonyId,
       actorUserId: userId,

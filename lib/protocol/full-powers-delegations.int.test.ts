@@ -6,17 +6,35 @@ import { submitFullPowers } from '@/lib/protocol/submit-full-powers';
 import { generateFullPowersLetter } from '@accord/pdf-signing/generate-full-powers-letter';
 import { createSigningCeremony } from '@/test/factories';
 
-const letter = (name: string) => generateFullPowersLetter({ issuer: 'Labs Network Industrie 4.0', signatoryName: name, signatoryTitle: 'Chair', agreementTitle: 'Joint Declaration', place: 'Berlin', date: '24 November 2026' });
+const letter = (name: string) =>
+  generateFullPowersLetter({
+    issuer: 'Labs Network Industrie 4.0',
+    signatoryName: name,
+    signatoryTitle: 'Chair',
+    agreementTitle: 'Joint Declaration',
+    place: 'Berlin',
+    date: '24 November 2026',
+  });
 
 describe('full powers are examined across delegations', () => {
   it('an organiser with no delegation may approve; a member of the signatory’s own delegation never', async () => {
     const c = await createSigningCeremony({ order: 'parallel', fullPowers: 'none' });
     const [lni] = c.parties as [(typeof c.parties)[0]];
     const [lniOfficer] = c.partyOrganisers as [(typeof c.partyOrganisers)[0]];
-    const submitted = await submitFullPowers({ ceremonyId: c.ceremonyId, userId: lni.userId, participantId: lni.participantId, fileName: 'vollmacht.pdf', bytes: await letter(lni.signer) });
+    const submitted = await submitFullPowers({
+      ceremonyId: c.ceremonyId,
+      userId: lni.userId,
+      participantId: lni.participantId,
+      fileName: 'vollmacht.pdf',
+      bytes: await letter(lni.signer),
+    });
 
-    await expect(reviewFullPowers({ ceremonyId: c.ceremonyId, userId: lniOfficer.userId, fullPowersId: submitted.id, review: { decision: 'approve' } })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(reviewFullPowers({ ceremonyId: c.ceremonyId, userId: c.organiserId, fullPowersId: submitted.id, review: { decision: 'approve' } })).resolves.toEqual({ status: 'approved' });
+    await expect(
+      reviewFullPowers({ ceremonyId: c.ceremonyId, userId: lniOfficer.userId, fullPowersId: submitted.id, review: { decision: 'approve' } }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      reviewFullPowers({ ceremonyId: c.ceremonyId, userId: c.organiserId, fullPowersId: submitted.id, review: { decision: 'approve' } }),
+    ).resolves.toEqual({ status: 'approved' });
     expect(await db.fullPowers.findUniqueOrThrow({ where: { id: submitted.id } })).toMatchObject({ status: 'approved', reviewedById: c.organiserId });
   });
 
@@ -26,7 +44,13 @@ describe('full powers are examined across delegations', () => {
     const [lniOfficer, kosmoOfficer] = c.partyOrganisers as [(typeof c.partyOrganisers)[0], (typeof c.partyOrganisers)[0]];
     // The people of a ceremony change only before the day.
     await db.ceremony.update({ where: { id: c.ceremonyId }, data: { state: 'SCHEDULED' } });
-    const submitted = await submitFullPowers({ ceremonyId: c.ceremonyId, userId: lni.userId, participantId: lni.participantId, fileName: 'vollmacht.pdf', bytes: await letter(lni.signer) });
+    const submitted = await submitFullPowers({
+      ceremonyId: c.ceremonyId,
+      userId: lni.userId,
+      participantId: lni.participantId,
+      fileName: 'vollmacht.pdf',
+      bytes: await letter(lni.signer),
+    });
     await reviewFullPowers({ ceremonyId: c.ceremonyId, userId: kosmoOfficer.userId, fullPowersId: submitted.id, review: { decision: 'approve' } });
 
     const move = (participantId: string, name: string, role: 'signatory' | 'organiser', delegationId: string) =>

@@ -31,14 +31,25 @@ function upload(ceremonyId: string, participantId: string, body: Uint8Array<Arra
   );
 }
 const letter = (ceremonyId: string, fullPowersId: string) =>
-  letterRoute.GET(new Request(`http://127.0.0.1:3000/api/ceremonies/${ceremonyId}/full-powers/${fullPowersId}`), { params: Promise.resolve({ id: ceremonyId, fullPowersId }) });
+  letterRoute.GET(new Request(`http://127.0.0.1:3000/api/ceremonies/${ceremonyId}/full-powers/${fullPowersId}`), {
+    params: Promise.resolve({ id: ceremonyId, fullPowersId }),
+  });
 
 describe('full powers screens and routes', () => {
   it('the signatory uploads their letter; the other party may examine it; only organisers and the signatory read it', async () => {
     const c = await createSigningCeremony({ order: 'parallel', fullPowers: 'none' });
     const [lni, kosmo] = c.parties as [(typeof c.parties)[0], (typeof c.parties)[0]];
     const [lniOfficer, kosmoOfficer] = c.partyOrganisers as [(typeof c.partyOrganisers)[0], (typeof c.partyOrganisers)[0]];
-    const pdf = new Uint8Array(await generateFullPowersLetter({ issuer: lni.name, signatoryName: lni.signer, signatoryTitle: 'Chair', agreementTitle: 'Joint Declaration', place: 'Berlin', date: '24 November 2026' }));
+    const pdf = new Uint8Array(
+      await generateFullPowersLetter({
+        issuer: lni.name,
+        signatoryName: lni.signer,
+        signatoryTitle: 'Chair',
+        agreementTitle: 'Joint Declaration',
+        place: 'Berlin',
+        date: '24 November 2026',
+      }),
+    );
 
     as(lni.userId);
     expect((await upload(c.ceremonyId, lni.participantId, pdf, 'https://evil.example')).status).toBe(403);

@@ -19,9 +19,7 @@ export interface ReadinessRow {
  */
 export async function loadCeremonyProtocol(client: Db, { ceremonyId, participantId, role }: { ceremonyId: string; participantId: string; role: string }) {
   const own =
-    role === 'signatory'
-      ? await client.fullPowers.findFirst({ where: { participantId }, orderBy: { createdAt: 'desc' }, select: { status: true } })
-      : null;
+    role === 'signatory' ? await client.fullPowers.findFirst({ where: { participantId }, orderBy: { createdAt: 'desc' }, select: { status: true } }) : null;
   if (role !== 'organiser') return { role, ownFullPowers: role === 'signatory' ? (own?.status ?? 'none') : null, organiser: null };
 
   const ceremony = await client.ceremony.findUniqueOrThrow({
@@ -42,7 +40,11 @@ export async function loadCeremonyProtocol(client: Db, { ceremonyId, participant
           role: true,
           delegationId: true,
           fullPowers: { orderBy: { createdAt: 'desc' }, take: 1, select: { status: true } },
-          readiness: { orderBy: { checkedAt: 'desc' }, take: 1, select: { cameraOk: true, microphoneOk: true, connectionQuality: true, signingPadTried: true, checkedAt: true } },
+          readiness: {
+            orderBy: { checkedAt: 'desc' },
+            take: 1,
+            select: { cameraOk: true, microphoneOk: true, connectionQuality: true, signingPadTried: true, checkedAt: true },
+          },
         },
       },
       artefacts: { where: { kind: 'photo', purgedAt: null }, select: { id: true }, take: 1 },
@@ -66,15 +68,13 @@ export async function loadCeremonyProtocol(client: Db, { ceremonyId, participant
         editable: isPlanEditable(ceremony.state),
         mayInvite: ceremony.state === 'SCHEDULED' && ceremony.rehearsalStart !== null,
       },
-      readiness: ceremony.participants.map(
-        (p): ReadinessRow => ({
-          participantId: p.id,
-          name: p.displayName,
-          role: p.role,
-          delegation: p.delegationId ? (delegationName.get(p.delegationId) ?? null) : null,
-          check: p.readiness[0] ?? null,
-        }),
-      ),
+      readiness: ceremony.participants.map((p): ReadinessRow => ({
+        participantId: p.id,
+        name: p.displayName,
+        role: p.role,
+        delegation: p.delegationId ? (delegationName.get(p.delegationId) ?? null) : null,
+        check: p.readiness[0] ?? null,
+      })),
       summary: { published: ceremony.publicSummaryPublishedAt !== null, hasPhoto: ceremony.artefacts.length > 0 },
     },
   };

@@ -67,25 +67,29 @@ export async function loadFullPowers({ ceremonyId, userId }: { ceremonyId: strin
   });
   const reviewerIds = [...new Set(ceremony.participants.flatMap((p) => p.fullPowers.map((f) => f.reviewedById)).filter((id): id is string => id !== null))];
   const reviewers = new Map(
-    (await db.participant.findMany({ where: { ceremonyId, userId: { in: reviewerIds } }, select: { userId: true, displayName: true } })).map((p) => [p.userId, p.displayName]),
+    (await db.participant.findMany({ where: { ceremonyId, userId: { in: reviewerIds } }, select: { userId: true, displayName: true } })).map((p) => [
+      p.userId,
+      p.displayName,
+    ]),
   );
   const open = isIn(OPEN_STATES, ceremony.state);
   const delegationName = new Map(ceremony.delegations.map((d) => [d.id, d.name]));
   const signatories: SignatoryFullPowers[] = ceremony.participants.map((signatory) => {
-    const records = signatory.fullPowers.map(
-      (record): FullPowersRecordView => ({
-        id: record.id,
-        fileName: record.fileName,
-        sha256: record.sha256,
-        status: record.status as FullPowersRecordView['status'],
-        uploadedAt: record.createdAt.toISOString(),
-        reviewedAt: record.reviewedAt?.toISOString() ?? null,
-        reviewedBy: record.reviewedById ? (reviewers.get(record.reviewedById) ?? null) : null,
-        reviewReason: record.reviewReason,
-        // A neutral organiser (no delegation) may examine too (the use-case allows it), but the screen offers it to the parties' organisers.
-        mayReview: me.delegationId !== null && decideAccess(access.context, 'approve-full-powers', { delegationId: signatory.delegationId }).allowed && record.status === 'pending',
-      }),
-    );
+    const records = signatory.fullPowers.map((record): FullPowersRecordView => ({
+      id: record.id,
+      fileName: record.fileName,
+      sha256: record.sha256,
+      status: record.status as FullPowersRecordView['status'],
+      uploadedAt: record.createdAt.toISOString(),
+      reviewedAt: record.reviewedAt?.toISOString() ?? null,
+      reviewedBy: record.reviewedById ? (reviewers.get(record.reviewedById) ?? null) : null,
+      reviewReason: record.reviewReason,
+      // A neutral organiser (no delegation) may examine too (the use-case allows it), but the screen offers it to the parties' organisers.
+      mayReview:
+        me.delegationId !== null &&
+        decideAccess(access.context, 'approve-full-powers', { delegationId: signatory.delegationId }).allowed &&
+        record.status === 'pending',
+    }));
     // Only the newest letter counts; an older pending one can no longer be examined.
     records.slice(1).forEach((record) => (record.mayReview = false));
     return {
@@ -106,4 +110,3 @@ export async function loadFullPowers({ ceremonyId, userId }: { ceremonyId: strin
     signatories,
   };
 }
-

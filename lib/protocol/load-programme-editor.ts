@@ -59,7 +59,11 @@ export async function loadProgrammeEditor({ ceremonyId, userId }: { ceremonyId: 
     steps,
     saved: ceremony.steps.length > 0,
     editable: isPlanEditable(ceremony.state),
-    speakers: ceremony.participants.map((p) => ({ id: p.id, name: p.displayName, role: p.role, delegation: p.delegationId ? (delegationNames.get(p.delegationId) ?? null) : null })),
+    speakers: ceremony.participants.map((p) => ({
+      id: p.id,
+      name: p.displayName,
+      role: p.role,
+      delegation: p.delegationId ? (delegationNames.get(p.delegationId) ?? null) : null,
+    })),
   };
 }
-

@@ -26,6 +26,15 @@ export async function loadOrCreateProgramme(tx: Tx, ceremonyId: string): Promise
   return (await tx.runOfShowStep.findMany({ where: { ceremonyId }, orderBy: { position: 'asc' } })).map(asStep);
 }
 
-function asStep(row: { id: string; position: number; kind: string; title: string; speakerParticipantId: string | null; startedAt: Date | null; completedAt: Date | null; skipped: boolean }): ProgrammeStep {
+function asStep(row: {
+  id: string;
+  position: number;
+  kind: string;
+  title: string;
+  speakerParticipantId: string | null;
+  startedAt: Date | null;
+  completedAt: Date | null;
+  skipped: boolean;
+}): ProgrammeStep {
   return { ...row, kind: row.kind as StepKind };
 }

@@ -52,7 +52,12 @@ export async function readPublicSummaryPhoto({ ceremonyId }: { ceremonyId: strin
     select: {
       state: true,
       publicSummaryPublishedAt: true,
-      artefacts: { where: { kind: 'photo', purgedAt: null }, orderBy: { createdAt: 'desc' }, take: 1, select: { id: true, contentType: true, sha256: true, byteLength: true } },
+      artefacts: {
+        where: { kind: 'photo', purgedAt: null },
+        orderBy: { createdAt: 'desc' },
+        take: 1,
+        select: { id: true, contentType: true, sha256: true, byteLength: true },
+      },
     },
   });
   if (!ceremony?.publicSummaryPublishedAt || !isArchivedState(ceremony.state)) return null;

@@ -117,14 +117,24 @@ async function loadRollCall(
   },
 ): Promise<RollCallView> {
   const inRoom = await participantsInRoom(client, ceremonyId);
-  const confirmed = await client.auditEvent.findFirst({ where: { ceremonyId, kind: 'roll-call.confirmed' }, orderBy: { seq: 'desc' }, select: { createdAt: true } });
+  const confirmed = await client.auditEvent.findFirst({
+    where: { ceremonyId, kind: 'roll-call.confirmed' },
+    orderBy: { seq: 'desc' },
+    select: { createdAt: true },
+  });
   return {
     delegations: ceremony.delegations.map((delegation) => ({
       id: delegation.id,
       name: delegation.name,
       members: ceremony.participants
         .filter((p) => p.delegationId === delegation.id && p.role !== 'observer')
-        .map((p) => ({ participantId: p.id, name: p.displayName, role: p.role, inRoom: inRoom.has(p.id), confirmedAt: p.presentConfirmedAt?.toISOString() ?? null })),
+        .map((p) => ({
+          participantId: p.id,
+          name: p.displayName,
+          role: p.role,
+          inRoom: inRoom.has(p.id),
+          confirmedAt: p.presentConfirmedAt?.toISOString() ?? null,
+        })),
     })),
     confirmedAt: confirmed?.createdAt.toISOString() ?? null,
     canConfirm: isIn(ROLL_CALL_STATES, ceremony.state),

@@ -25,7 +25,17 @@ import { formatDateTime } from '@/lib/time/format-instant';
  * exchange is already on record then, so beginning its step records nothing. Once the
  * ceremony is archived the programme is over for good.
  */
-export async function moveRunOfShow({ ceremonyId, userId, action, now = new Date() }: { ceremonyId: string; userId: string; action: ProgrammeAction; now?: Date }) {
+export async function moveRunOfShow({
+  ceremonyId,
+  userId,
+  action,
+  now = new Date(),
+}: {
+  ceremonyId: string;
+  userId: string;
+  action: ProgrammeAction;
+  now?: Date;
+}) {
   const planned = await transaction(async (tx) => {
     const organiser = await requireLiveAccess(tx, { ceremonyId, userId }, 'run-programme');
     const rehearsal = organiser.ceremony.state === 'SCHEDULED' && organiser.ceremony.rehearsalStart !== null;

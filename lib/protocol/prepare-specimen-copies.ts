@@ -26,11 +26,19 @@ export async function prepareSpecimenCopies({ ceremonyId, userId, now = new Date
       orderBy: { createdAt: 'asc' },
       include: { fields: { where: { kind: { not: 'seal' } }, orderBy: { position: 'asc' } } },
     });
-    if (originals.length === 0) throw new AppError('INVALID_STATE', 'There is no agreement to rehearse with.', undefined, { reason: 'no-agreement-to-rehearse' });
+    if (originals.length === 0)
+      throw new AppError('INVALID_STATE', 'There is no agreement to rehearse with.', undefined, { reason: 'no-agreement-to-rehearse' });
     const existing = new Set(
-      (await tx.agreementDocument.findMany({ where: { ceremonyId, specimen: true, specimenOfId: { in: originals.map((d) => d.id) } }, select: { specimenOfId: true } })).map((d) => d.specimenOfId),
+      (
+        await tx.agreementDocument.findMany({
+          where: { ceremonyId, specimen: true, specimenOfId: { in: originals.map((d) => d.id) } },
+          select: { specimenOfId: true },
+        })
+      ).map((d) => d.specimenOfId),
     );
-    const participants = new Map((await tx.participant.findMany({ where: { ceremonyId }, select: { id: true, displayName: true } })).map((p) => [p.id, p.displayName]));
+    const participants = new Map(
+      (await tx.participant.findMany({ where: { ceremonyId }, select: { id: true, displayName: true } })).map((p) => [p.id, p.displayName]),
+    );
 
     const made = [];
     for (const original of originals) {
@@ -68,16 +76,42 @@ export async function prepareSpecimenCopies({ ceremonyId, userId, now = new Date
           createdAt: now,
         },
       });
-      const specimenOriginal = await appendRevision(tx, { documentId: specimen.id, after: null, kind: 'original', file: originalFile, createdById: userId, createdAt: now });
-      const preparedRevision = await appendRevision(tx, { documentId: specimen.id, after: specimenOriginal, kind: 'prepared', file: revisionFileOf(prepared.pdf, prepared.increment), createdById: userId, createdAt: now });
+      const specimenOriginal = await appendRevision(tx, {
+        documentId: specimen.id,
+        after: null,
+        kind: 'original',
+        file: originalFile,
+        createdById: userId,
+        createdAt: now,
+      });
+      const preparedRevision = await appendRevision(tx, {
+        documentId: specimen.id,
+        after: specimenOriginal,
+        kind: 'prepared',
+        file: revisionFileOf(prepared.pdf, prepared.increment),
+        createdById: userId,
+        createdAt: now,
+      });
       for (const field of original.fields) {
         await tx.signatureField.create({
-          data: { documentId: specimen.id, participantId: field.participantId, kind: field.kind, fieldName: field.fieldName, page: field.page, x: field.x, y: field.y, width: field.width, height: field.height, position: field.position },
+          data: {
+            documentId: specimen.id,
+            participantId: field.participantId,
+            kind: field.kind,
+            fieldName: field.fieldName,
+            page: field.page,
+            x: field.x,
+            y: field.y,
+            width: field.width,
+            height: field.height,
+            position: field.position,
+          },
         });
       }
       made.push({ documentId: specimen.id, specimenOf: original.id, sha256: preparedRevision.sha256 });
     }
-    if (made.length > 0) await appendAuditEvent(tx, { ceremonyId, actorUserId: userId, kind: 'rehearsal.specimens-prepared', payload: { specimens: made }, at: now });
+    if (made.length > 0)
+      await appendAuditEvent(tx, { ceremonyId, actorUserId: userId, kind: 'rehearsal.specimens-prepared', payload: { specimens: made }, at: now });
     return { made };
   });
 }

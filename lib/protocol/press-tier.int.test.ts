@@ -36,9 +36,15 @@ async function agreementRoutes(ceremonyId: string, documentId: string) {
   const answers = {
     original: await originalRoute.GET(get(`/api/ceremonies/${ceremonyId}/documents/${documentId}/file`), { params }),
     latestRevision: await revisionRoute.GET(get(`/api/ceremonies/${ceremonyId}/documents/${documentId}/revision`), { params }),
-    archivedDocument: await archiveRoute.GET(get(`/api/archive/${ceremonyId}/download/document?document=${documentId}`), { params: Promise.resolve({ id: ceremonyId, artefact: 'document' }) }),
-    archivedRevision0: await archiveRoute.GET(get(`/api/archive/${ceremonyId}/download/document?document=${documentId}&revision=0`), { params: Promise.resolve({ id: ceremonyId, artefact: 'document' }) }),
-    evidencePackage: await archiveRoute.GET(get(`/api/archive/${ceremonyId}/download/evidence-package`), { params: Promise.resolve({ id: ceremonyId, artefact: 'evidence-package' }) }),
+    archivedDocument: await archiveRoute.GET(get(`/api/archive/${ceremonyId}/download/document?document=${documentId}`), {
+      params: Promise.resolve({ id: ceremonyId, artefact: 'document' }),
+    }),
+    archivedRevision0: await archiveRoute.GET(get(`/api/archive/${ceremonyId}/download/document?document=${documentId}&revision=0`), {
+      params: Promise.resolve({ id: ceremonyId, artefact: 'document' }),
+    }),
+    evidencePackage: await archiveRoute.GET(get(`/api/archive/${ceremonyId}/download/evidence-package`), {
+      params: Promise.resolve({ id: ceremonyId, artefact: 'evidence-package' }),
+    }),
   };
   const result = {} as Record<keyof typeof answers, { status: number; bytes: boolean }>;
   for (const [name, response] of Object.entries(answers) as [keyof typeof answers, Response][]) {
@@ -86,7 +92,8 @@ describe('press tier', () => {
     const answers = await agreementRoutes(c.ceremonyId, c.documentId);
     expect(answers.original).toEqual({ status: 200, bytes: true });
     expect(answers.latestRevision).toEqual({ status: 200, bytes: true });
-    for (const archived of [answers.archivedDocument, answers.archivedRevision0, answers.evidencePackage]) expect(archived).toEqual({ status: 404, bytes: false });
+    for (const archived of [answers.archivedDocument, answers.archivedRevision0, answers.evidencePackage])
+      expect(archived).toEqual({ status: 404, bytes: false });
     // The organiser does reach the archive (the routes work; the refusal above is the press's).
     as(c.organiserId);
     expect((await agreementRoutes(c.ceremonyId, c.documentId)).evidencePackage).toEqual({ status: 200, bytes: true });
@@ -139,11 +146,11 @@ describe('public summary', () => {
 
     await publishPublicSummary({ ceremonyId: c.ceremonyId, userId: c.organiserId, publish: false });
     expect(await loadPublicSummary({ ceremonyId: c.ceremonyId, locale: 'en' })).toBeNull();
-    expect((await db.auditEvent.findMany({ where: { ceremonyId: c.ceremonyId, kind: { startsWith: 'public-summary.' } }, orderBy: { seq: 'asc' } })).map((e) => e.kind)).toEqual([
-      'public-summary.photo-added',
-      'public-summary.published',
-      'public-summary.withdrawn',
-    ]);
+    expect(
+      (await db.auditEvent.findMany({ where: { ceremonyId: c.ceremonyId, kind: { startsWith: 'public-summary.' } }, orderBy: { seq: 'asc' } })).map(
+        (e) => e.kind,
+      ),
+    ).toEqual(['public-summary.photo-added', 'public-summary.published', 'public-summary.withdrawn']);
   });
 
   it('cannot be published before the ceremony concludes', async () => {
@@ -155,12 +162,17 @@ describe('public summary', () => {
 describe('transmittal downloads', () => {
   it('gives the organiser the PDF and the JSON after conclusion, nobody else', async () => {
     const c = await createConcludedCeremony();
-    const download = (format: string) => transmittalRoute.GET(get(`/api/ceremonies/${c.ceremonyId}/transmittal/${format}`), { params: Promise.resolve({ id: c.ceremonyId, format }) });
+    const download = (format: string) =>
+      transmittalRoute.GET(get(`/api/ceremonies/${c.ceremonyId}/transmittal/${format}`), { params: Promise.resolve({ id: c.ceremonyId, format }) });
     as(c.organiserId);
     const pdf = await download('pdf');
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString('latin1'),
+    ).toBe('%PDF-');
     const json = await download('json');
     expect(json.headers.get('content-disposition')).toContain('attachment');
     expect(((await json.json()) as { format: string }).format).toBe('accord-transmittal/1');

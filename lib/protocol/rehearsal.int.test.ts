@@ -19,7 +19,11 @@ import { createCeremony, createSigningCeremony } from '@/test/factories';
 /** Everything the real agreement is made of: any change here would be evidence touched by the rehearsal. */
 async function realAgreementState(documentIds: string[]) {
   const [revisions, signatures, filledFields] = await Promise.all([
-    db.documentRevision.findMany({ where: { documentId: { in: documentIds } }, orderBy: [{ documentId: 'asc' }, { number: 'asc' }], select: { documentId: true, number: true, sha256: true } }),
+    db.documentRevision.findMany({
+      where: { documentId: { in: documentIds } },
+      orderBy: [{ documentId: 'asc' }, { number: 'asc' }],
+      select: { documentId: true, number: true, sha256: true },
+    }),
     db.signature.count({ where: { documentId: { in: documentIds } } }),
     db.signatureField.count({ where: { documentId: { in: documentIds }, signatureId: { not: null } } }),
   ]);
@@ -62,7 +66,13 @@ describe('technical rehearsal', () => {
 
     // Real signing refuses the specimen (and anything while the ceremony is only scheduled).
     await expect(
-      signAgreement({ ceremonyId: c.ceremonyId, documentId: specimens[0]!.id, userId: lni.userId, idempotencyKey: `k-${randomUUID()}`, capture: { typed: lni.signer } }),
+      signAgreement({
+        ceremonyId: c.ceremonyId,
+        documentId: specimens[0]!.id,
+        userId: lni.userId,
+        idempotencyKey: `k-${randomUUID()}`,
+        capture: { typed: lni.signer },
+      }),
     ).rejects.toMatchObject({ code: 'INVALID_STATE' });
 
     const specimenSignatures = await db.signature.findMany({ where: { document: { ceremonyId: c.ceremonyId } } });
@@ -82,7 +92,9 @@ describe('technical rehearsal', () => {
     const rows = new Map(checklist.organiser!.readiness.map((row) => [row.name, row.check]));
     expect(rows.get(lni.signer)).toMatchObject({ signingPadTried: true });
     expect(rows.get(kosmo.signer)).toMatchObject({ cameraOk: true, microphoneOk: false, connectionQuality: 'good', signingPadTried: true });
-    await expect(recordReadiness({ ceremonyId: c.ceremonyId, userId: c.observerId, cameraOk: true, microphoneOk: true, connectionQuality: 'good' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      recordReadiness({ ceremonyId: c.ceremonyId, userId: c.observerId, cameraOk: true, microphoneOk: true, connectionQuality: 'good' }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
 
     // Going live starts the programme afresh on the real agreement, whose prepared revision follows the untouched original.
     await goLive({ ceremonyId: c.ceremonyId, userId: c.organiserId });
@@ -96,34 +108,53 @@ describe('technical rehearsal', () => {
     expect(prepared.map((r) => r.previousSha256).sort()).toEqual(before.revisions.map((r) => r.sha256).sort());
     // With signing open, a specimen is still no document of the agreement.
     await expect(
-      signAgreement({ ceremonyId: c.ceremonyId, documentId: specimens[0]!.id, userId: lni.userId, idempotencyKey: `k-${randomUUID()}`, capture: { typed: lni.signer } }),
+      signAgreement({
+        ceremonyId: c.ceremonyId,
+        documentId: specimens[0]!.id,
+        userId: lni.userId,
+        idempotencyKey: `k-${randomUUID()}`,
+        capture: { typed: lni.signer },
+      }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('a signatory tries the pad once; outside a rehearsal it is refused', async () => {
     const c = await scheduledWithRehearsal();
     const lni = c.parties[0]!;
-    await expect(signSpecimen({ ceremonyId: c.ceremonyId, userId: lni.userId, capture: { typed: 'x' } })).rejects.toMatchObject({ message: 'The specimen copy is not ready yet.' });
+    await expect(signSpecimen({ ceremonyId: c.ceremonyId, userId: lni.userId, capture: { typed: 'x' } })).rejects.toMatchObject({
+      message: 'The specimen copy is not ready yet.',
+    });
     for (let step = 0; step < 4; step++) await moveRunOfShow({ ceremonyId: c.ceremonyId, userId: c.organiserId, action: 'advance' });
     await expect(signSpecimen({ ceremonyId: c.ceremonyId, userId: c.observerId, capture: { typed: 'x' } })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     // Alternat: LNI has fields on both originals; each try fills the next specimen, then there is nothing left.
     expect(await signSpecimen({ ceremonyId: c.ceremonyId, userId: lni.userId, capture: { typed: lni.signer } })).toMatchObject({ signed: true });
     expect(await signSpecimen({ ceremonyId: c.ceremonyId, userId: lni.userId, capture: { typed: lni.signer } })).toMatchObject({ signed: true });
-    expect(await signSpecimen({ ceremonyId: c.ceremonyId, userId: lni.userId, capture: { typed: lni.signer } })).toMatchObject({ signed: false, alreadyTried: true });
+    expect(await signSpecimen({ ceremonyId: c.ceremonyId, userId: lni.userId, capture: { typed: lni.signer } })).toMatchObject({
+      signed: false,
+      alreadyTried: true,
+    });
 
     const live = await createSigningCeremony({ order: 'parallel' });
-    await expect(signSpecimen({ ceremonyId: live.ceremonyId, userId: live.parties[0]!.userId, capture: { typed: 'x' } })).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    await expect(signSpecimen({ ceremonyId: live.ceremonyId, userId: live.parties[0]!.userId, capture: { typed: 'x' } })).rejects.toMatchObject({
+      code: 'INVALID_STATE',
+    });
   });
 
   it('is planned 24 hours before by default, before the ceremony only, and invited to with its own calendar entry', async () => {
     const c = await createCeremony();
     const ceremony = await db.ceremony.findUniqueOrThrow({ where: { id: c.ceremonyId } });
     await scheduleRehearsal({ ceremonyId: c.ceremonyId, userId: c.organiser.userId, slot: 'default' });
-    expect((await db.ceremony.findUniqueOrThrow({ where: { id: c.ceremonyId } })).rehearsalStart).toEqual(new Date(ceremony.scheduledStart.getTime() - 86_400_000));
-    await expect(scheduleRehearsal({ ceremonyId: c.ceremonyId, userId: c.organiser.userId, slot: { timeZone: 'Europe/Berlin', startLocal: '2099-01-01T10:00' } })).rejects.toMatchObject({
+    expect((await db.ceremony.findUniqueOrThrow({ where: { id: c.ceremonyId } })).rehearsalStart).toEqual(
+      new Date(ceremony.scheduledStart.getTime() - 86_400_000),
+    );
+    await expect(
+      scheduleRehearsal({ ceremonyId: c.ceremonyId, userId: c.organiser.userId, slot: { timeZone: 'Europe/Berlin', startLocal: '2099-01-01T10:00' } }),
+    ).rejects.toMatchObject({
       fieldErrors: { startLocal: 'rehearsalAfterCeremony' },
     });
-    await expect(scheduleRehearsal({ ceremonyId: c.ceremonyId, userId: c.delegations[0]!.signatory.userId, slot: 'default' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(scheduleRehearsal({ ceremonyId: c.ceremonyId, userId: c.delegations[0]!.signatory.userId, slot: 'default' })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
 
     const report = await sendRehearsalInvitations({ ceremonyId: c.ceremonyId, userId: c.organiser.userId });
     expect(report).toMatchObject({ sent: 3, failed: [] });

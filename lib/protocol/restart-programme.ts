@@ -7,7 +7,9 @@ import type { Tx } from '@/lib/db';
  * Runs inside the caller's transaction.
  */
 export async function restartProgrammeAfterRehearsal(tx: Tx, ceremonyId: string): Promise<boolean> {
-  const touched = await tx.runOfShowStep.count({ where: { ceremonyId, OR: [{ startedAt: { not: null } }, { completedAt: { not: null } }, { skipped: true }] } });
+  const touched = await tx.runOfShowStep.count({
+    where: { ceremonyId, OR: [{ startedAt: { not: null } }, { completedAt: { not: null } }, { skipped: true }] },
+  });
   if (touched === 0) return false;
   await tx.runOfShowStep.updateMany({ where: { ceremonyId }, data: { startedAt: null, completedAt: null, skipped: false } });
   await tx.ceremony.update({ where: { id: ceremonyId }, data: { currentStepId: null } });

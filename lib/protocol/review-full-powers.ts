@@ -15,9 +15,27 @@ export type FullPowersReview = z.infer<typeof fullPowersReviewSchema>;
  * An organiser of ANOTHER party (or one who belongs to no party) examines a signatory's full
  * powers and approves or rejects them; nobody of the signatory's own delegation may.
  */
-export async function reviewFullPowers({ ceremonyId, userId, fullPowersId, review, now = new Date() }: { ceremonyId: string; userId: string; fullPowersId: string; review: FullPowersReview; now?: Date }) {
+export async function reviewFullPowers({
+  ceremonyId,
+  userId,
+  fullPowersId,
+  review,
+  now = new Date(),
+}: {
+  ceremonyId: string;
+  userId: string;
+  fullPowersId: string;
+  review: FullPowersReview;
+  now?: Date;
+}) {
   const parsed = fullPowersReviewSchema.safeParse(review);
-  if (!parsed.success) throw new AppError('INVALID_INPUT', parsed.error.issues[0]?.message ?? 'Invalid review', { reason: parsed.error.issues[0]?.message ?? '' }, { reason: 'review-invalid' });
+  if (!parsed.success)
+    throw new AppError(
+      'INVALID_INPUT',
+      parsed.error.issues[0]?.message ?? 'Invalid review',
+      { reason: parsed.error.issues[0]?.message ?? '' },
+      { reason: 'review-invalid' },
+    );
   return transaction(async (tx) => {
     const { context } = await loadAccess(tx, { ceremonyId, userId });
     assertAccess(context, 'view-ceremony');
@@ -27,14 +45,27 @@ export async function reviewFullPowers({ ceremonyId, userId, fullPowersId, revie
     });
     if (!record || record.participant.ceremonyId !== ceremonyId) throw notFound('Full powers not found', 'full-powers-not-found');
     assertAccess(context, 'approve-full-powers', { delegationId: record.participant.delegationId });
-    if (record.status !== 'pending') throw new AppError('CONFLICT', `These full powers were already ${record.status}.`, undefined, { reason: 'full-powers-already-reviewed', params: { status: record.status } });
+    if (record.status !== 'pending')
+      throw new AppError('CONFLICT', `These full powers were already ${record.status}.`, undefined, {
+        reason: 'full-powers-already-reviewed',
+        params: { status: record.status },
+      });
     const status = parsed.data.decision === 'approve' ? 'approved' : 'rejected';
-    await tx.fullPowers.update({ where: { id: fullPowersId }, data: { status, reviewedById: userId, reviewedAt: now, reviewReason: parsed.data.reason ?? null } });
+    await tx.fullPowers.update({
+      where: { id: fullPowersId },
+      data: { status, reviewedById: userId, reviewedAt: now, reviewReason: parsed.data.reason ?? null },
+    });
     await appendAuditEvent(tx, {
       ceremonyId,
       actorUserId: userId,
       kind: `full-powers.${status}`,
-      payload: { fullPowersId, participantId: record.participantId, signatory: record.participant.displayName, sha256: record.sha256, reason: parsed.data.reason ?? null },
+      payload: {
+        fullPowersId,
+        participantId: record.participantId,
+        signatory: record.participant.displayName,
+        sha256: record.sha256,
+        reason: parsed.data.reason ?? null,
+      },
       at: now,
     });
     return { status };

@@ -60,7 +60,17 @@ describe('run of show in the room', () => {
     expect(finished).toMatchObject({ currentStepId: null, nextStepId: null, finished: true });
 
     const moved = await movedEvents(c.ceremonyId);
-    expect(moved.map((e) => JSON.parse(e.payload).action)).toEqual(['advance', 'advance', 'advance', 'back', 'skip', 'advance', 'advance', 'advance', 'advance']);
+    expect(moved.map((e) => JSON.parse(e.payload).action)).toEqual([
+      'advance',
+      'advance',
+      'advance',
+      'back',
+      'skip',
+      'advance',
+      'advance',
+      'advance',
+      'advance',
+    ]);
     expect(JSON.parse(moved[0]!.payload).times).toEqual([expect.stringMatching(/^Berlin: /), expect.stringMatching(/^Seoul: /)]);
   });
 
@@ -68,7 +78,8 @@ describe('run of show in the room', () => {
     const c = await createSigningCeremony({ order: 'alternat' });
     const [lni, kosmo] = c.parties as [(typeof c.parties)[0], (typeof c.parties)[0]];
     const move = (action: 'advance' | 'back' | 'skip') => moveRunOfShow({ ceremonyId: c.ceremonyId, userId: c.organiserId, action });
-    const sign = (party: typeof lni, key: string) => signMyTurnAsShown({ ceremonyId: c.ceremonyId, userId: party.userId, idempotencyKey: `${key}-${c.ceremonyId}`, capture: { typed: party.signer } });
+    const sign = (party: typeof lni, key: string) =>
+      signMyTurnAsShown({ ceremonyId: c.ceremonyId, userId: party.userId, idempotencyKey: `${key}-${c.ceremonyId}`, capture: { typed: party.signer } });
     for (let step = 0; step < 4; step++) await move('advance');
     await sign(lni, 'own-lni');
     await sign(kosmo, 'own-kosmo');
@@ -91,7 +102,9 @@ describe('run of show in the room', () => {
     expect((await db.ceremony.findUniqueOrThrow({ where: { id: c.ceremonyId } })).state).toBe('CONCLUDED');
     // The roll call is still shown to the organiser, read-only: it is refused after conclusion.
     expect((await loadRoomProgramme(db, { ceremonyId: c.ceremonyId, isOrganiser: true })).rollCall).toMatchObject({ canConfirm: false });
-    await expect(confirmRollCall({ ceremonyId: c.ceremonyId, userId: c.organiserId, presentParticipantIds: [] })).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    await expect(confirmRollCall({ ceremonyId: c.ceremonyId, userId: c.organiserId, presentParticipantIds: [] })).rejects.toMatchObject({
+      code: 'INVALID_STATE',
+    });
 
     // Once archived (ended for everyone), the programme is over for good and nothing is written.
     await db.ceremony.update({ where: { id: c.ceremonyId }, data: { state: 'ARCHIVED' } });
@@ -105,7 +118,13 @@ describe('run of show in the room', () => {
     for (const kind of ['opening', 'remarks', 'remarks', 'signing', 'closing']) expect(await move('advance')).toMatchObject({ kind });
     // Beginning the signing step did not try to open signing again.
     expect(await db.auditEvent.count({ where: { ceremonyId: c.ceremonyId, kind: 'signing.opened' } })).toBe(1);
-    expect((await movedEvents(c.ceremonyId)).map((event) => JSON.parse(event.payload).stepKind)).toEqual(['opening', 'remarks', 'remarks', 'signing', 'closing']);
+    expect((await movedEvents(c.ceremonyId)).map((event) => JSON.parse(event.payload).stepKind)).toEqual([
+      'opening',
+      'remarks',
+      'remarks',
+      'signing',
+      'closing',
+    ]);
     await expect(moveRunOfShow({ ceremonyId: c.ceremonyId, userId: c.parties[0]!.userId, action: 'advance' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
@@ -114,7 +133,9 @@ describe('run of show in the room', () => {
     await expect(moveRunOfShow({ ceremonyId: c.ceremonyId, userId: c.observerId, action: 'advance' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await expect(moveRunOfShow({ ceremonyId: c.ceremonyId, userId: c.parties[0]!.userId, action: 'advance' })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const scheduled = await createCeremony();
-    await expect(moveRunOfShow({ ceremonyId: scheduled.ceremonyId, userId: scheduled.organiser.userId, action: 'advance' })).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    await expect(moveRunOfShow({ ceremonyId: scheduled.ceremonyId, userId: scheduled.organiser.userId, action: 'advance' })).rejects.toMatchObject({
+      code: 'INVALID_STATE',
+    });
     expect(await db.auditEvent.count({ where: { ceremonyId: c.ceremonyId, kind: 'run-of-show.moved' } })).toBe(0);
   });
 });
@@ -142,8 +163,12 @@ describe('roll call', () => {
     expect((await loadRoomProgramme(db, { ceremonyId: c.ceremonyId, isOrganiser: false })).rollCall).toBeNull();
 
     const now = new Date('2026-11-26T09:05:00Z');
-    await expect(confirmRollCall({ ceremonyId: c.ceremonyId, userId: lni.userId, presentParticipantIds: [lni.participantId] })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(confirmRollCall({ ceremonyId: c.ceremonyId, userId: c.organiserId, presentParticipantIds: ['somebody-else'] })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(confirmRollCall({ ceremonyId: c.ceremonyId, userId: lni.userId, presentParticipantIds: [lni.participantId] })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    await expect(confirmRollCall({ ceremonyId: c.ceremonyId, userId: c.organiserId, presentParticipantIds: ['somebody-else'] })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
     await confirmRollCall({ ceremonyId: c.ceremonyId, userId: c.organiserId, presentParticipantIds: [lni.participantId, lniOfficer!.participantId], now });
 
     const rows = await db.participant.findMany({ where: { ceremonyId: c.ceremonyId }, select: { id: true, presentConfirmedAt: true } });
@@ -170,7 +195,9 @@ describe('roll call', () => {
 
   it('is taken only while the ceremony is live', async () => {
     const c = await createCeremony();
-    await expect(confirmRollCall({ ceremonyId: c.ceremonyId, userId: c.organiser.userId, presentParticipantIds: [] })).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    await expect(confirmRollCall({ ceremonyId: c.ceremonyId, userId: c.organiser.userId, presentParticipantIds: [] })).rejects.toMatchObject({
+      code: 'INVALID_STATE',
+    });
   });
 });
 
@@ -200,8 +227,13 @@ describe('editing the programme beforehand', () => {
     expect(saved.map((s) => s.speakerParticipantId)).not.toContain(lni!.signatory.participantId);
 
     const asInput = saved.map((s) => ({ id: s.id, kind: s.kind as 'custom', title: s.title, speakerParticipantId: s.speakerParticipantId }));
-    await expect(update(asInput.filter((s) => s.kind !== ('signing' as string)))).rejects.toMatchObject({ code: 'INVALID_INPUT', fieldErrors: { form: 'signingRequired' } });
-    await expect(update([...asInput, { id: null, kind: 'custom', title: '', speakerParticipantId: null }])).rejects.toMatchObject({ fieldErrors: { 'steps.5.title': 'titleRequired' } });
+    await expect(update(asInput.filter((s) => s.kind !== ('signing' as string)))).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      fieldErrors: { form: 'signingRequired' },
+    });
+    await expect(update([...asInput, { id: null, kind: 'custom', title: '', speakerParticipantId: null }])).rejects.toMatchObject({
+      fieldErrors: { 'steps.5.title': 'titleRequired' },
+    });
     await expect(update(asInput.map((s, i) => (i === 0 ? { ...s, speakerParticipantId: c.observer.participantId } : s)))).rejects.toMatchObject({
       fieldErrors: { 'steps.0.speakerParticipantId': 'invalidSpeaker' },
     });
@@ -209,7 +241,9 @@ describe('editing the programme beforehand', () => {
 
     // Reorder: the interlude goes first.
     await update([asInput[2]!, ...asInput.filter((_, i) => i !== 2)]);
-    expect((await db.runOfShowStep.findMany({ where: { ceremonyId: c.ceremonyId }, orderBy: { position: 'asc' } })).map((s) => s.title)[0]).toBe('Musical interlude');
+    expect((await db.runOfShowStep.findMany({ where: { ceremonyId: c.ceremonyId }, orderBy: { position: 'asc' } })).map((s) => s.title)[0]).toBe(
+      'Musical interlude',
+    );
     expect(await db.auditEvent.count({ where: { ceremonyId: c.ceremonyId, kind: 'run-of-show.updated' } })).toBe(2);
 
     await db.ceremony.update({ where: { id: c.ceremonyId }, data: { state: 'LIVE' } });

@@ -32,10 +32,7 @@ export interface StepDraft {
 /** What beginning a step does beyond moving the programme. */
 export type StepEffect = 'open-signing' | 'record-exchange';
 
-export function defaultProgramme(input: {
-  signingOrder: string;
-  delegations: { headParticipantId: string | null }[];
-}): StepDraft[] {
+export function defaultProgramme(input: { signingOrder: string; delegations: { headParticipantId: string | null }[] }): StepDraft[] {
   return [
     { kind: 'opening', title: '', speakerParticipantId: null },
     ...input.delegations.map((delegation) => ({ kind: 'remarks' as const, title: '', speakerParticipantId: delegation.headParticipantId })),
@@ -113,5 +110,9 @@ export function moveProgramme(steps: readonly ProgrammeStep[], currentStepId: st
 export function programmeView(steps: readonly ProgrammeStep[], currentStepId: string | null) {
   const ordered = [...steps].sort((a, b) => a.position - b.position);
   const index = ordered.findIndex((step) => step.id === currentStepId);
-  return { current: index >= 0 ? ordered[index]! : null, next: index >= 0 ? (ordered[index + 1] ?? null) : (ordered.find((s) => !s.completedAt && !s.skipped) ?? null), steps: ordered };
+  return {
+    current: index >= 0 ? ordered[index]! : null,
+    next: index >= 0 ? (ordered[index + 1] ?? null) : (ordered.find((s) => !s.completedAt && !s.skipped) ?? null),
+    steps: ordered,
+  };
 }

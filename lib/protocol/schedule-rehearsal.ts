@@ -46,9 +46,15 @@ export async function scheduleRehearsal({
     const { ceremony } = await requireAccess(tx, { ceremonyId, userId }, 'plan-rehearsal');
     if (slot === 'default') start = defaultRehearsalStart(ceremony.scheduledStart);
     if (start && start.getTime() >= ceremony.scheduledStart.getTime()) {
-      throw new AppError('INVALID_INPUT', 'The rehearsal must be before the ceremony.', { startLocal: 'rehearsalAfterCeremony' }, { reason: 'rehearsal-after-ceremony' });
+      throw new AppError(
+        'INVALID_INPUT',
+        'The rehearsal must be before the ceremony.',
+        { startLocal: 'rehearsalAfterCeremony' },
+        { reason: 'rehearsal-after-ceremony' },
+      );
     }
-    if (start && slot !== 'default' && start.getTime() <= now.getTime()) throw new AppError('INVALID_INPUT', 'The rehearsal must be in the future.', { startLocal: 'rehearsalInPast' }, { reason: 'rehearsal-in-past' });
+    if (start && slot !== 'default' && start.getTime() <= now.getTime())
+      throw new AppError('INVALID_INPUT', 'The rehearsal must be in the future.', { startLocal: 'rehearsalInPast' }, { reason: 'rehearsal-in-past' });
     if ((ceremony.rehearsalStart?.getTime() ?? null) === (start?.getTime() ?? null)) return { rehearsalStart: start, changed: false };
     await tx.ceremony.update({ where: { id: ceremonyId }, data: { rehearsalStart: start } });
     await appendAuditEvent(tx, {

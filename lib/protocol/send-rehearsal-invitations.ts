@@ -22,7 +22,12 @@ export async function sendRehearsalInvitations({ ceremonyId, userId }: { ceremon
     if (!ceremony.rehearsalStart) throw new AppError('INVALID_STATE', 'No rehearsal is planned.', undefined, { reason: 'no-rehearsal-planned' });
     const changes = await tx.auditEvent.count({ where: { ceremonyId, kind: 'rehearsal.scheduled' } });
     const seq = Math.max(0, changes - 1);
-    await appendAuditEvent(tx, { ceremonyId, actorUserId: userId, kind: 'rehearsal.invitations-sent', payload: { rehearsalStart: ceremony.rehearsalStart.toISOString(), icsSequence: seq } });
+    await appendAuditEvent(tx, {
+      ceremonyId,
+      actorUserId: userId,
+      kind: 'rehearsal.invitations-sent',
+      payload: { rehearsalStart: ceremony.rehearsalStart.toISOString(), icsSequence: seq },
+    });
     return seq;
   });
   const ceremony = await db.ceremony.findUniqueOrThrow({
@@ -37,7 +42,12 @@ export async function sendRehearsalInvitations({ ceremonyId, userId }: { ceremon
       participants: {
         where: { removedAt: null, role: { not: 'observer' } },
         orderBy: { createdAt: 'asc' },
-        select: { id: true, displayName: true, user: { select: { email: true, locale: true } }, delegation: { select: { defaultLocale: true, capitalTimeZone: true } } },
+        select: {
+          id: true,
+          displayName: true,
+          user: { select: { email: true, locale: true } },
+          delegation: { select: { defaultLocale: true, capitalTimeZone: true } },
+        },
       },
     },
   });

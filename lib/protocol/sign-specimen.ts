@@ -19,7 +19,17 @@ import { sha256Hex } from '@/lib/crypto/sha256';
  * recorded as kind "specimen". Once per person and specimen; the readiness record notes
  * that the signing pad was tried.
  */
-export async function signSpecimen({ ceremonyId, userId, capture, now = new Date() }: { ceremonyId: string; userId: string; capture: SignatureCapture; now?: Date }) {
+export async function signSpecimen({
+  ceremonyId,
+  userId,
+  capture,
+  now = new Date(),
+}: {
+  ceremonyId: string;
+  userId: string;
+  capture: SignatureCapture;
+  now?: Date;
+}) {
   const parsed = signatureCaptureSchema.safeParse(capture);
   if (!parsed.success) throw new AppError('INVALID_INPUT', parsed.error.issues[0]?.message ?? 'Invalid signature', undefined, { reason: 'signature-invalid' });
   const signatureImagePng = signatureImageOf(parsed.data);
@@ -63,10 +73,22 @@ export async function signSpecimen({ ceremonyId, userId, capture, now = new Date
         developmentCertificate: identity.isDevelopment,
         language,
       },
-      signature: { name: me.displayName, reason: `SPECIMEN (rehearsal) — ${ceremony.title}; not a signature of the agreement`, location: 'Technical rehearsal', signingTime: now },
+      signature: {
+        name: me.displayName,
+        reason: `SPECIMEN (rehearsal) — ${ceremony.title}; not a signature of the agreement`,
+        location: 'Technical rehearsal',
+        signingTime: now,
+      },
       identity,
     });
-    const stored = await appendRevision(tx, { documentId: specimen.id, after: revision, kind: 'signed', file: revisionFileOf(result.pdf, result.increment), createdById: userId, createdAt: now });
+    const stored = await appendRevision(tx, {
+      documentId: specimen.id,
+      after: revision,
+      kind: 'signed',
+      file: revisionFileOf(result.pdf, result.increment),
+      createdById: userId,
+      createdAt: now,
+    });
     const signature = await tx.signature.create({
       data: {
         documentId: specimen.id,

@@ -74,7 +74,8 @@ describe('stripPhotoMetadata', () => {
   it('PNG: drops tEXt, zTXt, iTXt, eXIf and anything after IEND; keeps the other chunks in order', () => {
     const { file, expected } = pngWithMetadata();
     const stripped = stripPhotoMetadata(file, 'image/png');
-    for (const secret of ['TEXT-SECRET', 'ITXT-SECRET', 'GPS-SECRET', 'AFTER-IEND-SECRET', 'tEXt', 'zTXt', 'iTXt', 'eXIf']) expect(contains(stripped, secret)).toBe(false);
+    for (const secret of ['TEXT-SECRET', 'ITXT-SECRET', 'GPS-SECRET', 'AFTER-IEND-SECRET', 'tEXt', 'zTXt', 'iTXt', 'eXIf'])
+      expect(contains(stripped, secret)).toBe(false);
     expect(Buffer.from(stripped).equals(Buffer.from(expected))).toBe(true);
   });
 

@@ -11,7 +11,8 @@ export function stripPhotoMetadata(bytes: Uint8Array, contentType: 'image/png' |
   return contentType === 'image/png' ? stripPng(bytes) : stripJpeg(bytes);
 }
 
-const malformed = () => new AppError('UNSUPPORTED_MEDIA_TYPE', 'The photo file is damaged or incomplete.', { file: 'NOT_AN_IMAGE' }, { reason: 'photo-damaged' });
+const malformed = () =>
+  new AppError('UNSUPPORTED_MEDIA_TYPE', 'The photo file is damaged or incomplete.', { file: 'NOT_AN_IMAGE' }, { reason: 'photo-damaged' });
 
 function concat(parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(parts.reduce((sum, part) => sum + part.byteLength, 0));

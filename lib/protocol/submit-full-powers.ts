@@ -11,8 +11,10 @@ async function assertMaySubmit(client: Db | Tx, { ceremonyId, userId, participan
   const { participant: me, ceremony } = await requireParticipantAccess(client, { ceremonyId, userId }, 'view-ceremony');
   const target = await client.participant.findFirst({ where: { id: participantId, ceremonyId }, select: { id: true, role: true, displayName: true } });
   if (!target) throw notFound('Participant not found', 'participant-not-found');
-  if (me.role !== 'organiser' && me.id !== target.id) throw new AppError('FORBIDDEN', 'Only the organiser or the signatory themself submits full powers.', undefined, { reason: 'full-powers-submitter-only' });
-  if (target.role !== 'signatory') throw new AppError('INVALID_INPUT', 'Full powers are for signatories.', undefined, { reason: 'full-powers-for-signatories' });
+  if (me.role !== 'organiser' && me.id !== target.id)
+    throw new AppError('FORBIDDEN', 'Only the organiser or the signatory themself submits full powers.', undefined, { reason: 'full-powers-submitter-only' });
+  if (target.role !== 'signatory')
+    throw new AppError('INVALID_INPUT', 'Full powers are for signatories.', undefined, { reason: 'full-powers-for-signatories' });
   if (!isIn(OPEN_STATES, ceremony.state)) throw new AppError('INVALID_STATE', 'The ceremony is over.', undefined, { reason: 'ceremony-over' });
   return target;
 }
@@ -27,7 +29,19 @@ export async function authorizeFullPowersSubmission(ids: { ceremonyId: string; u
  * letter. It is parsed off the request thread like any upload; a new letter replaces the
  * previous one for review (both stay on record).
  */
-export async function submitFullPowers({ ceremonyId, userId, participantId, fileName, bytes }: { ceremonyId: string; userId: string; participantId: string; fileName: string; bytes: Uint8Array }) {
+export async function submitFullPowers({
+  ceremonyId,
+  userId,
+  participantId,
+  fileName,
+  bytes,
+}: {
+  ceremonyId: string;
+  userId: string;
+  participantId: string;
+  fileName: string;
+  bytes: Uint8Array;
+}) {
   // Refused callers do not get to make us parse a PDF.
   await authorizeFullPowersSubmission({ ceremonyId, userId, participantId });
   // A letter is read by people, never signed here: its issuer's signatures may stay, active content may not.
@@ -39,7 +53,12 @@ export async function submitFullPowers({ ceremonyId, userId, participantId, file
       data: { participantId, fileName: fileName.slice(0, 200) || 'full-powers.pdf', bytes: new Uint8Array(bytes), sha256, uploadedById: userId },
       select: { id: true, sha256: true, status: true, createdAt: true },
     });
-    await appendAuditEvent(tx, { ceremonyId, actorUserId: userId, kind: 'full-powers.submitted', payload: { fullPowersId: record.id, participantId, signatory: target.displayName, sha256 } });
+    await appendAuditEvent(tx, {
+      ceremonyId,
+      actorUserId: userId,
+      kind: 'full-powers.submitted',
+      payload: { fullPowersId: record.id, participantId, signatory: target.displayName, sha256 },
+    });
     return record;
   });
 }

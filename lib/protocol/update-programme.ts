@@ -41,7 +41,8 @@ export async function updateProgramme({ ceremonyId, userId, steps }: { ceremonyI
     for (const [index, step] of wanted.entries()) {
       if (step.id !== null) {
         const known = byId.get(step.id);
-        if (!known || seen.has(step.id)) throw new AppError('INVALID_INPUT', 'The programme names a step that is not part of this ceremony.', undefined, { reason: 'programme-step-unknown' });
+        if (!known || seen.has(step.id))
+          throw new AppError('INVALID_INPUT', 'The programme names a step that is not part of this ceremony.', undefined, { reason: 'programme-step-unknown' });
         if (known.kind !== step.kind) throw new AppError('INVALID_INPUT', 'A step keeps its kind.', undefined, { reason: 'programme-step-kind-fixed' });
         seen.add(step.id);
       } else if (step.kind !== 'custom') {
@@ -75,7 +76,10 @@ export async function updateProgramme({ ceremonyId, userId, steps }: { ceremonyI
       ceremonyId,
       actorUserId: userId,
       kind: 'run-of-show.updated',
-      payload: { steps: saved.map((step) => ({ id: step.id, kind: step.kind, title: step.title })), removed: removed.map((step) => ({ id: step.id, kind: step.kind })) },
+      payload: {
+        steps: saved.map((step) => ({ id: step.id, kind: step.kind, title: step.title })),
+        removed: removed.map((step) => ({ id: step.id, kind: step.kind })),
+      },
     });
     return { steps: saved };
   });

@@ -58,7 +58,10 @@ describe('upload routes check permission before reading the body', () => {
     ] as const) {
       as(caller);
       const { stream, state } = countingBody(20 * 16, new TextEncoder().encode('%PDF-1.7\n'));
-      const response = await fullPowersRoute.POST(post(`/api/ceremonies/${c.ceremonyId}/full-powers?participantId=${lni.participantId}`, stream, 'application/pdf'), { params: Promise.resolve({ id: c.ceremonyId }) });
+      const response = await fullPowersRoute.POST(
+        post(`/api/ceremonies/${c.ceremonyId}/full-powers?participantId=${lni.participantId}`, stream, 'application/pdf'),
+        { params: Promise.resolve({ id: c.ceremonyId }) },
+      );
       expect(response.status).toBe(status);
       expect(state.pulled).toBeLessThanOrEqual(1);
     }
@@ -75,7 +78,9 @@ describe('upload routes check permission before reading the body', () => {
     ] as const) {
       as(caller);
       const { stream, state } = countingBody(4 * 16, new Uint8Array([0xff, 0xd8, 0xff, 0xe0]));
-      const response = await photoRoute.POST(post(`/api/ceremonies/${ceremonyId}/photo`, stream, 'image/jpeg'), { params: Promise.resolve({ id: ceremonyId }) });
+      const response = await photoRoute.POST(post(`/api/ceremonies/${ceremonyId}/photo`, stream, 'image/jpeg'), {
+        params: Promise.resolve({ id: ceremonyId }),
+      });
       expect(response.status).toBe(status);
       expect(state.pulled).toBeLessThanOrEqual(1);
     }
@@ -88,12 +93,20 @@ describe('the public photo', () => {
     const c = await createConcludedCeremony();
     const segment = (marker: number, payload: number[]) => [0xff, marker, (payload.length + 2) >> 8, (payload.length + 2) & 0xff, ...payload];
     const text = (value: string) => [...Buffer.from(value, 'latin1')];
-    const image = [...segment(0xdb, [0, ...new Array(64).fill(1)]), ...segment(0xc0, [8, 0, 1, 0, 1, 1, 1, 0x11, 0]), ...segment(0xda, [1, 1, 0, 0, 63, 0]), 0x12, 0x34];
+    const image = [
+      ...segment(0xdb, [0, ...new Array(64).fill(1)]),
+      ...segment(0xc0, [8, 0, 1, 0, 1, 1, 1, 0x11, 0]),
+      ...segment(0xda, [1, 1, 0, 0, 63, 0]),
+      0x12,
+      0x34,
+    ];
     const jfif = segment(0xe0, [...text('JFIF\0'), 1, 1, 0, 0, 1, 0, 1, 0, 0]);
     const exif = segment(0xe1, [...text('Exif\0\0'), ...text('MM\0*GPS 52.5200N 13.4050E CAM-SERIAL-42')]);
     const sent = new Uint8Array([0xff, 0xd8, ...jfif, ...exif, ...image, 0xff, 0xd9]);
     as(c.organiserId);
-    const response = await photoRoute.POST(post(`/api/ceremonies/${c.ceremonyId}/photo`, sent, 'image/jpeg'), { params: Promise.resolve({ id: c.ceremonyId }) });
+    const response = await photoRoute.POST(post(`/api/ceremonies/${c.ceremonyId}/photo`, sent, 'image/jpeg'), {
+      params: Promise.resolve({ id: c.ceremonyId }),
+    });
     expect(response.status).toBe(201);
     const stored = await db.artefact.findFirstOrThrow({ where: { ceremonyId: c.ceremonyId, kind: 'photo' } });
     const bytes = Buffer.from(stored.bytes);

@@ -34,8 +34,19 @@ export async function authorizeSummaryPhotoUpload(ids: { ceremonyId: string; use
  * wrote beside the picture (EXIF position, serial numbers, comments) is removed first; the
  * image data is kept as sent, never re-encoded.
  */
-export async function uploadSummaryPhoto({ ceremonyId, userId, bytes: sent, now = new Date() }: { ceremonyId: string; userId: string; bytes: Uint8Array; now?: Date }) {
-  if (sent.byteLength > SUMMARY_PHOTO_MAX_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', 'The photo is larger than 5 MB.', { file: 'TOO_LARGE' }, { reason: 'photo-too-large' });
+export async function uploadSummaryPhoto({
+  ceremonyId,
+  userId,
+  bytes: sent,
+  now = new Date(),
+}: {
+  ceremonyId: string;
+  userId: string;
+  bytes: Uint8Array;
+  now?: Date;
+}) {
+  if (sent.byteLength > SUMMARY_PHOTO_MAX_BYTES)
+    throw new AppError('PAYLOAD_TOO_LARGE', 'The photo is larger than 5 MB.', { file: 'TOO_LARGE' }, { reason: 'photo-too-large' });
   const type = detectPhotoType(sent);
   if (!type) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'The photo must be a PNG or JPEG image.', { file: 'NOT_AN_IMAGE' }, { reason: 'photo-not-image' });
   const bytes = stripPhotoMetadata(sent, type.contentType);
@@ -43,10 +54,25 @@ export async function uploadSummaryPhoto({ ceremonyId, userId, bytes: sent, now 
   return transaction(async (tx) => {
     await assertMayAddPhoto(tx, { ceremonyId, userId });
     const artefact = await tx.artefact.create({
-      data: { ceremonyId, kind: 'photo', fileName: `photo-${ceremonyId}.${type.extension}`, contentType: type.contentType, bytes: new Uint8Array(bytes), sha256, byteLength: bytes.byteLength, createdAt: now },
+      data: {
+        ceremonyId,
+        kind: 'photo',
+        fileName: `photo-${ceremonyId}.${type.extension}`,
+        contentType: type.contentType,
+        bytes: new Uint8Array(bytes),
+        sha256,
+        byteLength: bytes.byteLength,
+        createdAt: now,
+      },
       select: { id: true, sha256: true, contentType: true },
     });
-    await appendAuditEvent(tx, { ceremonyId, actorUserId: userId, kind: 'public-summary.photo-added', payload: { artefactId: artefact.id, sha256, contentType: type.contentType, byteLength: bytes.byteLength }, at: now });
+    await appendAuditEvent(tx, {
+      ceremonyId,
+      actorUserId: userId,
+      kind: 'public-summary.photo-added',
+      payload: { artefactId: artefact.id, sha256, contentType: type.contentType, byteLength: bytes.byteLength },
+      at: now,
+    });
     return artefact;
   });
 }

@@ -17,7 +17,10 @@ const base = {
 
 /** RFC 5545 3.1: unfold (CRLF + one space or tab continues the previous line). */
 function contentLines(ics: string): string[] {
-  return ics.replace(/\r\n[ \t]/g, '').split('\r\n').filter(Boolean);
+  return ics
+    .replace(/\r\n[ \t]/g, '')
+    .split('\r\n')
+    .filter(Boolean);
 }
 
 describe('buildInvitationIcs', () => {

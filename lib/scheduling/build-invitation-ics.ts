@@ -44,7 +44,9 @@ export function buildInvitationIcs(input: InvitationIcsInput): string {
     url: icsValue(input.url),
     status: input.method === 'CANCEL' ? 'CANCELLED' : 'CONFIRMED',
     organizer: { name: icsParameter(input.organizer.name), email: icsValue(input.organizer.email) },
-    attendees: [{ name: icsParameter(input.attendee.name), email: icsValue(input.attendee.email), rsvp: false, role: 'REQ-PARTICIPANT', partstat: 'NEEDS-ACTION' }],
+    attendees: [
+      { name: icsParameter(input.attendee.name), email: icsValue(input.attendee.email), rsvp: false, role: 'REQ-PARTICIPANT', partstat: 'NEEDS-ACTION' },
+    ],
   });
   if (error || !value) throw new Error(`Could not build the calendar entry: ${error?.message ?? 'no output'}`);
   // The library escapes LF but passes a bare CR through, which many calendar parsers read

@@ -25,7 +25,10 @@ const ready: ChecklistInput = {
   ],
 };
 
-const missing = (input: ChecklistInput) => buildScheduleChecklist(input).items.filter((item) => !item.ok).map((item) => item.key);
+const missing = (input: ChecklistInput) =>
+  buildScheduleChecklist(input)
+    .items.filter((item) => !item.ok)
+    .map((item) => item.key);
 
 describe('buildScheduleChecklist', () => {
   it('is ready when everything is there', () => {
@@ -40,7 +43,16 @@ describe('buildScheduleChecklist', () => {
   });
 
   it('lists whose signature field is missing on which authentic version; initials do not count', () => {
-    const german = { ...ready.documents[0]!, id: 'doc-de', title: 'Abkommen', language: 'de', fields: [{ participantId: 'de', kind: 'signature' }, { participantId: 'kr', kind: 'initials' }] };
+    const german = {
+      ...ready.documents[0]!,
+      id: 'doc-de',
+      title: 'Abkommen',
+      language: 'de',
+      fields: [
+        { participantId: 'de', kind: 'signature' },
+        { participantId: 'kr', kind: 'initials' },
+      ],
+    };
     const result = buildScheduleChecklist({ ...ready, documents: [ready.documents[0]!, german] });
     expect(result.ready).toBe(false);
     expect(result.items.find((item) => item.key === 'fields')).toMatchObject({ ok: false, missing: [{ signatory: 'Minister KR', document: 'Abkommen' }] });

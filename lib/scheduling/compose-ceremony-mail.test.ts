@@ -58,7 +58,13 @@ describe('invitation .ics', () => {
   });
 
   it('a reschedule keeps the UID and carries the next SEQUENCE; a cancellation says CANCEL', () => {
-    const moved = parseIcs(composeCeremonyMail({ ...base, kind: 'reschedule', ceremony: { ...base.ceremony, sequence: 1, start: new Date('2026-11-25T09:00:00Z'), end: new Date('2026-11-25T10:00:00Z') } }).ics!.content);
+    const moved = parseIcs(
+      composeCeremonyMail({
+        ...base,
+        kind: 'reschedule',
+        ceremony: { ...base.ceremony, sequence: 1, start: new Date('2026-11-25T09:00:00Z'), end: new Date('2026-11-25T10:00:00Z') },
+      }).ics!.content,
+    );
     expect(moved).toMatchObject({ method: 'REQUEST', uid: 'cer123@accord.example.org', sequence: 1 });
     expect(moved.start.toJSDate().toISOString()).toBe('2026-11-25T09:00:00.000Z');
     const cancelled = composeCeremonyMail({ ...base, kind: 'cancel', ceremony: { ...base.ceremony, sequence: 2 } });

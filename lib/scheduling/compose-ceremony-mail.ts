@@ -104,7 +104,9 @@ export function composeCeremonyMail(input: CeremonyMailInput): ComposedCeremonyM
   const description = [
     t('invitation.ics.description', { title, role }),
     ceremony.description,
-    ...capitals.map((capital) => t('invitation.body.capitalTime', { capital: capital.capitalName, time: formatDateTime(ceremony.start, locale, capital.capitalTimeZone) })),
+    ...capitals.map((capital) =>
+      t('invitation.body.capitalTime', { capital: capital.capitalName, time: formatDateTime(ceremony.start, locale, capital.capitalTimeZone) }),
+    ),
     t('invitation.body.signIn', { url: signInUrl }),
   ]
     .filter(Boolean)

@@ -98,7 +98,9 @@ export async function deliverInvitations({
         ceremonyId,
         dedupeKey,
         icalEvent: mail.ics ? { method: mail.ics.method, content: mail.ics.content, filename: 'invitation.ics' } : undefined,
-        attachments: mail.ics ? [{ filename: 'invitation.ics', content: mail.ics.content, contentType: `application/ics; method=${mail.ics.method}` }] : undefined,
+        attachments: mail.ics
+          ? [{ filename: 'invitation.ics', content: mail.ics.content, contentType: `application/ics; method=${mail.ics.method}` }]
+          : undefined,
       });
       if (delivered) report.sent += 1;
       else report.skipped += 1;

@@ -25,7 +25,12 @@ describe('scheduling and invitation messages', () => {
         const tree = messagesByLocale[locale][namespace] as unknown as Tree;
         expect(leaves(tree).sort()).toEqual(english);
         const problems: string[] = [];
-        const t = createTranslator({ locale, messages: { [namespace]: tree } as Record<string, Tree>, namespace, onError: (error) => problems.push(error.message) });
+        const t = createTranslator({
+          locale,
+          messages: { [namespace]: tree } as Record<string, Tree>,
+          namespace,
+          onError: (error) => problems.push(error.message),
+        });
         for (const key of english) {
           const source = key.split('.').reduce<string | Tree>((node, part) => (node as Tree)[part]!, tree) as string;
           const text = (t as unknown as (key: string, values: Record<string, string | number>) => string)(key, sampleArguments(source));

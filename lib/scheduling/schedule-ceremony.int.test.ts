@@ -74,12 +74,51 @@ async function planReferenceCeremony() {
     startLocal: localInDays(10, '10:00'),
     endLocal: localInDays(10, '11:00'),
   });
-  const lni = await addDelegation({ ceremonyId, userId: officer.id, name: 'LNI 4.0', country: 'Germany', capitalName: 'Berlin', capitalTimeZone: 'Europe/Berlin', defaultLocale: 'de' });
-  const kosmo = await addDelegation({ ceremonyId, userId: officer.id, name: 'KOSMO', country: 'Republic of Korea', capitalName: 'Seoul', capitalTimeZone: 'Asia/Seoul', defaultLocale: 'ko' });
+  const lni = await addDelegation({
+    ceremonyId,
+    userId: officer.id,
+    name: 'LNI 4.0',
+    country: 'Germany',
+    capitalName: 'Berlin',
+    capitalTimeZone: 'Europe/Berlin',
+    defaultLocale: 'de',
+  });
+  const kosmo = await addDelegation({
+    ceremonyId,
+    userId: officer.id,
+    name: 'KOSMO',
+    country: 'Republic of Korea',
+    capitalName: 'Seoul',
+    capitalTimeZone: 'Asia/Seoul',
+    defaultLocale: 'ko',
+  });
   const suffix = Math.random().toString(36).slice(2, 8);
-  const german = await addMember({ ceremonyId, userId: officer.id, name: 'Dr. Anna Schäfer', title: 'Bundesministerin', email: `anna-${suffix}@lni.example.de`, role: 'signatory', delegationId: lni.id });
-  const korean = await addMember({ ceremonyId, userId: officer.id, name: '김민준', title: '장관', email: `kim-${suffix}@kosmo.example.kr`, role: 'signatory', delegationId: kosmo.id });
-  const document = await uploadAgreementDocument({ ceremonyId, userId: officer.id, bytes: new Uint8Array(await simplePdf({ pages: 2 })), language: 'en', title: 'Agreement', fileName: 'agreement.pdf' });
+  const german = await addMember({
+    ceremonyId,
+    userId: officer.id,
+    name: 'Dr. Anna Schäfer',
+    title: 'Bundesministerin',
+    email: `anna-${suffix}@lni.example.de`,
+    role: 'signatory',
+    delegationId: lni.id,
+  });
+  const korean = await addMember({
+    ceremonyId,
+    userId: officer.id,
+    name: '김민준',
+    title: '장관',
+    email: `kim-${suffix}@kosmo.example.kr`,
+    role: 'signatory',
+    delegationId: kosmo.id,
+  });
+  const document = await uploadAgreementDocument({
+    ceremonyId,
+    userId: officer.id,
+    bytes: new Uint8Array(await simplePdf({ pages: 2 })),
+    language: 'en',
+    title: 'Agreement',
+    fileName: 'agreement.pdf',
+  });
   return { ceremonyId, officer, lni, kosmo, german, korean, document };
 }
 
@@ -115,7 +154,13 @@ describe('scheduling a ceremony', () => {
     expect(toKorean.locale).toBe('ko');
     expect(toKorean.text).toContain('역할: 서명자');
     expect(toKorean.text).toContain('KST');
-    expect(ics(toKorean)).toMatchObject({ method: 'REQUEST', uid: `${ceremonyId}@localhost`, sequence: 0, summary: '서명식: Joint Declaration on Smart Manufacturing', start: scheduled.scheduledStart.toISOString() });
+    expect(ics(toKorean)).toMatchObject({
+      method: 'REQUEST',
+      uid: `${ceremonyId}@localhost`,
+      sequence: 0,
+      summary: '서명식: Joint Declaration on Smart Manufacturing',
+      start: scheduled.scheduledStart.toISOString(),
+    });
     expect(toGerman.subject).toBe('Einladung: Joint Declaration on Smart Manufacturing');
     expect(toGerman.text).toContain('Ihre Rolle: Unterzeichnende Person');
     expect(ics(toGerman).summary).toBe('Unterzeichnungszeremonie: Joint Declaration on Smart Manufacturing');
@@ -135,7 +180,13 @@ describe('scheduling a ceremony', () => {
 
     // Reschedule: everyone gets the moved invitation with SEQUENCE 1 and the same UID.
     outbox.length = 0;
-    const moved = await rescheduleCeremony({ ceremonyId, userId: officer.id, timeZone: 'Asia/Seoul', startLocal: localInDays(12, '17:00'), endLocal: localInDays(12, '18:00') });
+    const moved = await rescheduleCeremony({
+      ceremonyId,
+      userId: officer.id,
+      timeZone: 'Asia/Seoul',
+      startLocal: localInDays(12, '17:00'),
+      endLocal: localInDays(12, '18:00'),
+    });
     expect(moved).toMatchObject({ sent: 5, failed: [] });
     expect(outbox.every((mail) => mail.kind === 'reschedule' && ics(mail).sequence === 1 && ics(mail).uid === `${ceremonyId}@localhost`)).toBe(true);
     expect(outbox.find((mail) => mail.to.startsWith('anna-'))!.subject).toBe('Neuer Termin: Joint Declaration on Smart Manufacturing');
@@ -153,13 +204,29 @@ describe('scheduling a ceremony', () => {
     expect(outbox.every((mail) => mail.kind === 'cancel' && ics(mail).method === 'CANCEL' && ics(mail).sequence === 2)).toBe(true);
     expect(outbox.find((mail) => mail.to.startsWith('kim-'))!.subject).toBe('취소: Joint Declaration on Smart Manufacturing');
     const kinds = (await db.auditEvent.findMany({ where: { ceremonyId }, orderBy: { seq: 'asc' } })).map((event) => event.kind);
-    expect(kinds).toEqual(expect.arrayContaining(['ceremony.created', 'delegation.added', 'participant.added', 'document.uploaded', 'document.fields-placed', 'ceremony.signing-order-set', 'ceremony.scheduled', 'ceremony.invitations-sent', 'ceremony.rescheduled', 'ceremony.cancelled']));
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        'ceremony.created',
+        'delegation.added',
+        'participant.added',
+        'document.uploaded',
+        'document.fields-placed',
+        'ceremony.signing-order-set',
+        'ceremony.scheduled',
+        'ceremony.invitations-sent',
+        'ceremony.rescheduled',
+        'ceremony.cancelled',
+      ]),
+    );
   });
 
   it('sends the 24-hour and 15-minute reminders once each, idempotently', async () => {
     const plan = await planReferenceCeremony();
     const start = new Date(Date.now() + 30 * 3_600_000);
-    await db.ceremony.update({ where: { id: plan.ceremonyId }, data: { state: 'SCHEDULED', invitationsSentAt: new Date(), scheduledStart: start, scheduledEnd: new Date(start.getTime() + 3_600_000) } });
+    await db.ceremony.update({
+      where: { id: plan.ceremonyId },
+      data: { state: 'SCHEDULED', invitationsSentAt: new Date(), scheduledStart: start, scheduledEnd: new Date(start.getTime() + 3_600_000) },
+    });
     expect((await sendDueReminders({ now: new Date(start.getTime() - 25 * 3_600_000) })).filter((run) => run.ceremonyId === plan.ceremonyId)).toEqual([]);
     const day = (await sendDueReminders({ now: new Date(start.getTime() - 23 * 3_600_000) })).find((run) => run.ceremonyId === plan.ceremonyId);
     expect(day).toMatchObject({ kind: 'reminder-24h', report: { sent: 3 } });
@@ -177,11 +244,19 @@ describe('scheduling a ceremony', () => {
   it('imports pasted members all-or-nothing, unless asked to import only the valid rows', async () => {
     const plan = await planReferenceCeremony();
     const { ceremonyId, officer } = plan;
-    const csv = ['name,title,email,role,delegation', 'Jörg Weiß,Referent,joerg@lni.example.de,delegate,LNI 4.0', 'Broken,,not-an-email,delegate,KOSMO', '박서연,의전관,park@kosmo.example.kr,witness,KOSMO'].join('\n');
+    const csv = [
+      'name,title,email,role,delegation',
+      'Jörg Weiß,Referent,joerg@lni.example.de,delegate,LNI 4.0',
+      'Broken,,not-an-email,delegate,KOSMO',
+      '박서연,의전관,park@kosmo.example.kr,witness,KOSMO',
+    ].join('\n');
     const preview = await previewMemberImport({ ceremonyId, userId: officer.id, csv, defaultDelegationId: null });
     expect(preview.map((row) => Object.keys(row.errors))).toEqual([[], ['email'], []]);
     const before = await db.participant.count({ where: { ceremonyId } });
-    await expect(importMembers({ ceremonyId, userId: officer.id, csv, defaultDelegationId: null, onlyValid: false })).rejects.toMatchObject({ code: 'INVALID_INPUT', fieldErrors: { csv: 'rowsInvalid' } });
+    await expect(importMembers({ ceremonyId, userId: officer.id, csv, defaultDelegationId: null, onlyValid: false })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      fieldErrors: { csv: 'rowsInvalid' },
+    });
     expect(await db.participant.count({ where: { ceremonyId } })).toBe(before);
     expect(await importMembers({ ceremonyId, userId: officer.id, csv, defaultDelegationId: null, onlyValid: true })).toMatchObject({ imported: 2, skipped: 1 });
     const park = await db.participant.findFirstOrThrow({ where: { ceremonyId, user: { email: 'park@kosmo.example.kr' } } });
@@ -207,7 +282,15 @@ describe('scheduling a ceremony', () => {
   it('only protocol officers create ceremonies', async () => {
     const member = await createUser();
     await expect(
-      createCeremonyUseCase({ userId: member.id, title: 'X', description: '', placeName: '', timeZone: 'Europe/Berlin', startLocal: localInDays(3, '10:00'), endLocal: localInDays(3, '11:00') }),
+      createCeremonyUseCase({
+        userId: member.id,
+        title: 'X',
+        description: '',
+        placeName: '',
+        timeZone: 'Europe/Berlin',
+        startLocal: localInDays(3, '10:00'),
+        endLocal: localInDays(3, '11:00'),
+      }),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });
@@ -226,7 +309,14 @@ describe('who may plan (hostile case "Cross-ceremony access")', () => {
     const fixture = await createCeremony({ state: 'DRAFT' });
     const stranger = await createCeremony({ state: 'DRAFT' });
     const ceremonyId = fixture.ceremonyId;
-    const document = await uploadAgreementDocument({ ceremonyId, userId: fixture.organiser.userId, bytes: new Uint8Array(await simplePdf()), language: 'en', title: 'Agreement', fileName: 'a.pdf' });
+    const document = await uploadAgreementDocument({
+      ceremonyId,
+      userId: fixture.organiser.userId,
+      bytes: new Uint8Array(await simplePdf()),
+      language: 'en',
+      title: 'Agreement',
+      fileName: 'a.pdf',
+    });
     const [lni, kosmo] = fixture.delegations;
     const target = lni!.signatory.participantId;
     const pdf = new Uint8Array(await simplePdf({ pages: 3 }));
@@ -235,19 +325,47 @@ describe('who may plan (hostile case "Cross-ceremony access")', () => {
       ['updateCeremonyDetails', (userId) => updateCeremonyDetails({ ceremonyId, userId, title: 'Hijacked', description: '', placeName: '' })],
       ['rescheduleCeremony', (userId) => rescheduleCeremony({ ceremonyId, userId, ...inFuture })],
       ['cancelCeremony', (userId) => cancelCeremony({ ceremonyId, userId })],
-      ['addDelegation', (userId) => addDelegation({ ceremonyId, userId, name: 'Intruders', country: 'X', capitalName: 'X', capitalTimeZone: 'UTC', defaultLocale: 'en' })],
-      ['updateDelegation', (userId) => updateDelegation({ ceremonyId, userId, delegationId: lni!.id, name: 'Renamed', country: 'X', capitalName: 'X', capitalTimeZone: 'UTC', defaultLocale: 'en' })],
+      [
+        'addDelegation',
+        (userId) => addDelegation({ ceremonyId, userId, name: 'Intruders', country: 'X', capitalName: 'X', capitalTimeZone: 'UTC', defaultLocale: 'en' }),
+      ],
+      [
+        'updateDelegation',
+        (userId) =>
+          updateDelegation({
+            ceremonyId,
+            userId,
+            delegationId: lni!.id,
+            name: 'Renamed',
+            country: 'X',
+            capitalName: 'X',
+            capitalTimeZone: 'UTC',
+            defaultLocale: 'en',
+          }),
+      ],
       ['removeDelegation', (userId) => removeDelegation({ ceremonyId, userId, delegationId: kosmo!.id })],
       ['reorderDelegations', (userId) => reorderDelegations({ ceremonyId, userId, order: [kosmo!.id, lni!.id] })],
       ['addMember', (userId) => addMember({ ceremonyId, userId, name: 'Mole', email: 'mole@example.org', role: 'signatory', delegationId: lni!.id })],
-      ['updateMember', (userId) => updateMember({ ceremonyId, userId, participantId: target, name: 'Changed', title: '', role: 'delegate', delegationId: lni!.id })],
+      [
+        'updateMember',
+        (userId) => updateMember({ ceremonyId, userId, participantId: target, name: 'Changed', title: '', role: 'delegate', delegationId: lni!.id }),
+      ],
       ['removeMember', (userId) => removeMember({ ceremonyId, userId, participantId: target })],
       ['makeCoOrganiser', (userId) => makeCoOrganiser({ ceremonyId, userId, participantId: fixture.observer.participantId })],
       ['previewMemberImport', (userId) => previewMemberImport({ ceremonyId, userId, csv: 'a,,a@example.org,delegate', defaultDelegationId: lni!.id })],
       ['importMembers', (userId) => importMembers({ ceremonyId, userId, csv: 'a,,a@example.org,delegate', defaultDelegationId: lni!.id, onlyValid: true })],
       ['authorizeDocumentUpload', (userId) => authorizeDocumentUpload({ ceremonyId, userId })],
       ['uploadAgreementDocument', (userId) => uploadAgreementDocument({ ceremonyId, userId, bytes: pdf, language: 'de', title: 'Mine', fileName: 'm.pdf' })],
-      ['saveDocumentFields', (userId) => saveDocumentFields({ ceremonyId, userId, documentId: document.id, fields: [{ participantId: target, kind: 'signature', page: 1, x: 72, y: 72, width: 180, height: 54 }] })],
+      [
+        'saveDocumentFields',
+        (userId) =>
+          saveDocumentFields({
+            ceremonyId,
+            userId,
+            documentId: document.id,
+            fields: [{ participantId: target, kind: 'signature', page: 1, x: 72, y: 72, width: 180, height: 54 }],
+          }),
+      ],
       ['removeDocument', (userId) => removeDocument({ ceremonyId, userId, documentId: document.id })],
       ['setSigningOrder', (userId) => setSigningOrder({ ceremonyId, userId, signingOrder: 'parallel', sequence: [] })],
       ['scheduleCeremony', (userId) => scheduleCeremony({ ceremonyId, userId })],
@@ -265,7 +383,9 @@ describe('who may plan (hostile case "Cross-ceremony access")', () => {
     expect(await loadCeremonyWorkspace({ ceremonyId, userId: lni!.signatory.userId })).toEqual({ state: 'forbidden', ceremonyId });
     await expect(loadCeremonyWorkspace({ ceremonyId, userId: stranger.organiser.userId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(loadOriginalDocument({ ceremonyId, documentId: document.id, userId: stranger.organiser.userId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(loadOriginalDocument({ ceremonyId: stranger.ceremonyId, documentId: document.id, userId: stranger.organiser.userId })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(loadOriginalDocument({ ceremonyId: stranger.ceremonyId, documentId: document.id, userId: stranger.organiser.userId })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     await expect(loadOriginalDocument({ ceremonyId, documentId: document.id, userId: fixture.observer.userId })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     const file = await loadOriginalDocument({ ceremonyId, documentId: document.id, userId: lni!.signatory.userId });
     expect(file.sha256).toBe(document.originalSha256);

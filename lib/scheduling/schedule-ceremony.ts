@@ -19,7 +19,12 @@ export async function scheduleCeremony({ ceremonyId, userId, now = new Date() }:
     const inputs = await loadPlanInputs(tx, ceremonyId, now);
     if (!inputs.checklist.ready) {
       const missing = inputs.checklist.items.filter((item) => !item.ok).map((item) => item.key);
-      throw new AppError('INVALID_STATE', `The ceremony cannot be scheduled yet: ${missing.join(', ')} missing.`, { checklist: missing.join(',') }, { reason: 'checklist-incomplete', params: { missing: missing.join(',') } });
+      throw new AppError(
+        'INVALID_STATE',
+        `The ceremony cannot be scheduled yet: ${missing.join(', ')} missing.`,
+        { checklist: missing.join(',') },
+        { reason: 'checklist-incomplete', params: { missing: missing.join(',') } },
+      );
     }
     await tx.ceremony.update({ where: { id: ceremonyId }, data: { state: 'SCHEDULED' } });
     await appendAuditEvent(tx, {

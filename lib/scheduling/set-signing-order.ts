@@ -19,7 +19,12 @@ export async function setSigningOrder({ ceremonyId, userId, ...input }: SigningO
     const known = new Set(delegations.map((delegation) => delegation.id));
     const sequence = parsed.data.sequence;
     if (sequence.length > 0 && (sequence.length !== known.size || new Set(sequence).size !== sequence.length || sequence.some((id) => !known.has(id)))) {
-      throw new AppError('INVALID_INPUT', 'The order must name every delegation of this ceremony once.', { sequence: 'invalid' }, { reason: 'signing-sequence-invalid' });
+      throw new AppError(
+        'INVALID_INPUT',
+        'The order must name every delegation of this ceremony once.',
+        { sequence: 'invalid' },
+        { reason: 'signing-sequence-invalid' },
+      );
     }
     await tx.ceremony.update({ where: { id: ceremonyId }, data: { signingOrder: parsed.data.signingOrder } });
     for (const [position, id] of sequence.entries()) await tx.delegation.update({ where: { id }, data: { position } });

@@ -33,7 +33,11 @@ function ihdr(width: number, height: number, { bitDepth = 8, colourType = 6, int
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /** A PNG by hand: header as given, image data as given (default: the right number of zero bytes for RGBA 8-bit). */
-function png(width: number, height: number, options: { bitDepth?: number; colourType?: number; idat?: Buffer; badCrc?: boolean; noEnd?: boolean } = {}): Buffer {
+function png(
+  width: number,
+  height: number,
+  options: { bitDepth?: number; colourType?: number; idat?: Buffer; badCrc?: boolean; noEnd?: boolean } = {},
+): Buffer {
   const idat = options.idat ?? deflateSync(Buffer.alloc(height * (1 + width * 4)));
   return Buffer.concat([
     SIGNATURE,

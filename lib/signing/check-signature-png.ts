@@ -16,8 +16,7 @@ export const SIGNATURE_PNG_LIMITS = {
 } as const;
 
 export type SignaturePngVerdict =
-  | { ok: true; width: number; height: number }
-  | { ok: false; reason: 'signature-image-invalid' | 'signature-image-too-large'; detail: string };
+  { ok: true; width: number; height: number } | { ok: false; reason: 'signature-image-invalid' | 'signature-image-too-large'; detail: string };
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
@@ -72,7 +71,8 @@ export function checkSignaturePng(bytes: Uint8Array, limits: typeof SIGNATURE_PN
   try {
     inflateSync(Buffer.concat(data), { maxOutputLength: Math.max(maxOutput, 1) });
   } catch (error) {
-    if (error instanceof RangeError || (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return tooLarge('the image data inflates beyond what its header declares');
+    if (error instanceof RangeError || (error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE')
+      return tooLarge('the image data inflates beyond what its header declares');
     return invalid('the image data is not a valid zlib stream');
   }
   return { ok: true, width, height };

@@ -39,7 +39,8 @@ async function checkConclusion(client: Tx, ceremonyId: string, userId: string) {
   const { me, ceremony } = await loadSigningContext(client, { ceremonyId, userId });
   assertAccess(contextOfParticipant({ ...me, ceremony }), 'conclude-ceremony');
   assertTransition(ceremony.state, 'CONCLUDED');
-  if (!decideSigningOf(ceremony, true).complete) throw new AppError('INVALID_STATE', 'Not every field has been signed yet.', undefined, { reason: 'fields-unsigned' });
+  if (!decideSigningOf(ceremony, true).complete)
+    throw new AppError('INVALID_STATE', 'Not every field has been signed yet.', undefined, { reason: 'fields-unsigned' });
   return ceremony;
 }
 
@@ -55,7 +56,17 @@ async function auditHeadOf(client: Tx, ceremonyId: string): Promise<string | nul
  * happens before the transaction, which only re-checks that nothing moved and stores; a
  * slow or failing TSA never holds the database (it still fails the conclusion, closed).
  */
-export async function concludeCeremony({ ceremonyId, userId, now = new Date(), requestTimestamp }: { ceremonyId: string; userId: string; now?: Date; requestTimestamp?: RequestTimestamp }) {
+export async function concludeCeremony({
+  ceremonyId,
+  userId,
+  now = new Date(),
+  requestTimestamp,
+}: {
+  ceremonyId: string;
+  userId: string;
+  now?: Date;
+  requestTimestamp?: RequestTimestamp;
+}) {
   const { identity } = await loadPlatformIdentity();
   const timestamps = requestTimestamp ?? (env.TSA_URL ? createHttpTimestampRequester({ url: env.TSA_URL }) : undefined);
   const certificateSubject = new X509Certificate(identity.certificateDer).subject.replace(/\n/g, ', ');
@@ -88,7 +99,14 @@ export async function concludeCeremony({ ceremonyId, userId, now = new Date(), r
       sealedAt: now,
       certificateSubject,
       developmentCertificate: identity.isDevelopment,
-      sealedRevisions: sealed.map((seal) => ({ documentId: seal.documentId, number: seal.number, kind: 'sealed', sha256: seal.file.sha256, previousSha256: seal.basedOn, createdAt: now })),
+      sealedRevisions: sealed.map((seal) => ({
+        documentId: seal.documentId,
+        number: seal.number,
+        kind: 'sealed',
+        sha256: seal.file.sha256,
+        previousSha256: seal.basedOn,
+        createdAt: now,
+      })),
     });
     const certificate = await sealPlatformPdf({
       pdf: await buildCertificateOfCompletion(content),
@@ -107,12 +125,23 @@ export async function concludeCeremony({ ceremonyId, userId, now = new Date(), r
       await checkConclusion(tx, ceremonyId, userId);
       for (const seal of prepared.sealed) {
         await lockForUpdate(tx, `document:${seal.documentId}`);
-        const newest = await tx.documentRevision.findFirst({ where: { documentId: seal.documentId }, orderBy: { number: 'desc' }, select: { number: true, sha256: true } });
+        const newest = await tx.documentRevision.findFirst({
+          where: { documentId: seal.documentId },
+          orderBy: { number: 'desc' },
+          select: { number: true, sha256: true },
+        });
         if (newest?.number !== seal.number - 1 || newest.sha256 !== seal.basedOn) return false;
       }
       if ((await auditHeadOf(tx, ceremonyId)) !== prepared.auditHead) return false;
       for (const seal of prepared.sealed) {
-        await appendRevision(tx, { documentId: seal.documentId, after: { number: seal.number - 1, sha256: seal.basedOn }, kind: 'sealed', file: seal.file, createdById: userId, createdAt: now });
+        await appendRevision(tx, {
+          documentId: seal.documentId,
+          after: { number: seal.number - 1, sha256: seal.basedOn },
+          kind: 'sealed',
+          file: seal.file,
+          createdById: userId,
+          createdAt: now,
+        });
       }
       const artefact = await tx.artefact.create({
         omit: { bytes: true },
@@ -132,11 +161,20 @@ export async function concludeCeremony({ ceremonyId, userId, now = new Date(), r
       // process resumes it (on start, periodically, or through the cron route).
       await tx.evidenceJob.create({ data: { ceremonyId, createdAt: now }, select: { id: true } });
       const sealed = prepared.sealed.map((seal) => ({ documentId: seal.documentId, sha256: seal.file.sha256, previousSha256: seal.basedOn }));
-      await appendAuditEvent(tx, { ceremonyId, actorUserId: userId, kind: 'ceremony.concluded', payload: { sealed, certificateSha256: artefact.sha256 }, at: now });
+      await appendAuditEvent(tx, {
+        ceremonyId,
+        actorUserId: userId,
+        kind: 'ceremony.concluded',
+        payload: { sealed, certificateSha256: artefact.sha256 },
+        at: now,
+      });
       return true;
     });
     if (stored) break;
-    if (attempt + 1 >= MAX_PREPARE_ATTEMPTS) throw new AppError('CONFLICT', 'The ceremony kept changing while it was being sealed. Please conclude again.', undefined, { reason: 'sealing-contended' });
+    if (attempt + 1 >= MAX_PREPARE_ATTEMPTS)
+      throw new AppError('CONFLICT', 'The ceremony kept changing while it was being sealed. Please conclude again.', undefined, {
+        reason: 'sealing-contended',
+      });
   }
   await notifyCeremonyRoom(ceremonyId, { kind: 'ceremony', state: 'CONCLUDED' });
   // Null when another process claimed the job between the commit and here: the package is

@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decideSigning, nominalSigningPlan, previewSigningSteps, signingOrders, type PlanField, type PlanParty, type SigningOrder, type SigningPlan } from '@/lib/signing/decide-signing';
+import {
+  decideSigning,
+  nominalSigningPlan,
+  previewSigningSteps,
+  signingOrders,
+  type PlanField,
+  type PlanParty,
+  type SigningOrder,
+  type SigningPlan,
+} from '@/lib/signing/decide-signing';
 
 /**
  * Properties of decideSigning over random ceremonies in every order mode: random parties
@@ -43,7 +52,10 @@ const ceremonyArbitrary: fc.Arbitrary<Ceremony> = fc
       ]),
       ...(loner ? [{ id: 'loner', delegationId: null, witness: false }] : []),
     ];
-    const planDocuments = documents.map((owner, index) => ({ id: `doc${index}`, originalForDelegationId: owner === null ? null : `D${owner % delegations.length}` }));
+    const planDocuments = documents.map((owner, index) => ({
+      id: `doc${index}`,
+      originalForDelegationId: owner === null ? null : `D${owner % delegations.length}`,
+    }));
     let next = 0;
     const personFields: PlanField[] = planDocuments.flatMap((document) =>
       participants.flatMap((participant) => {
@@ -53,7 +65,9 @@ const ceremonyArbitrary: fc.Arbitrary<Ceremony> = fc
         return kinds.map((kind) => ({ id: `${document.id}/${participant.id}/${kind}`, documentId: document.id, participantId: participant.id, kind }));
       }),
     );
-    const seals: PlanField[] = sealed ? planDocuments.map((document) => ({ id: `${document.id}/seal`, documentId: document.id, participantId: null, kind: 'seal' })) : [];
+    const seals: PlanField[] = sealed
+      ? planDocuments.map((document) => ({ id: `${document.id}/seal`, documentId: document.id, participantId: null, kind: 'seal' }))
+      : [];
     return {
       plan: {
         order,
@@ -76,13 +90,16 @@ function inTurn(c: Ceremony, signed: ReadonlySet<string>, exchanged: boolean, pa
   if (!myFields.some((field) => !signed.has(field.id))) return false;
   const allSigned = (fields: PlanField[]) => fields.every((field) => signed.has(field.id));
   const othersSignatures = onDocument.filter((field) => field.participantId !== participantId && field.kind !== 'witness');
-  if (myFields.every((field) => field.kind === 'witness') && !allSigned(othersSignatures.filter((field) => delegationOf(field.participantId) === mine))) return false;
+  if (myFields.every((field) => field.kind === 'witness') && !allSigned(othersSignatures.filter((field) => delegationOf(field.participantId) === mine)))
+    return false;
   const signedBefore = (order: readonly string[]) => {
     const position = order.indexOf(mine ?? '');
-    return allSigned(othersSignatures.filter((field) => {
-      const theirs = order.indexOf(delegationOf(field.participantId) ?? '');
-      return theirs >= 0 && theirs < position;
-    }));
+    return allSigned(
+      othersSignatures.filter((field) => {
+        const theirs = order.indexOf(delegationOf(field.participantId) ?? '');
+        return theirs >= 0 && theirs < position;
+      }),
+    );
   };
   if (plan.order === 'parallel') return true;
   if (plan.order === 'sequential') return signedBefore(plan.delegationOrder);
@@ -120,30 +137,49 @@ describe('decideSigning, properties over random ceremonies in every order mode',
               expect(due.fieldIds.length).toBeGreaterThan(0);
               for (const id of due.fieldIds) {
                 const field = personFields.find((candidate) => candidate.id === id);
-                expect(field, 'a due field is a person field of this signatory on this document').toMatchObject({ participantId: signatory.participantId, documentId: due.documentId });
+                expect(field, 'a due field is a person field of this signatory on this document').toMatchObject({
+                  participantId: signatory.participantId,
+                  documentId: due.documentId,
+                });
                 expect(signed.has(id), 'a signed field is never due again').toBe(false);
               }
               // Every unsigned field of mine on a due document is due: one signing fills them all.
-              const open = personFields.filter((field) => field.documentId === due.documentId && field.participantId === signatory.participantId && !signed.has(field.id));
+              const open = personFields.filter(
+                (field) => field.documentId === due.documentId && field.participantId === signatory.participantId && !signed.has(field.id),
+              );
               expect(new Set(due.fieldIds)).toEqual(new Set(open.map((field) => field.id)));
             }
             // Nobody may sign out of turn, and whoever is in turn may sign.
             for (const document of plan.documents) {
-              expect(signatory.due.some((due) => due.documentId === document.id), `${signatory.participantId} on ${document.id}`).toBe(inTurn(c, signed, exchanged, signatory.participantId, document.id));
+              expect(
+                signatory.due.some((due) => due.documentId === document.id),
+                `${signatory.participantId} on ${document.id}`,
+              ).toBe(inTurn(c, signed, exchanged, signatory.participantId, document.id));
             }
           }
 
           const moves: Move[] = decision.signatories.flatMap((signatory): Move[] => [
             ...signatory.due.map((due): Move => ({ kind: 'sign', participantId: signatory.participantId, documentIds: [due.documentId] })),
-            ...(signatory.due.length > 1 ? [{ kind: 'sign' as const, participantId: signatory.participantId, documentIds: signatory.due.map((due) => due.documentId) }] : []),
+            ...(signatory.due.length > 1
+              ? [{ kind: 'sign' as const, participantId: signatory.participantId, documentIds: signatory.due.map((due) => due.documentId) }]
+              : []),
           ]);
           expect(decision.exchange.ready, 'the exchange is ready once every party signed its own originals').toBe(
-            plan.documents.filter((d) => d.originalForDelegationId).every((d) => personFields.filter((f) => f.documentId === d.id && plan.participants.find((p) => p.id === f.participantId)?.delegationId === d.originalForDelegationId).every((f) => signed.has(f.id))),
+            plan.documents
+              .filter((d) => d.originalForDelegationId)
+              .every((d) =>
+                personFields
+                  .filter((f) => f.documentId === d.id && plan.participants.find((p) => p.id === f.participantId)?.delegationId === d.originalForDelegationId)
+                  .every((f) => signed.has(f.id)),
+              ),
           );
           if (decision.exchange.needed && !decision.exchange.done && decision.exchange.ready) moves.push({ kind: 'exchange' });
 
           if (decision.complete) {
-            expect(decision.signatories.filter((signatory) => signatory.maySignNow), 'nothing is due once the plan ended').toEqual([]);
+            expect(
+              decision.signatories.filter((signatory) => signatory.maySignNow),
+              'nothing is due once the plan ended',
+            ).toEqual([]);
             break;
           }
           // Everyone can eventually sign: while a field is open, someone may sign or the exchange is ready.
@@ -163,7 +199,11 @@ describe('decideSigning, properties over random ceremonies in every order mode',
 
   it('the plan preview: every signatory signs every original exactly once, their own first in alternat, numbered steps', () => {
     const partiesArbitrary = fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 5 }).map((counts) =>
-      counts.map((count, index): PlanParty => ({ delegationId: `D${index}`, name: `Party ${index}`, signatories: Array.from({ length: count }, (_, signatory) => ({ participantId: `D${index}s${signatory}`, name: `S${signatory}` })) })),
+      counts.map((count, index): PlanParty => ({
+        delegationId: `D${index}`,
+        name: `Party ${index}`,
+        signatories: Array.from({ length: count }, (_, signatory) => ({ participantId: `D${index}s${signatory}`, name: `S${signatory}` })),
+      })),
     );
     fc.assert(
       fc.property(fc.constantFrom<SigningOrder>(...signingOrders), partiesArbitrary, (order, parties) => {

@@ -72,7 +72,9 @@ describe('alternat', () => {
   // One original per party, each with every party's field.
   function originals(parties: string[]): SigningPlan {
     const documents = parties.map((party) => ({ id: `orig-${party}`, originalForDelegationId: party }));
-    const fields = documents.flatMap((document) => parties.map((party) => ({ id: `${document.id}/${party.toLowerCase()}`, documentId: document.id, participantId: party.toLowerCase(), kind: 'signature' })));
+    const fields = documents.flatMap((document) =>
+      parties.map((party) => ({ id: `${document.id}/${party.toLowerCase()}`, documentId: document.id, participantId: party.toLowerCase(), kind: 'signature' })),
+    );
     return { order: 'alternat', documents, fields, participants, delegationOrder: parties };
   }
 
@@ -105,12 +107,18 @@ describe('alternat', () => {
     const all = decideSigning(plan, { open: true, originalsExchanged: true }, new Set(plan.fields.map((field) => field.id)));
     expect(all.complete).toBe(true);
     for (const signatory of all.signatories) {
-      expect(signatory).toMatchObject({ maySignNow: false, reason: plan.fields.some((field) => field.participantId === signatory.participantId) ? 'already-signed' : 'no-fields' });
+      expect(signatory).toMatchObject({
+        maySignNow: false,
+        reason: plan.fields.some((field) => field.participantId === signatory.participantId) ? 'already-signed' : 'no-fields',
+      });
     }
   });
 
   it('leaves the platform seal out of every turn and of the end of the plan', () => {
-    const plan = { ...originals(['A', 'B']), fields: [...originals(['A', 'B']).fields, { id: 'seal', documentId: 'orig-A', participantId: null, kind: 'seal' }] };
+    const plan = {
+      ...originals(['A', 'B']),
+      fields: [...originals(['A', 'B']).fields, { id: 'seal', documentId: 'orig-A', participantId: null, kind: 'seal' }],
+    };
     expect(decideSigning(plan, { open: true, originalsExchanged: true }, new Set(originals(['A', 'B']).fields.map((field) => field.id))).complete).toBe(true);
   });
 });

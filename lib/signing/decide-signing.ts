@@ -86,8 +86,16 @@ export function decideSigning(plan: SigningPlan, state: SigningState, signatures
   const delegationOf = new Map(plan.participants.map((participant) => [participant.id, participant.delegationId]));
   const signatories = plan.participants.map((participant): SignatoryDecision => {
     const documents = plan.documents.map((document) => turnOn(plan, fields, delegationOf, state, signatures, participant, document));
-    const due = state.open ? documents.flatMap((turn) => (turn.status === 'sign-now' ? [{ documentId: turn.documentId, fieldIds: turn.dueFieldIds }] : [])) : [];
-    return { participantId: participant.id, maySignNow: due.length > 0, due, reason: state.open ? (due.length > 0 ? null : overallRefusal(documents)) : 'not-open', documents };
+    const due = state.open
+      ? documents.flatMap((turn) => (turn.status === 'sign-now' ? [{ documentId: turn.documentId, fieldIds: turn.dueFieldIds }] : []))
+      : [];
+    return {
+      participantId: participant.id,
+      maySignNow: due.length > 0,
+      due,
+      reason: state.open ? (due.length > 0 ? null : overallRefusal(documents)) : 'not-open',
+      documents,
+    };
   });
   const ownOriginalsSigned = plan.documents
     .filter((document) => document.originalForDelegationId)
@@ -106,7 +114,15 @@ export function decideSigning(plan: SigningPlan, state: SigningState, signatures
 
 /** A participant the plan does not know has nothing to sign. */
 export function decisionFor(decision: SigningDecision, participantId: string): SignatoryDecision {
-  return decision.signatories.find((signatory) => signatory.participantId === participantId) ?? { participantId, maySignNow: false, due: [], reason: decision.open ? 'no-fields' : 'not-open', documents: [] };
+  return (
+    decision.signatories.find((signatory) => signatory.participantId === participantId) ?? {
+      participantId,
+      maySignNow: false,
+      due: [],
+      reason: decision.open ? 'no-fields' : 'not-open',
+      documents: [],
+    }
+  );
 }
 
 /** One participant's turn on one document (no-fields for a document or participant the plan does not know). */
@@ -116,7 +132,8 @@ export function turnFor(decision: SigningDecision, participantId: string, docume
 
 /** Said of a whole confirmation: nothing left → already signed; otherwise what holds the most back. */
 function overallRefusal(documents: DocumentTurn[]): TurnRefusal {
-  if (documents.every((turn) => turn.status === 'already-signed' || turn.status === 'no-fields') && documents.some((turn) => turn.status === 'already-signed')) return 'already-signed';
+  if (documents.every((turn) => turn.status === 'already-signed' || turn.status === 'no-fields') && documents.some((turn) => turn.status === 'already-signed'))
+    return 'already-signed';
   if (documents.some((turn) => turn.status === 'awaiting-exchange')) return 'awaiting-exchange';
   if (documents.some((turn) => turn.status === 'not-your-turn')) return 'not-your-turn';
   return 'no-fields';
@@ -142,7 +159,9 @@ function turnOn(
   const signNow: DocumentTurn = { documentId: document.id, status: 'sign-now', dueFieldIds: open.map((field) => field.id) };
   const delegation = (field: PlanField) => delegationOf.get(field.participantId ?? '') ?? null;
   const othersUnsigned = (predicate: (field: PlanField) => boolean) =>
-    onDocument.filter((field) => !signatures.has(field.id) && field.participantId !== participant.id && predicate(field)).map((field) => field.participantId ?? '');
+    onDocument
+      .filter((field) => !signatures.has(field.id) && field.participantId !== participant.id && predicate(field))
+      .map((field) => field.participantId ?? '');
 
   // Witnesses wait for their own delegation's signatory on this document.
   if (mine.every((field) => field.kind === 'witness')) {
@@ -229,8 +248,7 @@ export interface PlanTransfer {
 }
 
 export type PlanStep =
-  | { number: number; kind: 'sign'; signatures: PlanSignature[] }
-  | { number: number; kind: 'exchange'; transfers: PlanTransfer[]; final: boolean };
+  { number: number; kind: 'sign'; signatures: PlanSignature[] } | { number: number; kind: 'exchange'; transfers: PlanTransfer[]; final: boolean };
 
 /**
  * The nominal plan of the planning screens (before fields are placed): in alternat one
@@ -239,14 +257,24 @@ export type PlanStep =
  */
 export function nominalSigningPlan(order: SigningOrder, parties: readonly PlanParty[]): SigningPlan {
   const taking = parties.filter((party) => party.signatories.length > 0);
-  const documents = order === 'alternat' ? taking.map((party) => ({ id: party.delegationId, originalForDelegationId: party.delegationId })) : [{ id: 'shared', originalForDelegationId: null }];
+  const documents =
+    order === 'alternat'
+      ? taking.map((party) => ({ id: party.delegationId, originalForDelegationId: party.delegationId }))
+      : [{ id: 'shared', originalForDelegationId: null }];
   const participants = taking.flatMap((party) => party.signatories.map((signatory) => ({ id: signatory.participantId, delegationId: party.delegationId })));
   return {
     order,
     delegationOrder: taking.map((party) => party.delegationId),
     participants,
     documents,
-    fields: documents.flatMap((document) => participants.map((participant) => ({ id: `${document.id}/${participant.id}`, documentId: document.id, participantId: participant.id, kind: 'signature' }))),
+    fields: documents.flatMap((document) =>
+      participants.map((participant) => ({
+        id: `${document.id}/${participant.id}`,
+        documentId: document.id,
+        participantId: participant.id,
+        kind: 'signature',
+      })),
+    ),
   };
 }
 
@@ -262,7 +290,11 @@ export function previewSigningSteps(plan: SigningPlan): PlanStep[] {
   const signed = new Set<string>();
   const originalOf = new Map(plan.documents.map((document) => [document.id, document.originalForDelegationId]));
   // Who holds each original: only alternat passes originals between the parties.
-  const holder = new Map(plan.order === 'alternat' ? plan.documents.flatMap((document) => (document.originalForDelegationId ? [[document.id, document.originalForDelegationId] as const] : [])) : []);
+  const holder = new Map(
+    plan.order === 'alternat'
+      ? plan.documents.flatMap((document) => (document.originalForDelegationId ? [[document.id, document.originalForDelegationId] as const] : []))
+      : [],
+  );
   const delegationOf = new Map(plan.participants.map((participant) => [participant.id, participant.delegationId ?? '']));
   let exchanged = false;
   // Each round signs at least one field or makes the exchange, so this bound is never reached.
@@ -278,14 +310,23 @@ export function previewSigningSteps(plan: SigningPlan): PlanStep[] {
     const signatures = plan.documents.flatMap((document) =>
       signing.flatMap((signatory) =>
         signatory.due.some((due) => due.documentId === document.id)
-          ? [{ documentId: document.id, participantId: signatory.participantId, delegationId: delegationOf.get(signatory.participantId) ?? '', originalOf: originalOf.get(document.id) ?? null }]
+          ? [
+              {
+                documentId: document.id,
+                participantId: signatory.participantId,
+                delegationId: delegationOf.get(signatory.participantId) ?? '',
+                originalOf: originalOf.get(document.id) ?? null,
+              },
+            ]
           : [],
       ),
     );
     const transfers = handOvers(holder, signatures);
     if (transfers.length > 0) steps.push({ kind: 'exchange', transfers, final: false });
     // A party's originals in several languages: one line per signatory and original.
-    const lines = new Map(signatures.map(({ participantId, delegationId, originalOf }) => [`${participantId}|${originalOf ?? ''}`, { participantId, delegationId, originalOf }]));
+    const lines = new Map(
+      signatures.map(({ participantId, delegationId, originalOf }) => [`${participantId}|${originalOf ?? ''}`, { participantId, delegationId, originalOf }]),
+    );
     steps.push({ kind: 'sign', signatures: [...lines.values()] });
     for (const signatory of signing) for (const due of signatory.due) for (const id of due.fieldIds) signed.add(id);
   }

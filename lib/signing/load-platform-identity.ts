@@ -30,7 +30,12 @@ export function loadPlatformIdentity(): Promise<PlatformIdentity> {
 
 async function resolveIdentity(): Promise<PlatformIdentity> {
   if (env.SIGNING_KEY_PEM && env.SIGNING_CERT_PEM) {
-    const identity = await loadSigningIdentity({ kind: 'pem', privateKeyPem: env.SIGNING_KEY_PEM, certificatePem: env.SIGNING_CERT_PEM, chainPem: env.SIGNING_CHAIN_PEM });
+    const identity = await loadSigningIdentity({
+      kind: 'pem',
+      privateKeyPem: env.SIGNING_KEY_PEM,
+      certificatePem: env.SIGNING_CERT_PEM,
+      chainPem: env.SIGNING_CHAIN_PEM,
+    });
     return { identity, trustedCaPem: env.SIGNING_CHAIN_PEM ? [env.SIGNING_CHAIN_PEM] : [env.SIGNING_CERT_PEM] };
   }
   if (env.SIGNING_P12_BASE64) {

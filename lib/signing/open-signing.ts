@@ -31,10 +31,22 @@ export async function openSigning({ ceremonyId, userId, now = new Date() }: { ce
     const prepared = [];
     for (const document of ceremony.documents) {
       const { bytes, revision } = await readRevisionBytes({ documentId: document.id, client: tx });
-      if (revision.kind !== 'original') throw new AppError('INVALID_STATE', `"${document.title}" was already prepared.`, undefined, { reason: 'document-already-prepared', params: { document: document.title } });
-      if (inspected.get(document.id) !== revision.sha256) throw new AppError('CONFLICT', `"${document.title}" changed while it was being checked. Please try again.`, undefined, { reason: 'document-changed-during-check', params: { document: document.title } });
+      if (revision.kind !== 'original')
+        throw new AppError('INVALID_STATE', `"${document.title}" was already prepared.`, undefined, {
+          reason: 'document-already-prepared',
+          params: { document: document.title },
+        });
+      if (inspected.get(document.id) !== revision.sha256)
+        throw new AppError('CONFLICT', `"${document.title}" changed while it was being checked. Please try again.`, undefined, {
+          reason: 'document-changed-during-check',
+          params: { document: document.title },
+        });
       const personFields = document.fields.filter((field) => field.kind !== 'seal');
-      if (personFields.length === 0) throw new AppError('INVALID_STATE', `"${document.title}" has no signature fields.`, undefined, { reason: 'no-signature-fields', params: { document: document.title } });
+      if (personFields.length === 0)
+        throw new AppError('INVALID_STATE', `"${document.title}" has no signature fields.`, undefined, {
+          reason: 'no-signature-fields',
+          params: { document: document.title },
+        });
       const lastPage = Math.max(...personFields.map((field) => field.page), document.pageCount);
       const names = new Map(ceremony.participants.map((p) => [p.id, p.displayName]));
       const result = await prepareSigningFields({
@@ -52,14 +64,27 @@ export async function openSigning({ ceremonyId, userId, now = new Date() }: { ce
           { name: SEAL_FIELD_NAME, kind: 'seal' as const, page: lastPage, rect: { x: 0, y: 0, width: 0, height: 0 } },
         ],
       });
-      const { sha256 } = await appendRevision(tx, { documentId: document.id, after: revision, kind: 'prepared', file: revisionFileOf(result.pdf, result.increment), createdById: userId, createdAt: now });
+      const { sha256 } = await appendRevision(tx, {
+        documentId: document.id,
+        after: revision,
+        kind: 'prepared',
+        file: revisionFileOf(result.pdf, result.increment),
+        createdById: userId,
+        createdAt: now,
+      });
       await tx.signatureField.create({
         data: { documentId: document.id, kind: 'seal', fieldName: SEAL_FIELD_NAME, page: lastPage, x: 0, y: 0, width: 0, height: 0, position: 1_000_000 },
       });
       prepared.push({ documentId: document.id, sha256, previousSha256: revision.sha256 });
     }
     await tx.ceremony.update({ where: { id: ceremonyId }, data: { state: 'SIGNING', signingOpenedAt: now } });
-    await appendAuditEvent(tx, { ceremonyId, actorUserId: userId, kind: 'signing.opened', payload: { prepared, developmentCertificate: identity.isDevelopment }, at: now });
+    await appendAuditEvent(tx, {
+      ceremonyId,
+      actorUserId: userId,
+      kind: 'signing.opened',
+      payload: { prepared, developmentCertificate: identity.isDevelopment },
+      at: now,
+    });
     return { prepared };
   });
   await notifyCeremonyRoom(ceremonyId, { kind: 'ceremony', state: 'SIGNING' });

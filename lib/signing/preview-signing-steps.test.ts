@@ -51,7 +51,7 @@ describe('previewSigningSteps (the plan preview, run through decideSigning)', ()
     ]);
   });
 
-  it("alternat, 3 parties: after the exchange each original is countersigned by the others in delegation order, as the server enforces", () => {
+  it('alternat, 3 parties: after the exchange each original is countersigned by the others in delegation order, as the server enforces', () => {
     const plan = preview('alternat', [lni, kosmo, third]);
     expect(describePlan(plan)).toEqual([
       'sign:de-minister@lni,kr-minister@kosmo,third-a@third,third-b@third',

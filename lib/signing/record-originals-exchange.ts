@@ -16,10 +16,12 @@ export async function recordOriginalsExchange({ ceremonyId, userId, now = new Da
     await lockForUpdate(tx, `ceremony:${ceremonyId}`);
     const { me, ceremony } = await loadSigningContext(tx, { ceremonyId, userId });
     assertAccess(contextOfParticipant({ ...me, ceremony }), 'record-exchange');
-    if (ceremony.signingOrder !== 'alternat') throw new AppError('INVALID_STATE', 'Originals are exchanged only in alternat signing.', undefined, { reason: 'exchange-only-alternat' });
+    if (ceremony.signingOrder !== 'alternat')
+      throw new AppError('INVALID_STATE', 'Originals are exchanged only in alternat signing.', undefined, { reason: 'exchange-only-alternat' });
     if (ceremony.state !== 'SIGNING') throw new AppError('INVALID_STATE', 'Signing is not open.', undefined, { reason: 'signing-not-open' });
     if (await originalsWereExchanged(tx, ceremonyId)) return false;
-    if (!decideSigningOf(ceremony, false).exchange.ready) throw new AppError('INVALID_STATE', 'Each party must first sign its own original.', undefined, { reason: 'own-originals-first' });
+    if (!decideSigningOf(ceremony, false).exchange.ready)
+      throw new AppError('INVALID_STATE', 'Each party must first sign its own original.', undefined, { reason: 'own-originals-first' });
     await appendAuditEvent(tx, {
       ceremonyId,
       actorUserId: userId,

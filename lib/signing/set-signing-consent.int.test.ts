@@ -18,18 +18,31 @@ describe('setSigningConsent', () => {
     await expect(setSigningConsent({ ceremonyId: c.ceremonyId, userId: c.organiserId, texts: wording })).resolves.toEqual({ changed: true });
     const event = await db.auditEvent.findFirstOrThrow({ where: { ceremonyId: c.ceremonyId, kind: 'signing.consent-set' } });
     expect(event.actorUserId).toBe(c.organiserId);
-    expect(JSON.parse(event.payload)).toEqual({ texts: { en: 'We, the undersigned, sign the agreement as shown.', de: 'Wir unterzeichnen das Abkommen wie angezeigt.' } });
+    expect(JSON.parse(event.payload)).toEqual({
+      texts: { en: 'We, the undersigned, sign the agreement as shown.', de: 'Wir unterzeichnen das Abkommen wie angezeigt.' },
+    });
     // The same wording again changes nothing and records nothing.
     await expect(setSigningConsent({ ceremonyId: c.ceremonyId, userId: c.organiserId, texts: wording })).resolves.toEqual({ changed: false });
     expect(await db.auditEvent.count({ where: { ceremonyId: c.ceremonyId, kind: 'signing.consent-set' } })).toBe(1);
 
     const status = await loadSigningStatus({ ceremonyId: c.ceremonyId, userId: lni.userId });
-    expect(status.consent).toEqual({ en: 'We, the undersigned, sign the agreement as shown.', de: 'Wir unterzeichnen das Abkommen wie angezeigt.', ko: defaultSigningConsent.ko });
+    expect(status.consent).toEqual({
+      en: 'We, the undersigned, sign the agreement as shown.',
+      de: 'Wir unterzeichnen das Abkommen wie angezeigt.',
+      ko: defaultSigningConsent.ko,
+    });
 
     await openSigning({ ceremonyId: c.ceremonyId, userId: c.organiserId });
     const shown = await shownConfirmation({ ceremonyId: c.ceremonyId, userId: lni.userId });
     await expect(
-      signMyTurn({ ceremonyId: c.ceremonyId, userId: lni.userId, idempotencyKey: `k-${randomUUID()}`, capture: { typed: lni.signer }, viewed: shown.viewed, consent: { language: 'en', text: defaultSigningConsent.en } }),
+      signMyTurn({
+        ceremonyId: c.ceremonyId,
+        userId: lni.userId,
+        idempotencyKey: `k-${randomUUID()}`,
+        capture: { typed: lni.signer },
+        viewed: shown.viewed,
+        consent: { language: 'en', text: defaultSigningConsent.en },
+      }),
     ).rejects.toMatchObject({ reason: 'consent-changed' });
     await signMyTurnAsShown({ ceremonyId: c.ceremonyId, userId: lni.userId, idempotencyKey: `k-${randomUUID()}`, capture: { typed: lni.signer } });
     const signed = await db.auditEvent.findFirstOrThrow({ where: { ceremonyId: c.ceremonyId, kind: 'document.signed' } });
@@ -53,7 +66,10 @@ describe('setSigningConsent', () => {
   it('is fixed once signing has opened', async () => {
     const c = await createSigningCeremony({ order: 'parallel' });
     await openSigning({ ceremonyId: c.ceremonyId, userId: c.organiserId });
-    await expect(setSigningConsent({ ceremonyId: c.ceremonyId, userId: c.organiserId, texts: wording })).rejects.toMatchObject({ code: 'INVALID_STATE', reason: 'signing-opened' });
+    await expect(setSigningConsent({ ceremonyId: c.ceremonyId, userId: c.organiserId, texts: wording })).rejects.toMatchObject({
+      code: 'INVALID_STATE',
+      reason: 'signing-opened',
+    });
     expect((await loadSigningStatus({ ceremonyId: c.ceremonyId, userId: c.organiserId })).consent).toEqual(defaultSigningConsent);
   });
 });

@@ -24,8 +24,14 @@ async function revisionsOf(documentId: string) {
 function expectPdfsigAllValid(bytes: Uint8Array, signedCount: number) {
   const result = runPdfsig(bytes);
   const signed = result.signatures.filter((signature) => !/not signed/.test(signature.validation ?? '') && signature.validation !== undefined);
-  expect(signed.map((signature) => signature.validation), result.output).toEqual(Array(signedCount).fill('Signature is Valid.'));
-  expect(signed.filter((signature) => signature.totalDocumentSigned), result.output).toHaveLength(1);
+  expect(
+    signed.map((signature) => signature.validation),
+    result.output,
+  ).toEqual(Array(signedCount).fill('Signature is Valid.'));
+  expect(
+    signed.filter((signature) => signature.totalDocumentSigned),
+    result.output,
+  ).toHaveLength(1);
   return { ...result, signatures: signed };
 }
 
@@ -43,7 +49,15 @@ describe('signing through the use-cases', () => {
     const c = await createSigningCeremony({ order: 'parallel' });
     await openSigning({ ceremonyId: c.ceremonyId, userId: c.organiserId });
     const signer = c.parties[0]!;
-    const result = await signAgreement({ ceremonyId: c.ceremonyId, documentId: c.documentIds[0]!, userId: signer.userId, idempotencyKey: key(), capture: typed(signer.signer), ipAddress: '203.0.113.7', userAgent: 'vitest' });
+    const result = await signAgreement({
+      ceremonyId: c.ceremonyId,
+      documentId: c.documentIds[0]!,
+      userId: signer.userId,
+      idempotencyKey: key(),
+      capture: typed(signer.signer),
+      ipAddress: '203.0.113.7',
+      userAgent: 'vitest',
+    });
     expect(result).toMatchObject({ revisionNumber: 2, replayed: false });
     const { bytes } = await readRevisionBytes({ documentId: c.documentIds[0]! });
     expectPdfsigAllValid(bytes, 1);
@@ -79,14 +93,22 @@ describe('signing through the use-cases', () => {
     const c = await createSigningCeremony({ order: 'sequential' });
     const [first, second] = c.parties as [(typeof c.parties)[0], (typeof c.parties)[0]];
     const documentId = c.documentIds[0]!;
-    await expect(signAgreement({ ceremonyId: c.ceremonyId, documentId, userId: first.userId, idempotencyKey: key(), capture: typed('x') })).rejects.toMatchObject({ code: 'INVALID_STATE', message: 'Signing is not open yet.' });
+    await expect(
+      signAgreement({ ceremonyId: c.ceremonyId, documentId, userId: first.userId, idempotencyKey: key(), capture: typed('x') }),
+    ).rejects.toMatchObject({ code: 'INVALID_STATE', message: 'Signing is not open yet.' });
     await openSigning({ ceremonyId: c.ceremonyId, userId: c.organiserId });
-    await expect(signAgreement({ ceremonyId: c.ceremonyId, documentId, userId: second.userId, idempotencyKey: key(), capture: typed('x') })).rejects.toMatchObject({ code: 'CONFLICT', message: 'It is not your turn to sign yet.' });
+    await expect(
+      signAgreement({ ceremonyId: c.ceremonyId, documentId, userId: second.userId, idempotencyKey: key(), capture: typed('x') }),
+    ).rejects.toMatchObject({ code: 'CONFLICT', message: 'It is not your turn to sign yet.' });
     await signAgreement({ ceremonyId: c.ceremonyId, documentId, userId: first.userId, idempotencyKey: key(), capture: typed(first.signer) });
-    await expect(signAgreement({ ceremonyId: c.ceremonyId, documentId, userId: first.userId, idempotencyKey: key(), capture: typed('x') })).rejects.toMatchObject({ code: 'CONFLICT', message: 'You have already signed this document.' });
+    await expect(
+      signAgreement({ ceremonyId: c.ceremonyId, documentId, userId: first.userId, idempotencyKey: key(), capture: typed('x') }),
+    ).rejects.toMatchObject({ code: 'CONFLICT', message: 'You have already signed this document.' });
     await signAgreement({ ceremonyId: c.ceremonyId, documentId, userId: second.userId, idempotencyKey: key(), capture: typed(second.signer) });
     await concludeCeremony({ ceremonyId: c.ceremonyId, userId: c.organiserId });
-    await expect(signAgreement({ ceremonyId: c.ceremonyId, documentId, userId: second.userId, idempotencyKey: key(), capture: typed('x') })).rejects.toMatchObject({ code: 'INVALID_STATE', message: 'Signing is closed.' });
+    await expect(
+      signAgreement({ ceremonyId: c.ceremonyId, documentId, userId: second.userId, idempotencyKey: key(), capture: typed('x') }),
+    ).rejects.toMatchObject({ code: 'INVALID_STATE', message: 'Signing is closed.' });
     expect(await db.signature.count({ where: { documentId } })).toBe(2);
     expect(await db.documentRevision.count({ where: { documentId } })).toBe(5);
   });
@@ -107,7 +129,11 @@ describe('signing through the use-cases', () => {
     const c = await createSigningCeremony({ order: 'parallel' });
     await openSigning({ ceremonyId: c.ceremonyId, userId: c.organiserId });
     const documentId = c.documentIds[0]!;
-    await Promise.all(c.parties.map((party) => signAgreement({ ceremonyId: c.ceremonyId, documentId, userId: party.userId, idempotencyKey: key(), capture: typed(party.signer) })));
+    await Promise.all(
+      c.parties.map((party) =>
+        signAgreement({ ceremonyId: c.ceremonyId, documentId, userId: party.userId, idempotencyKey: key(), capture: typed(party.signer) }),
+      ),
+    );
     const revisions = await revisionsOf(documentId);
     expect(revisions).toHaveLength(4);
     expectEachRevisionPrefixOfNext(revisions);
@@ -133,7 +159,8 @@ describe('signing through the use-cases', () => {
     await openSigning({ ceremonyId: c.ceremonyId, userId: c.organiserId });
     const [lni, kosmo] = c.parties as [(typeof c.parties)[0], (typeof c.parties)[0]];
     const [lniOriginal, kosmoOriginal] = c.documentIds as [string, string];
-    const sign = (party: typeof lni, documentId: string) => signAgreement({ ceremonyId: c.ceremonyId, documentId, userId: party.userId, idempotencyKey: key(), capture: typed(party.signer) });
+    const sign = (party: typeof lni, documentId: string) =>
+      signAgreement({ ceremonyId: c.ceremonyId, documentId, userId: party.userId, idempotencyKey: key(), capture: typed(party.signer) });
     await expect(sign(kosmo, lniOriginal)).rejects.toMatchObject({ message: 'The originals have not been exchanged yet.' });
     await sign(lni, lniOriginal);
     await sign(kosmo, kosmoOriginal);
@@ -159,7 +186,14 @@ describe('signing through the use-cases', () => {
       async () => new Uint8Array([0x30, 0x03, 0x02, 0x01, 0x02]),
     ]) {
       await expect(
-        signAgreement({ ceremonyId: c.ceremonyId, documentId: c.documentIds[0]!, userId: signer.userId, idempotencyKey: key(), capture: typed('x'), requestTimestamp }),
+        signAgreement({
+          ceremonyId: c.ceremonyId,
+          documentId: c.documentIds[0]!,
+          userId: signer.userId,
+          idempotencyKey: key(),
+          capture: typed('x'),
+          requestTimestamp,
+        }),
       ).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE', message: expect.stringContaining('timestamp authority') });
     }
     expect(await db.signature.count({ where: { documentId: c.documentIds[0]! } })).toBe(0);

@@ -71,7 +71,8 @@ export function signatureImageOf(capture: SignatureCapture): Buffer | undefined 
   const png = Buffer.from(capture.drawnPngBase64, 'base64');
   const verdict = checkSignaturePng(png);
   if (!verdict.ok) {
-    const message = verdict.reason === 'signature-image-too-large' ? 'The drawn signature image is too large.' : 'The drawn signature is not a valid PNG image.';
+    const message =
+      verdict.reason === 'signature-image-too-large' ? 'The drawn signature image is too large.' : 'The drawn signature is not a valid PNG image.';
     throw new AppError('INVALID_INPUT', `${message} (${verdict.detail})`, undefined, { reason: verdict.reason });
   }
   return png;
@@ -102,7 +103,8 @@ type SignOutcome = { signatureId: string; revisionNumber: number; sha256: string
 export async function signAgreement(input: SignAgreementInput): Promise<SignOutcome> {
   const parsed = signatureCaptureSchema.safeParse(input.capture);
   if (!parsed.success) throw new AppError('INVALID_INPUT', parsed.error.issues[0]?.message ?? 'Invalid signature', undefined, { reason: 'signature-invalid' });
-  if (!/^[\w-]{8,100}$/.test(input.idempotencyKey)) throw new AppError('INVALID_INPUT', 'A request key of 8–100 letters, digits, - or _ is required.', undefined, { reason: 'request-key-invalid' });
+  if (!/^[\w-]{8,100}$/.test(input.idempotencyKey))
+    throw new AppError('INVALID_INPUT', 'A request key of 8–100 letters, digits, - or _ is required.', undefined, { reason: 'request-key-invalid' });
   const signatureImagePng = signatureImageOf(parsed.data);
   const now = input.now ?? new Date();
   const { identity } = await loadPlatformIdentity();
@@ -150,7 +152,11 @@ export async function signAgreement(input: SignAgreementInput): Promise<SignOutc
         await lockForUpdate(tx, `document:${input.documentId}`);
         const current = await checkSigning(tx, input);
         if (current.replayed) return current.replayed;
-        const newest = await tx.documentRevision.findFirst({ where: { documentId: document.id }, orderBy: { number: 'desc' }, select: { number: true, sha256: true } });
+        const newest = await tx.documentRevision.findFirst({
+          where: { documentId: document.id },
+          orderBy: { number: 'desc' },
+          select: { number: true, sha256: true },
+        });
         const sameFields = current.myFields.map((f) => f.id).join() === myFields.map((f) => f.id).join();
         if (newest?.number !== revision.number || newest.sha256 !== revision.sha256 || !sameFields) return 'stale';
 
@@ -210,7 +216,8 @@ export async function signAgreement(input: SignAgreementInput): Promise<SignOutc
         retriedAfterRace.delete(input.idempotencyKey);
       }
     }
-    if (isPdfError(error, 'TSA_FAILED')) throw new AppError('SERVICE_UNAVAILABLE', `Signing stopped. ${error.message}`, undefined, { reason: 'timestamp-authority-failed' });
+    if (isPdfError(error, 'TSA_FAILED'))
+      throw new AppError('SERVICE_UNAVAILABLE', `Signing stopped. ${error.message}`, undefined, { reason: 'timestamp-authority-failed' });
     throw error;
   }
 }
@@ -220,10 +227,14 @@ export async function signAgreement(input: SignAgreementInput): Promise<SignOutc
  * `client`: once before stamping, and again under the document lock before storing.
  */
 async function checkSigning(client: Tx, input: SignAgreementInput) {
-  const replay = await client.signature.findUnique({ where: { idempotencyKey: input.idempotencyKey }, include: { revision: { select: { number: true, sha256: true } } } });
+  const replay = await client.signature.findUnique({
+    where: { idempotencyKey: input.idempotencyKey },
+    include: { revision: { select: { number: true, sha256: true } } },
+  });
   const { me, ceremony } = await loadSigningContext(client, { ceremonyId: input.ceremonyId, userId: input.userId });
   if (replay) {
-    if (replay.participantId !== me.id || replay.documentId !== input.documentId) throw new AppError('CONFLICT', 'This request key was already used for another signature.', undefined, { reason: 'request-key-reused' });
+    if (replay.participantId !== me.id || replay.documentId !== input.documentId)
+      throw new AppError('CONFLICT', 'This request key was already used for another signature.', undefined, { reason: 'request-key-reused' });
     return { replayed: { signatureId: replay.id, revisionNumber: replay.revision.number, sha256: replay.revision.sha256, replayed: true } } as const;
   }
   assertAccess(contextOfParticipant({ ...me, ceremony }), 'sign');

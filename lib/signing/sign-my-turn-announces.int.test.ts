@@ -35,7 +35,9 @@ describe('signMyTurn tells the room once the whole confirmation is signed', () =
 
     const revisionNotices = notices.filter((notice) => (notice.message as { kind: string }).kind === 'revision');
     const announced = (notice: (typeof notices)[number]) => notice.message as { documentId: string; revision: number };
-    expect(revisionNotices.map((notice) => `${announced(notice).documentId}@${announced(notice).revision}`).sort()).toEqual(result.signed.map((signed) => `${signed.documentId}@${signed.revisionNumber}`).sort());
+    expect(revisionNotices.map((notice) => `${announced(notice).documentId}@${announced(notice).revision}`).sort()).toEqual(
+      result.signed.map((signed) => `${signed.documentId}@${signed.revisionNumber}`).sort(),
+    );
     // None of them went out while a later document was still being stamped.
     for (const notice of revisionNotices) expect(notice.signaturesStored).toBe(result.signed.length);
 
@@ -49,9 +51,20 @@ describe('signMyTurn tells the room once the whole confirmation is signed', () =
 
 async function addLanguageVersion(documentId: string, language: string) {
   const { id: _id, createdAt: _createdAt, ...document } = await db.agreementDocument.findUniqueOrThrow({ where: { id: documentId } });
-  const copy = await db.agreementDocument.create({ data: { ...document, language, title: `${document.title} (${language})`, fileName: `${language}-${document.fileName}` } });
+  const copy = await db.agreementDocument.create({
+    data: { ...document, language, title: `${document.title} (${language})`, fileName: `${language}-${document.fileName}` },
+  });
   const original = await db.documentRevision.findFirstOrThrow({ where: { documentId, number: 0 } });
-  await db.documentRevision.create({ data: { documentId: copy.id, number: 0, kind: original.kind, appendedBytes: original.appendedBytes, byteLength: original.byteLength, sha256: original.sha256 } });
+  await db.documentRevision.create({
+    data: {
+      documentId: copy.id,
+      number: 0,
+      kind: original.kind,
+      appendedBytes: original.appendedBytes,
+      byteLength: original.byteLength,
+      sha256: original.sha256,
+    },
+  });
   for (const { id: _fieldId, documentId: _documentId, signatureId: _signatureId, ...field } of await db.signatureField.findMany({ where: { documentId } })) {
     await db.signatureField.create({ data: { ...field, documentId: copy.id } });
   }

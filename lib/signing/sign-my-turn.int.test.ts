@@ -10,11 +10,15 @@ describe('signMyTurn (one confirmation, every document due)', () => {
   it('alternat: own original first, replay-safe, then countersignature after the exchange', async () => {
     const c = await createSigningCeremony({ order: 'alternat' });
     const [lni, kosmo] = c.parties as [(typeof c.parties)[0], (typeof c.parties)[0]];
-    const confirm = (party: typeof lni, key: string) => signMyTurnAsShown({ ceremonyId: c.ceremonyId, userId: party.userId, idempotencyKey: key, capture: { typed: party.signer } });
+    const confirm = (party: typeof lni, key: string) =>
+      signMyTurnAsShown({ ceremonyId: c.ceremonyId, userId: party.userId, idempotencyKey: key, capture: { typed: party.signer } });
 
     await expect(confirm(lni, 'confirm-lni-0')).rejects.toMatchObject({ message: 'Signing is not open yet.' });
     await openSigning({ ceremonyId: c.ceremonyId, userId: c.organiserId });
-    expect((await loadSigningStatus({ ceremonyId: c.ceremonyId, userId: lni.userId })).documents.map((d) => d.myStatus)).toEqual(['sign-now', 'awaiting-exchange']);
+    expect((await loadSigningStatus({ ceremonyId: c.ceremonyId, userId: lni.userId })).documents.map((d) => d.myStatus)).toEqual([
+      'sign-now',
+      'awaiting-exchange',
+    ]);
     expect((await loadSigningStatus({ ceremonyId: c.ceremonyId, userId: c.observerId })).canSignNow).toBe(false);
 
     const first = await confirm(lni, 'confirm-lni-1');
@@ -22,7 +26,9 @@ describe('signMyTurn (one confirmation, every document due)', () => {
     expect((await confirm(lni, 'confirm-lni-1')).signed).toMatchObject([{ documentId: c.documentIds[0], replayed: true }]);
     await expect(confirm(lni, 'confirm-lni-2')).rejects.toMatchObject({ message: 'The originals have not been exchanged yet.' });
 
-    await expect(recordOriginalsExchange({ ceremonyId: c.ceremonyId, userId: c.organiserId })).rejects.toMatchObject({ message: 'Each party must first sign its own original.' });
+    await expect(recordOriginalsExchange({ ceremonyId: c.ceremonyId, userId: c.organiserId })).rejects.toMatchObject({
+      message: 'Each party must first sign its own original.',
+    });
     await confirm(kosmo, 'confirm-kosmo-1');
     const organiserView = await loadSigningStatus({ ceremonyId: c.ceremonyId, userId: c.organiserId });
     expect(organiserView.exchange).toEqual({ needed: true, done: false, ready: true });

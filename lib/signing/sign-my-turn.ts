@@ -50,7 +50,10 @@ export async function signMyTurn(input: {
   const status = await loadSigningStatus({ ceremonyId: input.ceremonyId, userId: input.userId });
   const due = status.documents.filter((document) => document.myStatus === 'sign-now');
   if (due.length === 0) {
-    const alreadySigned = await alreadyDoneForKey(input, status.documents.map((d) => d.id));
+    const alreadySigned = await alreadyDoneForKey(
+      input,
+      status.documents.map((d) => d.id),
+    );
     if (alreadySigned.length > 0) return { signed: alreadySigned };
     const reason = status.notDueReason;
     if (!status.signingOpen || reason === 'not-open') throw signingStateError(status.state);
@@ -99,13 +102,18 @@ export async function signMyTurn(input: {
     // Announced together once the confirmation is done (or stopped part-way: what was signed
     // stays signed and is shown): the viewers refetch once, not while the next is stamped.
     // Sent side by side, so they reach the viewers within one refetch burst (RoomSignals).
-    await Promise.all(signed.filter((outcome) => !outcome.replayed).map((outcome) => announceRevision(input.ceremonyId, outcome.documentId, outcome.revisionNumber)));
+    await Promise.all(
+      signed.filter((outcome) => !outcome.replayed).map((outcome) => announceRevision(input.ceremonyId, outcome.documentId, outcome.revisionNumber)),
+    );
   }
   return { signed };
 }
 
 async function refuseWithoutFullPowers({ ceremonyId, userId }: { ceremonyId: string; userId: string }) {
-  const me = await db.participant.findUniqueOrThrow({ where: { ceremonyId_userId: { ceremonyId, userId } }, select: { id: true, ceremonyId: true, delegationId: true } });
+  const me = await db.participant.findUniqueOrThrow({
+    where: { ceremonyId_userId: { ceremonyId, userId } },
+    select: { id: true, ceremonyId: true, delegationId: true },
+  });
   await requireApprovedFullPowers(db, me);
 }
 
@@ -116,7 +124,13 @@ async function alreadyDoneForKey(input: { idempotencyKey: string; userId: string
     where: { idempotencyKey: { in: keys }, participant: { userId: input.userId } },
     select: { id: true, documentId: true, revision: { select: { number: true, sha256: true } } },
   });
-  return rows.map((row) => ({ documentId: row.documentId, signatureId: row.id, revisionNumber: row.revision.number, sha256: row.revision.sha256, replayed: true }));
+  return rows.map((row) => ({
+    documentId: row.documentId,
+    signatureId: row.id,
+    revisionNumber: row.revision.number,
+    sha256: row.revision.sha256,
+    replayed: true,
+  }));
 }
 
 function perDocumentKey(key: string, documentId: string): string {

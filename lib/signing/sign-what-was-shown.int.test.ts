@@ -35,7 +35,9 @@ describe('what you see is what you sign', () => {
     await signMyTurnAsShown({ ceremonyId: c.ceremonyId, userId: kosmo.userId, idempotencyKey: key(), capture: { typed: kosmo.signer } });
 
     const before = await storedBy(documentId, lni.participantId, lni.userId);
-    await expect(signMyTurn({ ceremonyId: c.ceremonyId, userId: lni.userId, idempotencyKey: key(), capture: { typed: lni.signer }, ...lniView })).rejects.toMatchObject({
+    await expect(
+      signMyTurn({ ceremonyId: c.ceremonyId, userId: lni.userId, idempotencyKey: key(), capture: { typed: lni.signer }, ...lniView }),
+    ).rejects.toMatchObject({
       code: 'CONFLICT',
       status: 409,
       reason: 'view-outdated',
@@ -52,15 +54,23 @@ describe('what you see is what you sign', () => {
     const documentId = c.documentIds[0]!;
     const shown = await shownConfirmation({ ceremonyId: c.ceremonyId, userId: lni.userId });
     expect(shown.viewed[0]?.fields.sort()).toEqual(['initials-LNI40-p1', 'signature-LNI40']);
-    const attempt = (viewed: typeof shown.viewed) => signMyTurn({ ceremonyId: c.ceremonyId, userId: lni.userId, idempotencyKey: key(), capture: { typed: lni.signer }, consent: shown.consent, viewed });
+    const attempt = (viewed: typeof shown.viewed) =>
+      signMyTurn({ ceremonyId: c.ceremonyId, userId: lni.userId, idempotencyKey: key(), capture: { typed: lni.signer }, consent: shown.consent, viewed });
 
     await expect(attempt([])).rejects.toMatchObject({ code: 'CONFLICT', reason: 'view-incomplete', params: { documentId } });
-    await expect(attempt([{ documentId, revision: 1, fields: ['signature-LNI40'] }])).rejects.toMatchObject({ reason: 'view-incomplete', params: { documentId } });
-    await expect(signMyTurn({ ceremonyId: c.ceremonyId, userId: lni.userId, idempotencyKey: key(), capture: { typed: lni.signer } })).rejects.toMatchObject({ reason: 'view-incomplete' });
+    await expect(attempt([{ documentId, revision: 1, fields: ['signature-LNI40'] }])).rejects.toMatchObject({
+      reason: 'view-incomplete',
+      params: { documentId },
+    });
+    await expect(signMyTurn({ ceremonyId: c.ceremonyId, userId: lni.userId, idempotencyKey: key(), capture: { typed: lni.signer } })).rejects.toMatchObject({
+      reason: 'view-incomplete',
+    });
     expect(await storedBy(documentId, lni.participantId, lni.userId)).toEqual({ revisions: 2, signatures: 0, signedEvents: 0 });
 
     // Fields shown beyond the signer's own (the whole page is rendered) are fine.
-    await expect(attempt([{ documentId, revision: 1, fields: [...shown.viewed[0]!.fields, 'signature-KOSMO'] }])).resolves.toMatchObject({ signed: [{ documentId, revisionNumber: 2 }] });
+    await expect(attempt([{ documentId, revision: 1, fields: [...shown.viewed[0]!.fields, 'signature-KOSMO'] }])).resolves.toMatchObject({
+      signed: [{ documentId, revisionNumber: 2 }],
+    });
   });
 
   it('a consent text other than the ceremony’s for that language is refused with consent-changed', async () => {
@@ -77,7 +87,13 @@ describe('what you see is what you sign', () => {
 
   it('a good confirmation keeps what was displayed and the consent text in the document.signed event', async () => {
     const { c, lni, documentId } = await openParallel();
-    const result = await signMyTurnAsShown({ ceremonyId: c.ceremonyId, userId: lni.userId, idempotencyKey: key(), capture: { typed: lni.signer }, language: 'ko' });
+    const result = await signMyTurnAsShown({
+      ceremonyId: c.ceremonyId,
+      userId: lni.userId,
+      idempotencyKey: key(),
+      capture: { typed: lni.signer },
+      language: 'ko',
+    });
     expect(result.signed).toMatchObject([{ documentId, revisionNumber: 2, replayed: false }]);
     const event = await db.auditEvent.findFirstOrThrow({ where: { ceremonyId: c.ceremonyId, kind: 'document.signed' } });
     expect(JSON.parse(event.payload)).toMatchObject({
@@ -92,7 +108,8 @@ describe('what you see is what you sign', () => {
   it('the turn checks come first, with their reasons and unchanged messages', async () => {
     const c = await createSigningCeremony({ order: 'sequential' });
     const [first, second] = c.parties as [(typeof c.parties)[0], (typeof c.parties)[0]];
-    const bare = (party: typeof first) => signMyTurn({ ceremonyId: c.ceremonyId, userId: party.userId, idempotencyKey: key(), capture: { typed: party.signer } });
+    const bare = (party: typeof first) =>
+      signMyTurn({ ceremonyId: c.ceremonyId, userId: party.userId, idempotencyKey: key(), capture: { typed: party.signer } });
     await expect(bare(first)).rejects.toMatchObject({ code: 'INVALID_STATE', reason: 'signing-not-open', message: 'Signing is not open yet.' });
     await openSigning({ ceremonyId: c.ceremonyId, userId: c.organiserId });
     await expect(bare(second)).rejects.toMatchObject({ code: 'CONFLICT', reason: 'not-your-turn', message: 'It is not your turn to sign yet.' });
@@ -103,7 +120,9 @@ describe('what you see is what you sign', () => {
     const unauthorised = await createSigningCeremony({ order: 'parallel', fullPowers: 'none' });
     await openSigning({ ceremonyId: unauthorised.ceremonyId, userId: unauthorised.organiserId });
     const signer = unauthorised.parties[0]!;
-    await expect(signMyTurn({ ceremonyId: unauthorised.ceremonyId, userId: signer.userId, idempotencyKey: key(), capture: { typed: signer.signer } })).rejects.toMatchObject({
+    await expect(
+      signMyTurn({ ceremonyId: unauthorised.ceremonyId, userId: signer.userId, idempotencyKey: key(), capture: { typed: signer.signer } }),
+    ).rejects.toMatchObject({
       code: 'FORBIDDEN',
       message: expect.stringMatching(/^Full powers not yet submitted/),
     });
@@ -112,15 +131,32 @@ describe('what you see is what you sign', () => {
   it('signAgreement re-checks the viewed revision under the document lock: stale → view-outdated, nothing stored', async () => {
     const { c, lni, kosmo, documentId } = await openParallel();
     // Both checked their view at revision 1; KOSMO's signing lands first.
-    await signAgreement({ ceremonyId: c.ceremonyId, documentId, userId: kosmo.userId, idempotencyKey: key(), capture: { typed: kosmo.signer }, expectedRevision: 1 });
+    await signAgreement({
+      ceremonyId: c.ceremonyId,
+      documentId,
+      userId: kosmo.userId,
+      idempotencyKey: key(),
+      capture: { typed: kosmo.signer },
+      expectedRevision: 1,
+    });
     const before = await storedBy(documentId, lni.participantId, lni.userId);
     await expect(
-      signAgreement({ ceremonyId: c.ceremonyId, documentId, userId: lni.userId, idempotencyKey: key(), capture: { typed: lni.signer }, expectedRevision: 1, displayed: { revision: 1, fields: ['signature-LNI40'] } }),
+      signAgreement({
+        ceremonyId: c.ceremonyId,
+        documentId,
+        userId: lni.userId,
+        idempotencyKey: key(),
+        capture: { typed: lni.signer },
+        expectedRevision: 1,
+        displayed: { revision: 1, fields: ['signature-LNI40'] },
+      }),
     ).rejects.toMatchObject({ code: 'CONFLICT', reason: 'view-outdated', params: { documentId, revision: 2 } });
     expect(await storedBy(documentId, lni.participantId, lni.userId)).toEqual(before);
     expect(before).toEqual({ revisions: 3, signatures: 0, signedEvents: 0 });
     // Without an expected revision (the headless rehearsal, older callers) it signs as before.
-    await expect(signAgreement({ ceremonyId: c.ceremonyId, documentId, userId: lni.userId, idempotencyKey: key(), capture: { typed: lni.signer } })).resolves.toMatchObject({ revisionNumber: 3 });
+    await expect(
+      signAgreement({ ceremonyId: c.ceremonyId, documentId, userId: lni.userId, idempotencyKey: key(), capture: { typed: lni.signer } }),
+    ).resolves.toMatchObject({ revisionNumber: 3 });
   });
 
   it('a drawn signature that is a PNG bomb is refused before the transaction, nothing stored', async () => {
@@ -136,7 +172,12 @@ describe('what you see is what you sign', () => {
       crc.writeUInt32BE(crc32(Buffer.concat([Buffer.from(type), data])));
       return Buffer.concat([length, Buffer.from(type), data, crc]);
     };
-    const bomb = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.alloc(8))), chunk('IEND', Buffer.alloc(0))]);
+    const bomb = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      chunk('IHDR', header),
+      chunk('IDAT', deflateSync(Buffer.alloc(8))),
+      chunk('IEND', Buffer.alloc(0)),
+    ]);
     await expect(
       signAgreement({ ceremonyId: c.ceremonyId, documentId, userId: lni.userId, idempotencyKey: key(), capture: { drawnPngBase64: bomb.toString('base64') } }),
     ).rejects.toMatchObject({ code: 'INVALID_INPUT', reason: 'signature-image-too-large' });

@@ -22,7 +22,9 @@ export function viewIncomplete(documentId: string): AppError {
 }
 
 export function consentChanged(): AppError {
-  return new AppError('CONFLICT', 'The consent text you were shown is not this ceremony’s current one; please review it.', undefined, { reason: 'consent-changed' });
+  return new AppError('CONFLICT', 'The consent text you were shown is not this ceremony’s current one; please review it.', undefined, {
+    reason: 'consent-changed',
+  });
 }
 
 export function signingStateError(state: string): AppError {
@@ -40,6 +42,11 @@ const perDocument: Record<TurnRefusal, string> = {
 
 /** `overall`: said of the whole confirmation (every document) rather than of one document. */
 export function turnRefused(reason: TurnRefusal, { overall = false } = {}): AppError {
-  const message = overall && reason === 'already-signed' ? 'You have already signed.' : overall && reason === 'no-fields' ? 'You have no field to sign.' : perDocument[reason];
+  const message =
+    overall && reason === 'already-signed'
+      ? 'You have already signed.'
+      : overall && reason === 'no-fields'
+        ? 'You have no field to sign.'
+        : perDocument[reason];
   return new AppError(reason === 'no-fields' ? 'FORBIDDEN' : 'CONFLICT', message, undefined, { reason });
 }

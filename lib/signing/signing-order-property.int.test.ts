@@ -81,7 +81,10 @@ function validSignatureCount(bytes: Uint8Array, context: string): number {
     filled.map((signature) => signature.validation),
     `${context}\n${result.output}`,
   ).toEqual(Array(filled.length).fill('Signature is Valid.'));
-  expect(filled.filter((signature) => signature.totalDocumentSigned), `${context}: only the newest signature covers the whole file\n${result.output}`).toHaveLength(1);
+  expect(
+    filled.filter((signature) => signature.totalDocumentSigned),
+    `${context}: only the newest signature covers the whole file\n${result.output}`,
+  ).toHaveLength(1);
   return filled.length;
 }
 
@@ -101,8 +104,15 @@ describe(`signing orders, property over 1..5 signatures (seed ${seed})`, () => {
           const before = latest.get(documentId)!;
           const now = await readRevisionBytes({ documentId });
           expect(now.bytes.length, context).toBeGreaterThan(before.bytes.length);
-          expect(Buffer.from(now.bytes.subarray(0, before.bytes.length)).equals(Buffer.from(before.bytes)), `${context}: the previous revision is a byte-identical prefix`).toBe(true);
-          const stored = await db.documentRevision.findFirstOrThrow({ where: { documentId }, orderBy: { number: 'desc' }, select: { sha256: true, previousSha256: true, byteLength: true } });
+          expect(
+            Buffer.from(now.bytes.subarray(0, before.bytes.length)).equals(Buffer.from(before.bytes)),
+            `${context}: the previous revision is a byte-identical prefix`,
+          ).toBe(true);
+          const stored = await db.documentRevision.findFirstOrThrow({
+            where: { documentId },
+            orderBy: { number: 'desc' },
+            select: { sha256: true, previousSha256: true, byteLength: true },
+          });
           expect(stored, context).toEqual({ sha256: sha256Hex(now.bytes), previousSha256: sha256Hex(before.bytes), byteLength: now.bytes.length });
           return now.bytes;
         };
@@ -113,7 +123,13 @@ describe(`signing orders, property over 1..5 signatures (seed ${seed})`, () => {
             continue;
           }
           const context = `seed ${seed}, ${order}/${count}, step ${index}: ${step.party.shortName} on document ${c.documentIds.indexOf(step.documentId)}`;
-          await signAgreement({ ceremonyId: c.ceremonyId, documentId: step.documentId, userId: step.party.userId, idempotencyKey: `key-${randomUUID()}`, capture: { typed: step.party.signer } });
+          await signAgreement({
+            ceremonyId: c.ceremonyId,
+            documentId: step.documentId,
+            userId: step.party.userId,
+            idempotencyKey: `key-${randomUUID()}`,
+            capture: { typed: step.party.signer },
+          });
           const bytes = await expectExtends(step.documentId, context);
           const signatures = latest.get(step.documentId)!.signatures + 1;
           expect(validSignatureCount(bytes, context), `${context}: signature and initials, each signed`).toBe(2 * signatures);

@@ -13,7 +13,13 @@ const field = (fieldName: string, page: number, kind = 'signature', y = 100) => 
 
 const documents = [
   { id: 'en', title: 'Agreement — English', language: 'en', partyName: 'LNI 4.0', myOpenFields: [field('sig-en', 3), field('ini-en-1', 1, 'initials')] },
-  { id: 'de', title: 'Agreement — Deutsch', language: 'de', partyName: 'LNI 4.0', myOpenFields: [field('ini-de', 3, 'initials', 40), field('sig-de', 3, 'signature', 300)] },
+  {
+    id: 'de',
+    title: 'Agreement — Deutsch',
+    language: 'de',
+    partyName: 'LNI 4.0',
+    myOpenFields: [field('ini-de', 3, 'initials', 40), field('sig-de', 3, 'signature', 300)],
+  },
   { id: 'ko', title: 'Agreement — 한국어', language: 'ko', myOpenFields: [field('sig-ko', 2)] },
 ];
 const revisions: Record<string, number> = { en: 4, de: 4, ko: 2 };
@@ -26,7 +32,11 @@ describe('buildSigningSteps', () => {
       { id: 'de', myStatus: 'sign-now' },
       { id: 'ko', myStatus: 'not-your-turn' },
     ]);
-    expect(steps.map((step) => `${step.documentId}#${step.page}:${step.fields.map((f) => f.fieldName).join('+')}`)).toEqual(['en#1:ini-en-1', 'en#3:sig-en', 'de#3:sig-de+ini-de']);
+    expect(steps.map((step) => `${step.documentId}#${step.page}:${step.fields.map((f) => f.fieldName).join('+')}`)).toEqual([
+      'en#1:ini-en-1',
+      'en#3:sig-en',
+      'de#3:sig-de+ini-de',
+    ]);
     expect(steps[0]).toMatchObject({ title: 'Agreement — English', language: 'en', partyName: 'LNI 4.0' });
   });
 

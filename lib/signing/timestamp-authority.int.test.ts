@@ -110,12 +110,18 @@ describe('signing with a real RFC 3161 timestamp authority (openssl ts) through 
     await openSigning({ ceremonyId: c.ceremonyId, userId: c.organiserId });
     const signer = c.parties[0]!;
     for (const documentId of c.documentIds) {
-      await signAgreement({ ceremonyId: c.ceremonyId, documentId, userId: signer.userId, idempotencyKey: `tsa-${randomUUID()}`, capture: { typed: signer.signer } });
+      await signAgreement({
+        ceremonyId: c.ceremonyId,
+        documentId,
+        userId: signer.userId,
+        idempotencyKey: `tsa-${randomUUID()}`,
+        capture: { typed: signer.signer },
+      });
     }
     return c;
   }
 
-  it('concluding: the seals\' timestamps are requested outside the database transaction, and a failing TSA leaves the ceremony in signing', async () => {
+  it("concluding: the seals' timestamps are requested outside the database transaction, and a failing TSA leaves the ceremony in signing", async () => {
     const c = await signedThrough();
     await tsa.setMode('down');
     await expect(concludeCeremony({ ceremonyId: c.ceremonyId, userId: c.organiserId })).rejects.toThrow();

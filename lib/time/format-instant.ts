@@ -18,7 +18,7 @@ const zoneAbbreviations: Record<string, Partial<Record<Locale, [string, string]>
   'Asia/Seoul': { default: ['KST', 'KDT'] },
   'Asia/Tokyo': { default: ['JST', 'JDT'] },
   'America/New_York': { default: ['EST', 'EDT'] },
-  'UTC': { default: ['UTC', 'UTC'] },
+  UTC: { default: ['UTC', 'UTC'] },
   'Etc/UTC': { default: ['UTC', 'UTC'] },
 };
 
@@ -49,9 +49,7 @@ function isDaylightTime(instant: Date, timeZone: string): boolean {
 export function zoneAbbreviation(instant: Date, timeZone: string, locale: Locale): string {
   const known = zoneAbbreviations[timeZone];
   if (known) return (known[locale] ?? known.default)[isDaylightTime(instant, timeZone) ? 1 : 0];
-  const part = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' })
-    .formatToParts(instant)
-    .find((p) => p.type === 'timeZoneName');
+  const part = new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' }).formatToParts(instant).find((p) => p.type === 'timeZoneName');
   return part?.value ?? timeZone;
 }
 

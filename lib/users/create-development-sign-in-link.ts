@@ -10,7 +10,8 @@ import { sha256Hex } from '@/lib/crypto/sha256';
  * (SHA-256 of token + secret). Development tooling only: refused unless dev tools are on.
  */
 export async function createDevelopmentSignInLink({ email, validForHours = 24 }: { email: string; validForHours?: number }): Promise<string> {
-  if (!env.ACCORD_DEV_TOOLS) throw new AppError('FORBIDDEN', 'Development sign-in links are disabled (ACCORD_DEV_TOOLS is off).', undefined, { reason: 'dev-tools-off' });
+  if (!env.ACCORD_DEV_TOOLS)
+    throw new AppError('FORBIDDEN', 'Development sign-in links are disabled (ACCORD_DEV_TOOLS is off).', undefined, { reason: 'dev-tools-off' });
   const token = randomBytes(32).toString('hex');
   await db.verificationToken.create({
     data: {

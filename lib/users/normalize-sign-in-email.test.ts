@@ -87,8 +87,13 @@ describe('the magic-link limit counts the address Auth.js sends to', () => {
     expect(authjs.posts).toBe(0);
   });
 
-  it('sign-in form: the rewritten address is refused with the form\'s message and sends nothing', async () => {
-    expect(await formSignIn('victim@x.com,1')).toMatchObject({ ok: false, code: 'INVALID_INPUT', fieldErrors: { email: 'invalidEmail' }, values: { email: 'victim@x.com,1' } });
+  it("sign-in form: the rewritten address is refused with the form's message and sends nothing", async () => {
+    expect(await formSignIn('victim@x.com,1')).toMatchObject({
+      ok: false,
+      code: 'INVALID_INPUT',
+      fieldErrors: { email: 'invalidEmail' },
+      values: { email: 'victim@x.com,1' },
+    });
     for (let i = 0; i < LIMIT; i += 1) await formSignIn('victim@x.com');
     expect(await formSignIn(' Victim@X.com ')).toMatchObject({ ok: false, code: 'RATE_LIMITED', reason: 'rate-limited', values: { email: 'victim@x.com' } });
     expect(authjs.signIns).toEqual(Array.from({ length: LIMIT }, () => 'victim@x.com'));

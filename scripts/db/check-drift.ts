@@ -21,19 +21,15 @@ for (const provider of providers) {
     problems.push(`${provider.name}: no migrations yet: run \`npm run db:migration -- <name>\`.`);
     continue;
   }
-  const sql = execFileSync(
-    prismaBin,
-    ['migrate', 'diff', '--from-schema-datamodel', snapshot, '--to-schema-datamodel', provider.schemaPath, '--script'],
-    {
-      cwd: root,
-      encoding: 'utf8',
-      env: {
-        ...process.env,
-        ACCORD_SCHEMA_DIFF_ONLY: '1',
-        DATABASE_URL: provider.name === 'sqlite' ? 'file:./data/schema-diff.db' : 'postgresql://offline@127.0.0.1:1/schema-diff',
-      },
+  const sql = execFileSync(prismaBin, ['migrate', 'diff', '--from-schema-datamodel', snapshot, '--to-schema-datamodel', provider.schemaPath, '--script'], {
+    cwd: root,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      ACCORD_SCHEMA_DIFF_ONLY: '1',
+      DATABASE_URL: provider.name === 'sqlite' ? 'file:./data/schema-diff.db' : 'postgresql://offline@127.0.0.1:1/schema-diff',
     },
-  );
+  });
   if (/^\s*(CREATE|ALTER|DROP)/im.test(sql)) {
     problems.push(`${provider.name}: the schema has changes no migration holds: run \`npm run db:migration -- <name>\`.\n${sql}`);
   }

@@ -19,11 +19,15 @@ for (const provider of providers) {
   mkdirSync(provider.migrationsDir, { recursive: true });
   const snapshot = path.join(provider.migrationsDir, snapshotFileName);
   const from = existsSync(snapshot) ? ['--from-schema-datamodel', snapshot] : ['--from-empty'];
-  const sql = execFileSync(
-    prismaBin,
-    ['migrate', 'diff', ...from, '--to-schema-datamodel', provider.schemaPath, '--script'],
-    { cwd: root, encoding: 'utf8', env: { ...process.env, ACCORD_SCHEMA_DIFF_ONLY: '1', DATABASE_URL: provider.name === 'sqlite' ? 'file:./data/schema-diff.db' : 'postgresql://offline@127.0.0.1:1/schema-diff' } },
-  );
+  const sql = execFileSync(prismaBin, ['migrate', 'diff', ...from, '--to-schema-datamodel', provider.schemaPath, '--script'], {
+    cwd: root,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      ACCORD_SCHEMA_DIFF_ONLY: '1',
+      DATABASE_URL: provider.name === 'sqlite' ? 'file:./data/schema-diff.db' : 'postgresql://offline@127.0.0.1:1/schema-diff',
+    },
+  });
   // An empty folder makes `migrate deploy` fail (P3015): only write real SQL.
   if (!/^\s*(CREATE|ALTER|DROP|INSERT|UPDATE|PRAGMA|DELETE)/im.test(sql)) {
     console.log(`${provider.name}: schema unchanged, no migration written`);

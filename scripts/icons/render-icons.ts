@@ -63,8 +63,20 @@ function seal(): Shape[] {
     {
       fill: WHITE,
       commands: [
-        ...polygon([[32, 15], [44.4, 46], [39.6, 46], [36.8, 39], [27.2, 39], [24.4, 46], [19.6, 46]]),
-        ...polygon([[32, 26.6], [35.4, 35.4], [28.6, 35.4]]),
+        ...polygon([
+          [32, 15],
+          [44.4, 46],
+          [39.6, 46],
+          [36.8, 39],
+          [27.2, 39],
+          [24.4, 46],
+          [19.6, 46],
+        ]),
+        ...polygon([
+          [32, 26.6],
+          [35.4, 35.4],
+          [28.6, 35.4],
+        ]),
       ],
     },
   ];
@@ -166,7 +178,11 @@ try {
   // central 80 % (the maskable safe zone) on an opaque paper background.
   const tilePdf = path.join(work, 'tile.pdf');
   writeFileSync(tilePdf, onePagePdf(pdfContent(shapes, PAPER, 0.74)));
-  for (const [name, size] of [['apple-touch-icon.png', 180], ['icon-192.png', 192], ['icon-512.png', 512]] as const) {
+  for (const [name, size] of [
+    ['apple-touch-icon.png', 180],
+    ['icon-192.png', 192],
+    ['icon-512.png', 512],
+  ] as const) {
     writeFileSync(path.join(publicDir, name), renderPng(tilePdf, size, false, work));
   }
   console.log(`Wrote icon.svg, favicon.ico (${tabSizes.join(', ')} px), apple-touch-icon.png, icon-192.png, icon-512.png into ${publicDir}`);

@@ -30,13 +30,20 @@ describe('import boundaries (eslint-plugin-boundaries)', () => {
   it('lib/ may not import app/ or components/', async () => {
     const errors = await boundaryErrors(
       'lib/boundary-probe.ts',
-      ["import { Button } from '@/components/ui/button';", "import { signOutAction } from '@/app/actions';", 'export const used = [Button, signOutAction];'].join('\n'),
+      [
+        "import { Button } from '@/components/ui/button';",
+        "import { signOutAction } from '@/app/actions';",
+        'export const used = [Button, signOutAction];',
+      ].join('\n'),
     );
     expect(errors).toEqual([expect.stringMatching(/lib\/ is the domain/), expect.stringMatching(/lib\/ is the domain/)]);
   }, 60_000);
 
   it('the PDF package imports nothing of the app', async () => {
-    const errors = await boundaryErrors('packages/pdf-signing/src/boundary-probe.ts', "import { AppError } from '../../../lib/errors';\nexport const used = [AppError];");
+    const errors = await boundaryErrors(
+      'packages/pdf-signing/src/boundary-probe.ts',
+      "import { AppError } from '../../../lib/errors';\nexport const used = [AppError];",
+    );
     expect(errors).toEqual([expect.stringMatching(/The PDF package is a library of its own/)]);
   }, 60_000);
 

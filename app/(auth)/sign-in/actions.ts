@@ -25,7 +25,11 @@ const signInSchema = z.object({
 export async function requestMagicLink(_previous: FormResult, formData: FormData): Promise<FormResult> {
   const email = String(formData.get('email') ?? '');
   const parsed = signInSchema.safeParse({ email, callbackUrl: formData.get('callbackUrl') ?? '/' });
-  if (!parsed.success) return actionFailure('INVALID_INPUT', 'This is not an email address a sign-in link can be sent to.', { fieldErrors: { email: 'invalidEmail' }, values: { email } });
+  if (!parsed.success)
+    return actionFailure('INVALID_INPUT', 'This is not an email address a sign-in link can be sent to.', {
+      fieldErrors: { email: 'invalidEmail' },
+      values: { email },
+    });
   try {
     enforceRateLimit('magic-link', [`address:${parsed.data.email}`, ...(await requestClientRateLimitKeys())]);
   } catch (error) {

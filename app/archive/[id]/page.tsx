@@ -34,7 +34,13 @@ export default async function ArchiveCeremonyPage({ params }: { params: Promise<
     if (isAppError(error) && error.code === 'NOT_FOUND') notFound();
     throw error;
   });
-  const [locale, timeZone, t, tStates, tRoles] = await Promise.all([getLocale(), getTimeZone(), getTranslations('archive'), getTranslations('states'), getTranslations('roles')]);
+  const [locale, timeZone, t, tStates, tRoles] = await Promise.all([
+    getLocale(),
+    getTimeZone(),
+    getTranslations('archive'),
+    getTranslations('states'),
+    getTranslations('roles'),
+  ]);
   const when = (instant: Date) => formatDateTime(instant, locale as Locale, timeZone);
   const { ceremony, auditChain } = record;
   const artefactOf = (kind: string) => record.artefacts.filter((artefact) => artefact.kind === kind).at(-1);
@@ -122,28 +128,50 @@ export default async function ArchiveCeremonyPage({ params }: { params: Promise<
                   {t('record.pages', { count: document.pageCount })}
                 </p>
               </div>
-              <a href={downloadHref(ceremony.id, 'document', { id: document.id })} download className={`${linkClass} font-medium`} data-testid="download-sealed">
+              <a
+                href={downloadHref(ceremony.id, 'document', { id: document.id })}
+                download
+                className={`${linkClass} font-medium`}
+                data-testid="download-sealed"
+              >
                 <Download aria-hidden className="h-4 w-4" />
                 {document.sealed ? t('record.downloadSealed') : t('record.downloadLatest')}
               </a>
             </div>
-            <DataTable wide caption={t('record.revisionCaption', { title: document.title })} columns={(['number', 'kind', 'time', 'who', 'hashes', 'size', 'file'] as const).map((key) => ({ key, label: t(`record.columns.${key}`) }))}>
+            <DataTable
+              wide
+              caption={t('record.revisionCaption', { title: document.title })}
+              columns={(['number', 'kind', 'time', 'who', 'hashes', 'size', 'file'] as const).map((key) => ({ key, label: t(`record.columns.${key}`) }))}
+            >
               {document.revisions.map((revision) => (
                 <tr key={revision.id}>
                   <td className={cellClass}>{revision.number}</td>
                   <td className={cellClass}>{t(`record.revisionKinds.${revision.kind as 'original'}`)}</td>
                   <td className={cellClass}>{when(revision.createdAt)}</td>
                   <td className={cellClass}>
-                    {revision.signature ? revision.signature.signerName : revision.kind === 'sealed' ? t('record.platformSeal') : (revision.createdBy ?? t('record.none'))}
-                    {revision.kind === 'sealed' && revision.createdBy ? <span className="block text-xs text-muted">{t('record.concludedBy', { name: revision.createdBy })}</span> : null}
+                    {revision.signature
+                      ? revision.signature.signerName
+                      : revision.kind === 'sealed'
+                        ? t('record.platformSeal')
+                        : (revision.createdBy ?? t('record.none'))}
+                    {revision.kind === 'sealed' && revision.createdBy ? (
+                      <span className="block text-xs text-muted">{t('record.concludedBy', { name: revision.createdBy })}</span>
+                    ) : null}
                   </td>
                   <td className={cellClass}>
                     <span className={`block ${hashClass}`}>{revision.sha256}</span>
-                    <span className={`block ${hashClass} text-muted`}>{revision.previousSha256 ? t('record.previous', { hash: revision.previousSha256 }) : t('record.noPrevious')}</span>
+                    <span className={`block ${hashClass} text-muted`}>
+                      {revision.previousSha256 ? t('record.previous', { hash: revision.previousSha256 }) : t('record.noPrevious')}
+                    </span>
                   </td>
                   <td className={`${cellClass} whitespace-nowrap`}>{formatByteSize(revision.byteLength, locale)}</td>
                   <td className={cellClass}>
-                    <a href={downloadHref(ceremony.id, 'document', { id: document.id, revision: revision.number })} download className={linkClass} aria-label={t('record.downloadRevision', { number: revision.number, title: document.title })}>
+                    <a
+                      href={downloadHref(ceremony.id, 'document', { id: document.id, revision: revision.number })}
+                      download
+                      className={linkClass}
+                      aria-label={t('record.downloadRevision', { number: revision.number, title: document.title })}
+                    >
                       <Download aria-hidden className="h-4 w-4" />
                       {t('record.pdf')}
                     </a>
@@ -162,7 +190,11 @@ export default async function ArchiveCeremonyPage({ params }: { params: Promise<
         {record.signatures.length === 0 ? (
           <p className="text-sm text-muted">{t('signatures.empty')}</p>
         ) : (
-          <DataTable wide caption={t('signatures.heading')} columns={(['signer', 'document', 'signedAt', 'client', 'certificate'] as const).map((key) => ({ key, label: t(`signatures.columns.${key}`) }))}>
+          <DataTable
+            wide
+            caption={t('signatures.heading')}
+            columns={(['signer', 'document', 'signedAt', 'client', 'certificate'] as const).map((key) => ({ key, label: t(`signatures.columns.${key}`) }))}
+          >
             {record.signatures.map((signature) => (
               <tr key={signature.id}>
                 <td className={cellClass}>
@@ -196,7 +228,10 @@ export default async function ArchiveCeremonyPage({ params }: { params: Promise<
         {record.attendance.length === 0 ? (
           <p className="text-sm text-muted">{t('attendance.empty')}</p>
         ) : (
-          <DataTable caption={t('attendance.heading')} columns={(['time', 'who', 'event'] as const).map((key) => ({ key, label: t(`attendance.columns.${key}`) }))}>
+          <DataTable
+            caption={t('attendance.heading')}
+            columns={(['time', 'who', 'event'] as const).map((key) => ({ key, label: t(`attendance.columns.${key}`) }))}
+          >
             {record.attendance.map((entry) => (
               <tr key={entry.id}>
                 <td className={cellClass}>{when(entry.at)}</td>
@@ -230,7 +265,11 @@ export default async function ArchiveCeremonyPage({ params }: { params: Promise<
             <CircleAlert aria-hidden className="mt-0.5 h-5 w-5 shrink-0" />
             <div className="flex flex-col gap-1">
               <p className="font-medium">
-                {t('chain.broken', { seq: auditChain.brokenSeq, kind: auditChain.brokenKind ?? '?', time: auditChain.brokenAt ? when(auditChain.brokenAt) : '?' })}
+                {t('chain.broken', {
+                  seq: auditChain.brokenSeq,
+                  kind: auditChain.brokenKind ?? '?',
+                  time: auditChain.brokenAt ? when(auditChain.brokenAt) : '?',
+                })}
               </p>
               <p className="text-ink">{t('chain.brokenHint')}</p>
               <p className="font-mono text-xs text-ink">{auditChain.reason}</p>
@@ -254,7 +293,11 @@ export default async function ArchiveCeremonyPage({ params }: { params: Promise<
           </p>
           {ceremony.legalHold && ceremony.legalHoldReason ? <p>{t('legalHold.reasonShown', { reason: ceremony.legalHoldReason })}</p> : null}
         </div>
-        {record.canManageLegalHold ? <LegalHoldForm ceremonyId={ceremony.id} onHold={ceremony.legalHold} /> : <p className="text-sm text-muted">{t('legalHold.onlyArchivists')}</p>}
+        {record.canManageLegalHold ? (
+          <LegalHoldForm ceremonyId={ceremony.id} onHold={ceremony.legalHold} />
+        ) : (
+          <p className="text-sm text-muted">{t('legalHold.onlyArchivists')}</p>
+        )}
       </Card>
     </div>
   );

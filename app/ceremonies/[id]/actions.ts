@@ -39,7 +39,10 @@ const idOf = (formData: FormData, name = 'ceremonyId') => String(formData.get(na
 type Echo = { values?: Record<string, string> };
 
 /** Runs one use-case for the form's ceremony, refreshes its pages; a failure echoes what was sent. */
-async function run(formData: FormData, work: (userId: string, ceremonyId: string, values: Record<string, string>) => Promise<Echo | void>): Promise<FormResult> {
+async function run(
+  formData: FormData,
+  work: (userId: string, ceremonyId: string, values: Record<string, string>) => Promise<Echo | void>,
+): Promise<FormResult> {
   const values = formValues(formData);
   const ceremonyId = idOf(formData);
   return runAction(
@@ -117,7 +120,13 @@ export async function updateMemberAction(_previous: FormResult, formData: FormDa
   return run(formData, async (userId, ceremonyId, values) => {
     const parsed = memberUpdateSchema.safeParse(values);
     if (!parsed.success) throw invalidInput(parsed.error);
-    await updateMember({ ceremonyId, userId, participantId: idOf(formData, 'participantId'), ...parsed.data, delegationId: parsed.data.delegationId ?? undefined });
+    await updateMember({
+      ceremonyId,
+      userId,
+      participantId: idOf(formData, 'participantId'),
+      ...parsed.data,
+      delegationId: parsed.data.delegationId ?? undefined,
+    });
   });
 }
 

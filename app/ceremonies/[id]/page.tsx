@@ -35,7 +35,11 @@ export default async function CeremonyPage({ params }: { params: Promise<{ id: s
         </div>
       </header>
       {isIn(ROOM_STATES, ceremony.state) ? (
-        <Link href={`/ceremonies/${ceremony.id}/room`} className="self-start rounded-md bg-navy px-4 py-2 text-sm font-medium text-white hover:bg-navy-dark" data-testid="enter-room">
+        <Link
+          href={`/ceremonies/${ceremony.id}/room`}
+          className="self-start rounded-md bg-navy px-4 py-2 text-sm font-medium text-white hover:bg-navy-dark"
+          data-testid="enter-room"
+        >
           {ceremony.state === 'SCHEDULED' ? t('ceremony.enterRoomEarly') : t('ceremony.enterRoom')}
         </Link>
       ) : null}
@@ -67,11 +71,7 @@ export default async function CeremonyPage({ params }: { params: Promise<{ id: s
                 {delegation.participants.map((participant) => (
                   <li key={participant.id}>
                     <span className="font-medium">{participant.displayName}</span>
-                    {participant.title ? (
-                      <span className="text-muted">
-                        , {participant.title}
-                      </span>
-                    ) : null}
+                    {participant.title ? <span className="text-muted">, {participant.title}</span> : null}
                     <span className="ml-2 text-xs text-muted">{t(`roles.${participant.role as 'organiser'}`)}</span>
                   </li>
                 ))}
@@ -88,7 +88,11 @@ export default async function CeremonyPage({ params }: { params: Promise<{ id: s
           <p className="mb-3 text-sm text-muted">{t(`schedule.plan.modes.${planning.signingOrder}.label`)}</p>
           <SigningPlanView
             plan={planning.plan}
-            participantNames={new Map(ceremony.delegations.flatMap((delegation) => delegation.participants.map((participant) => [participant.id, participant.displayName] as const)))}
+            participantNames={
+              new Map(
+                ceremony.delegations.flatMap((delegation) => delegation.participants.map((participant) => [participant.id, participant.displayName] as const)),
+              )
+            }
             delegationNames={new Map(ceremony.delegations.map((delegation) => [delegation.id, delegation.name]))}
           />
         </Card>

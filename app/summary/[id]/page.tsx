@@ -24,7 +24,11 @@ export default async function PublicSummaryPage({ params }: { params: Promise<{ 
       {summary.photo ? (
         // A stored still of any size: next/image would need its dimensions; a plain img keeps the bytes as uploaded.
         // eslint-disable-next-line @next/next/no-img-element
-        <img src={`/summary/${encodeURIComponent(summary.id)}/photo?v=${summary.photo.version}`} alt={t('photoAlt', { title: summary.title })} className="w-full rounded-lg border border-line" />
+        <img
+          src={`/summary/${encodeURIComponent(summary.id)}/photo?v=${summary.photo.version}`}
+          alt={t('photoAlt', { title: summary.title })}
+          className="w-full rounded-lg border border-line"
+        />
       ) : null}
       <section aria-labelledby="summary-signed">
         <h2 id="summary-signed" className="mb-2 font-serif text-xl">

@@ -62,7 +62,9 @@ export function AgreementUpload({
   const reasonText = (reason: string | undefined, found?: string | number, fallback?: string) => {
     if (isPdfRefusalCode(reason)) {
       const kinds = typeof found === 'string' && found ? found.split(',') : [];
-      const list = kinds.map((kind) => (tInspection.has(`findings.${kind as PdfFindingKind}`) ? tInspection(`findings.${kind as PdfFindingKind}`) : kind)).join(', ');
+      const list = kinds
+        .map((kind) => (tInspection.has(`findings.${kind as PdfFindingKind}`) ? tInspection(`findings.${kind as PdfFindingKind}`) : kind))
+        .join(', ');
       return [tInspection(`reasons.${reason}`), list ? tInspection('found', { list }) : ''].filter(Boolean).join(' ');
     }
     return reason && (fileReasons as readonly string[]).includes(reason) ? t(`reasons.${reason as FileReason}`, { max: maxMb }) : fallback;
@@ -135,7 +137,8 @@ export function AgreementUpload({
       setCleanCopyOffer(isPdfRefusalCode(fieldErrors.file) && PDF_REFUSALS[fieldErrors.file].cleanCopyRemoves && query.get('cleanCopy') !== '1');
       if (!next.file && (code === 'UNPROCESSABLE_DOCUMENT' || code === 'UNSUPPORTED_MEDIA_TYPE')) next.file = tErrors(code);
       if (fieldErrors.title) next.title = tFields.has(fieldErrors.title as 'invalid') ? tFields(fieldErrors.title as 'invalid') : tFields('invalid');
-      if (fieldErrors.language) next.language = tFields.has(fieldErrors.language as 'invalid') ? tFields(fieldErrors.language as 'invalid') : tFields('invalid');
+      if (fieldErrors.language)
+        next.language = tFields.has(fieldErrors.language as 'invalid') ? tFields(fieldErrors.language as 'invalid') : tFields('invalid');
       if (!next.file && !next.title && !next.language) next.general = errorText(body.error ?? { code });
       setError(next);
     };

@@ -17,7 +17,9 @@ export function PreflightSummary({ upload }: { upload: UploadPreflight }) {
   const t = useTranslations('pdfInspection');
   const tLanguages = useTranslations('common.languageNames');
   const { pages, summary, dropped } = upload.preflight;
-  const sizes = [...new Set(pages.map((page) => t('summary.pageSize', { width: Math.round(page.width * MM_PER_POINT), height: Math.round(page.height * MM_PER_POINT) })))].join(', ');
+  const sizes = [
+    ...new Set(pages.map((page) => t('summary.pageSize', { width: Math.round(page.width * MM_PER_POINT), height: Math.round(page.height * MM_PER_POINT) }))),
+  ].join(', ');
   const fonts = summary.fonts.map((font) => t(font.embedded ? 'summary.fontEmbedded' : 'summary.fontNotEmbedded', { name: font.name })).join(', ');
   const language = tLanguages(upload.language as 'en');
   return (
@@ -43,7 +45,11 @@ export function PreflightSummary({ upload }: { upload: UploadPreflight }) {
         ) : (
           <li>{t('summary.noLinks')}</li>
         )}
-        {dropped.length > 0 ? <li data-testid="upload-dropped">{t('cleanCopy.dropped', { list: dropped.map((finding) => t(`findings.${finding.kind as PdfFindingKind}`)).join(', ') })}</li> : null}
+        {dropped.length > 0 ? (
+          <li data-testid="upload-dropped">
+            {t('cleanCopy.dropped', { list: dropped.map((finding) => t(`findings.${finding.kind as PdfFindingKind}`)).join(', ') })}
+          </li>
+        ) : null}
       </ul>
     </section>
   );

@@ -50,7 +50,11 @@ export function useFieldPlacements({
 
   const issues = useMemo(() => {
     const found = new Map<number, FieldProblem>();
-    for (const issue of fieldIssues(fields, pages, holders.map((holder) => ({ id: holder.participantId, role: holder.role })))) {
+    for (const issue of fieldIssues(
+      fields,
+      pages,
+      holders.map((holder) => ({ id: holder.participantId, role: holder.role })),
+    )) {
       if (!found.has(issue.index)) found.set(issue.index, issue.problem);
     }
     return found;

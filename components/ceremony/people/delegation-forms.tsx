@@ -22,22 +22,51 @@ export interface DelegationView {
   defaultLocale: string;
 }
 
-function DelegationFields({ defaults, timeZones, errors, idPrefix }: { defaults?: Partial<DelegationView>; timeZones: string[]; errors: ReturnType<typeof useFormErrors>; idPrefix: string }) {
+function DelegationFields({
+  defaults,
+  timeZones,
+  errors,
+  idPrefix,
+}: {
+  defaults?: Partial<DelegationView>;
+  timeZones: string[];
+  errors: ReturnType<typeof useFormErrors>;
+  idPrefix: string;
+}) {
   const t = useTranslations('schedule.people');
   const tLanguages = useTranslations('common.languageNames');
   return (
     <div className="grid gap-4 md:grid-cols-2">
       <TextField id={`${idPrefix}-name`} name="name" label={t('delegationName')} defaultValue={defaults?.name} error={errors.field('name')} required />
       <TextField id={`${idPrefix}-country`} name="country" label={t('country')} defaultValue={defaults?.country} error={errors.field('country')} required />
-      <TextField id={`${idPrefix}-capital`} name="capitalName" label={t('capitalName')} defaultValue={defaults?.capitalName} error={errors.field('capitalName')} required />
-      <SelectField id={`${idPrefix}-zone`} name="capitalTimeZone" label={t('capitalTimeZone')} defaultValue={defaults?.capitalTimeZone ?? 'Europe/Berlin'} error={errors.field('capitalTimeZone')}>
+      <TextField
+        id={`${idPrefix}-capital`}
+        name="capitalName"
+        label={t('capitalName')}
+        defaultValue={defaults?.capitalName}
+        error={errors.field('capitalName')}
+        required
+      />
+      <SelectField
+        id={`${idPrefix}-zone`}
+        name="capitalTimeZone"
+        label={t('capitalTimeZone')}
+        defaultValue={defaults?.capitalTimeZone ?? 'Europe/Berlin'}
+        error={errors.field('capitalTimeZone')}
+      >
         {timeZones.map((zone) => (
           <option key={zone} value={zone}>
             {zone}
           </option>
         ))}
       </SelectField>
-      <SelectField id={`${idPrefix}-locale`} name="defaultLocale" label={t('defaultLocale')} defaultValue={defaults?.defaultLocale ?? 'en'} error={errors.field('defaultLocale')}>
+      <SelectField
+        id={`${idPrefix}-locale`}
+        name="defaultLocale"
+        label={t('defaultLocale')}
+        defaultValue={defaults?.defaultLocale ?? 'en'}
+        error={errors.field('defaultLocale')}
+      >
         {locales.map((code) => (
           <option key={code} value={code}>
             {tLanguages(code)}
@@ -57,7 +86,12 @@ export function AddDelegationForm({ ceremonyId, timeZones, disabled }: { ceremon
       <input type="hidden" name="ceremonyId" value={ceremonyId} />
       {errors.general && !errors.hasFieldErrors ? <FormAlert tone="error">{errors.general}</FormAlert> : null}
       <fieldset disabled={disabled} className="contents">
-        <DelegationFields defaults={state?.ok ? undefined : (state?.values as Partial<DelegationView>)} timeZones={timeZones} errors={errors} idPrefix="new-delegation" />
+        <DelegationFields
+          defaults={state?.ok ? undefined : (state?.values as Partial<DelegationView>)}
+          timeZones={timeZones}
+          errors={errors}
+          idPrefix="new-delegation"
+        />
       </fieldset>
       <div>
         <Button type="submit" disabled={pending || disabled}>
@@ -68,7 +102,17 @@ export function AddDelegationForm({ ceremonyId, timeZones, disabled }: { ceremon
   );
 }
 
-export function EditDelegationButton({ ceremonyId, delegation, timeZones, disabled }: { ceremonyId: string; delegation: DelegationView; timeZones: string[]; disabled: boolean }) {
+export function EditDelegationButton({
+  ceremonyId,
+  delegation,
+  timeZones,
+  disabled,
+}: {
+  ceremonyId: string;
+  delegation: DelegationView;
+  timeZones: string[];
+  disabled: boolean;
+}) {
   const t = useTranslations('schedule.people');
   const tCommon = useTranslations('schedule.common');
   const [open, setOpen] = useState(false);
@@ -81,7 +125,13 @@ export function EditDelegationButton({ ceremonyId, delegation, timeZones, disabl
   }, [state]);
   return (
     <>
-      <Button type="button" variant="secondary" onClick={() => setOpen(true)} disabled={disabled} aria-label={t('editDelegationNamed', { name: delegation.name })}>
+      <Button
+        type="button"
+        variant="secondary"
+        onClick={() => setOpen(true)}
+        disabled={disabled}
+        aria-label={t('editDelegationNamed', { name: delegation.name })}
+      >
         {tCommon('edit')}
       </Button>
       <Dialog open={open} onOpenChange={setOpen} title={t('editDelegation')} closeLabel={tCommon('close')}>
@@ -89,7 +139,12 @@ export function EditDelegationButton({ ceremonyId, delegation, timeZones, disabl
           <input type="hidden" name="ceremonyId" value={ceremonyId} />
           <input type="hidden" name="delegationId" value={delegation.id} />
           {errors.general && !errors.hasFieldErrors ? <FormAlert tone="error">{errors.general}</FormAlert> : null}
-          <DelegationFields defaults={state?.ok || !state?.values ? delegation : (state?.values as Partial<DelegationView>)} timeZones={timeZones} errors={errors} idPrefix={`delegation-${delegation.id}`} />
+          <DelegationFields
+            defaults={state?.ok || !state?.values ? delegation : (state?.values as Partial<DelegationView>)}
+            timeZones={timeZones}
+            errors={errors}
+            idPrefix={`delegation-${delegation.id}`}
+          />
           <div className="flex gap-2">
             <Button type="submit" disabled={pending}>
               {tCommon('save')}
@@ -104,7 +159,19 @@ export function EditDelegationButton({ ceremonyId, delegation, timeZones, disabl
   );
 }
 
-export function MoveDelegationButtons({ ceremonyId, order, index, name, disabled }: { ceremonyId: string; order: string[]; index: number; name: string; disabled: boolean }) {
+export function MoveDelegationButtons({
+  ceremonyId,
+  order,
+  index,
+  name,
+  disabled,
+}: {
+  ceremonyId: string;
+  order: string[];
+  index: number;
+  name: string;
+  disabled: boolean;
+}) {
   const t = useTranslations('schedule.people');
   const [state, action, pending] = useActionState<FormResult, FormData>(reorderDelegationsAction, null);
   const errors = useFormErrors(state);
@@ -122,18 +189,38 @@ export function MoveDelegationButtons({ ceremonyId, order, index, name, disabled
           <form key={offset} action={action}>
             <input type="hidden" name="ceremonyId" value={ceremonyId} />
             {possible ? moved(offset).map((id) => <input key={id} type="hidden" name="order" value={id} />) : null}
-            <Button type="submit" variant="secondary" className="px-2" disabled={!possible || pending || disabled} aria-label={offset < 0 ? t('moveUp', { name }) : t('moveDown', { name })}>
+            <Button
+              type="submit"
+              variant="secondary"
+              className="px-2"
+              disabled={!possible || pending || disabled}
+              aria-label={offset < 0 ? t('moveUp', { name }) : t('moveDown', { name })}
+            >
               {offset < 0 ? <ArrowUp aria-hidden className="h-4 w-4" /> : <ArrowDown aria-hidden className="h-4 w-4" />}
             </Button>
           </form>
         );
       })}
-      {errors.general ? <span role="alert" className="text-sm text-danger">{errors.general}</span> : null}
+      {errors.general ? (
+        <span role="alert" className="text-sm text-danger">
+          {errors.general}
+        </span>
+      ) : null}
     </div>
   );
 }
 
-export function RemoveDelegationButton({ ceremonyId, delegationId, name, disabled }: { ceremonyId: string; delegationId: string; name: string; disabled: boolean }) {
+export function RemoveDelegationButton({
+  ceremonyId,
+  delegationId,
+  name,
+  disabled,
+}: {
+  ceremonyId: string;
+  delegationId: string;
+  name: string;
+  disabled: boolean;
+}) {
   const t = useTranslations('schedule.people');
   const [state, action, pending] = useActionState<FormResult, FormData>(removeDelegationAction, null);
   const errors = useFormErrors(state);
@@ -144,7 +231,11 @@ export function RemoveDelegationButton({ ceremonyId, delegationId, name, disable
       <Button type="submit" variant="ghost" className="text-danger" disabled={pending || disabled} aria-label={t('removeDelegationNamed', { name })}>
         {t('removeDelegation')}
       </Button>
-      {errors.field('delegation') ?? errors.general ? <span role="alert" className="text-sm text-danger">{errors.field('delegation') ?? errors.general}</span> : null}
+      {(errors.field('delegation') ?? errors.general) ? (
+        <span role="alert" className="text-sm text-danger">
+          {errors.field('delegation') ?? errors.general}
+        </span>
+      ) : null}
     </form>
   );
 }

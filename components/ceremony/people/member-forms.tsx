@@ -41,7 +41,16 @@ function MemberFields({
       <TextField id={`${idPrefix}-name`} name="name" label={t('memberName')} defaultValue={defaults?.name ?? undefined} error={errors.field('name')} required />
       <TextField id={`${idPrefix}-title`} name="title" label={t('memberTitle')} defaultValue={defaults?.title ?? undefined} error={errors.field('title')} />
       {withEmail ? (
-        <TextField id={`${idPrefix}-email`} name="email" type="email" autoComplete="off" label={t('email')} defaultValue={defaults?.email ?? undefined} error={errors.field('email')} required />
+        <TextField
+          id={`${idPrefix}-email`}
+          name="email"
+          type="email"
+          autoComplete="off"
+          label={t('email')}
+          defaultValue={defaults?.email ?? undefined}
+          error={errors.field('email')}
+          required
+        />
       ) : null}
       <SelectField id={`${idPrefix}-role`} name="role" label={t('role')} defaultValue={defaults?.role ?? 'delegate'} error={errors.field('role')}>
         {memberRoles.map((role) => (
@@ -50,7 +59,13 @@ function MemberFields({
           </option>
         ))}
       </SelectField>
-      <SelectField id={`${idPrefix}-delegation`} name="delegationId" label={t('delegation')} defaultValue={defaults?.delegationId ?? delegations[0]?.id ?? ''} error={errors.field('delegationId')}>
+      <SelectField
+        id={`${idPrefix}-delegation`}
+        name="delegationId"
+        label={t('delegation')}
+        defaultValue={defaults?.delegationId ?? delegations[0]?.id ?? ''}
+        error={errors.field('delegationId')}
+      >
         {delegations.map((delegation) => (
           <option key={delegation.id} value={delegation.id}>
             {delegation.name}
@@ -72,7 +87,13 @@ export function AddMemberForm({ ceremonyId, delegations, disabled }: { ceremonyI
       {errors.general && !errors.hasFieldErrors ? <FormAlert tone="error">{errors.general}</FormAlert> : null}
       {state?.ok ? <FormAlert tone="success">{t('memberAdded')}</FormAlert> : null}
       <fieldset disabled={disabled} className="contents">
-        <MemberFields defaults={state?.ok ? { delegationId: state?.values?.delegationId } : state?.values} delegations={delegations} errors={errors} idPrefix="new-member" withEmail />
+        <MemberFields
+          defaults={state?.ok ? { delegationId: state?.values?.delegationId } : state?.values}
+          delegations={delegations}
+          errors={errors}
+          idPrefix="new-member"
+          withEmail
+        />
       </fieldset>
       <p className="text-sm text-muted">{t('newUserHint')}</p>
       <div>
@@ -84,7 +105,17 @@ export function AddMemberForm({ ceremonyId, delegations, disabled }: { ceremonyI
   );
 }
 
-function EditMemberButton({ ceremonyId, member, delegations, disabled }: { ceremonyId: string; member: MemberView; delegations: { id: string; name: string }[]; disabled: boolean }) {
+function EditMemberButton({
+  ceremonyId,
+  member,
+  delegations,
+  disabled,
+}: {
+  ceremonyId: string;
+  member: MemberView;
+  delegations: { id: string; name: string }[];
+  disabled: boolean;
+}) {
   const t = useTranslations('schedule.people');
   const tCommon = useTranslations('schedule.common');
   const [open, setOpen] = useState(false);
@@ -97,7 +128,14 @@ function EditMemberButton({ ceremonyId, member, delegations, disabled }: { cerem
   }, [state]);
   return (
     <>
-      <Button type="button" variant="secondary" className="px-3 py-1" onClick={() => setOpen(true)} disabled={disabled} aria-label={t('editMemberNamed', { name: member.name })}>
+      <Button
+        type="button"
+        variant="secondary"
+        className="px-3 py-1"
+        onClick={() => setOpen(true)}
+        disabled={disabled}
+        aria-label={t('editMemberNamed', { name: member.name })}
+      >
         {tCommon('edit')}
       </Button>
       <Dialog open={open} onOpenChange={setOpen} title={t('editMember')} description={member.email} closeLabel={tCommon('close')}>
@@ -105,7 +143,13 @@ function EditMemberButton({ ceremonyId, member, delegations, disabled }: { cerem
           <input type="hidden" name="ceremonyId" value={ceremonyId} />
           <input type="hidden" name="participantId" value={member.id} />
           {errors.general && !errors.hasFieldErrors ? <FormAlert tone="error">{errors.general}</FormAlert> : null}
-          <MemberFields defaults={state?.ok || !state?.values ? member : state?.values} delegations={delegations} errors={errors} idPrefix={`member-${member.id}`} withEmail={false} />
+          <MemberFields
+            defaults={state?.ok || !state?.values ? member : state?.values}
+            delegations={delegations}
+            errors={errors}
+            idPrefix={`member-${member.id}`}
+            withEmail={false}
+          />
           <div className="flex gap-2">
             <Button type="submit" disabled={pending}>
               {tCommon('save')}
@@ -156,7 +200,17 @@ function SmallActionForm({
   );
 }
 
-export function MemberActions({ ceremonyId, member, delegations, disabled }: { ceremonyId: string; member: MemberView; delegations: { id: string; name: string }[]; disabled: boolean }) {
+export function MemberActions({
+  ceremonyId,
+  member,
+  delegations,
+  disabled,
+}: {
+  ceremonyId: string;
+  member: MemberView;
+  delegations: { id: string; name: string }[];
+  disabled: boolean;
+}) {
   const t = useTranslations('schedule.people');
   return (
     <div className="flex flex-wrap items-center justify-end gap-1">

@@ -24,9 +24,16 @@ export function MemberImport({ ceremonyId, delegations, disabled }: { ceremonyId
   return (
     <form action={action} className="flex flex-col gap-4" noValidate aria-label={t('heading')}>
       <input type="hidden" name="ceremonyId" value={ceremonyId} />
-      {state?.ok && state.imported !== undefined ? <FormAlert tone="success">{t('done', { imported: state.imported, skipped: state.skipped ?? 0 })}</FormAlert> : null}
+      {state?.ok && state.imported !== undefined ? (
+        <FormAlert tone="success">{t('done', { imported: state.imported, skipped: state.skipped ?? 0 })}</FormAlert>
+      ) : null}
       {errors.general && !errors.field('csv') ? <FormAlert tone="error">{errors.general}</FormAlert> : null}
-      <SelectField id="import-delegation" name="defaultDelegationId" label={t('defaultDelegation')} defaultValue={values.defaultDelegationId ?? delegations[0]?.id ?? ''}>
+      <SelectField
+        id="import-delegation"
+        name="defaultDelegationId"
+        label={t('defaultDelegation')}
+        defaultValue={values.defaultDelegationId ?? delegations[0]?.id ?? ''}
+      >
         {delegations.map((delegation) => (
           <option key={delegation.id} value={delegation.id}>
             {delegation.name}

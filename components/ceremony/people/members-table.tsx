@@ -18,7 +18,13 @@ export async function MembersTable({
   const t = await getTranslations();
   if (members.length === 0) return <p className="text-sm text-muted">{t('schedule.people.noMembers')}</p>;
   return (
-    <DataTable caption={caption} columns={[...(['memberName', 'email', 'role'] as const).map((key) => ({ key, label: t(`schedule.people.${key}`) })), { key: 'actions', label: t('schedule.people.actions'), align: 'end' as const }]}>
+    <DataTable
+      caption={caption}
+      columns={[
+        ...(['memberName', 'email', 'role'] as const).map((key) => ({ key, label: t(`schedule.people.${key}`) })),
+        { key: 'actions', label: t('schedule.people.actions'), align: 'end' as const },
+      ]}
+    >
       {members.map((member) => (
         <tr key={member.id} className="border-b border-line/60 align-middle" data-testid={`member-${member.email}`}>
           <td className="py-2 pr-3">

@@ -41,7 +41,10 @@ export interface AgreementText {
 
 /** Korean object particle 을/를 after a name (digits and Latin letters read as spoken). */
 export function koreanObjectParticle(name: string): string {
-  const last = name.trim().replace(/[)\]）」』"'”’.\s]+$/u, '').slice(-1);
+  const last = name
+    .trim()
+    .replace(/[)\]）」』"'”’.\s]+$/u, '')
+    .slice(-1);
   if (!last) return '를';
   const code = last.charCodeAt(0);
   if (code >= 0xac00 && code <= 0xd7a3) return (code - 0xac00) % 28 === 0 ? '를' : '을';
@@ -161,8 +164,14 @@ export const AGREEMENT_TEXTS: Record<AgreementLanguage, AgreementText> = {
             label: '(1)',
             text: 'Die Beteiligten beabsichtigen, insbesondere in folgenden Bereichen zusammenzuarbeiten:',
             items: [
-              { label: 'a)', text: 'Testumgebungen und Pilotprojekte für die intelligente Fertigung, einschließlich der gegenseitigen Öffnung von Testeinrichtungen;' },
-              { label: 'b)', text: 'Normung und Interoperabilität, insbesondere die Verwaltungsschale (Asset Administration Shell) und zugehörige Datenmodelle;' },
+              {
+                label: 'a)',
+                text: 'Testumgebungen und Pilotprojekte für die intelligente Fertigung, einschließlich der gegenseitigen Öffnung von Testeinrichtungen;',
+              },
+              {
+                label: 'b)',
+                text: 'Normung und Interoperabilität, insbesondere die Verwaltungsschale (Asset Administration Shell) und zugehörige Datenmodelle;',
+              },
               { label: 'c)', text: 'Qualifizierung und Austausch von Fachkräften sowie gemeinsame Workshops und Konferenzen;' },
               { label: 'd)', text: 'Datensouveränität, industrielle Datenräume und Cybersicherheit in der vernetzten Produktion;' },
               { label: 'e)', text: 'nachhaltiger und ressourcenschonender Einsatz digitaler Technologien in der Fertigung.' },

@@ -26,10 +26,19 @@ beforeAll(async () => {
       ],
     })
   ).pdf;
-  signed = (await signPreparedFields({ pdf: prepared, fields: ['first'], appearance: appearanceFor('lni'), signature: { name: 'A', reason: 'r', location: 'l' }, identity })).pdf;
+  signed = (
+    await signPreparedFields({
+      pdf: prepared,
+      fields: ['first'],
+      appearance: appearanceFor('lni'),
+      signature: { name: 'A', reason: 'r', location: 'l' },
+      identity,
+    })
+  ).pdf;
 });
 
-const kinds = (previous: Uint8Array, next: Uint8Array) => analyseIncrement(previous, next).changes.map((change) => [change.kind, change.allowed] as [ChangeKind, boolean]);
+const kinds = (previous: Uint8Array, next: Uint8Array) =>
+  analyseIncrement(previous, next).changes.map((change) => [change.kind, change.allowed] as [ChangeKind, boolean]);
 const body = serializeObjectBody;
 
 describe('analyseIncrement', () => {
@@ -42,7 +51,15 @@ describe('analyseIncrement', () => {
 
   it('a second signature on top: allowed, and the app check passes for a run of updates', async () => {
     const { identity } = await testIdentity();
-    const both = (await signPreparedFields({ pdf: prepared, fields: ['first', 'second'], appearance: appearanceFor('kosmo'), signature: { name: 'B', reason: 'r', location: 'l' }, identity })).pdf;
+    const both = (
+      await signPreparedFields({
+        pdf: prepared,
+        fields: ['first', 'second'],
+        appearance: appearanceFor('kosmo'),
+        signature: { name: 'B', reason: 'r', location: 'l' },
+        identity,
+      })
+    ).pdf;
     expect(assertOnlyAllowedChanges(prepared, both).map((analysis) => analysis.filledFields)).toEqual([['first'], ['second']]);
   });
 
@@ -78,7 +95,14 @@ describe('analyseIncrement', () => {
       const copy = nextNum();
       return [{ num: copy, body: body(file.catalog()) }];
     });
-    const forged = Buffer.from(Buffer.from(next).toString('latin1').replace(/\/Root \d+ 0 R(?![^]*\/Root)/, (match) => match.replace(/\d+/, String(PdfFile.open(next, { requireEndMarker: false }).size - 1)).padEnd(match.length, ' ')), 'latin1');
+    const forged = Buffer.from(
+      Buffer.from(next)
+        .toString('latin1')
+        .replace(/\/Root \d+ 0 R(?![^]*\/Root)/, (match) =>
+          match.replace(/\d+/, String(PdfFile.open(next, { requireEndMarker: false }).size - 1)).padEnd(match.length, ' '),
+        ),
+      'latin1',
+    );
     expect(kinds(signed, new Uint8Array(forged)).map(([kind]) => kind)).toContain('catalog');
   });
 
@@ -126,6 +150,8 @@ describe('analyseIncrement', () => {
       const formRef = file.catalog().get('AcroForm') as PdfRef;
       return [{ num: formRef.num, body: body(file.resolveDict(formRef)!.clone().set('NeedAppearances', true)) }];
     });
-    expect(() => assertOnlyAllowedChanges(signed, next)).toThrow(expect.toSatisfy((error) => isPdfError(error, 'DISALLOWED_CHANGE') && /NeedAppearances/.test((error as Error).message)));
+    expect(() => assertOnlyAllowedChanges(signed, next)).toThrow(
+      expect.toSatisfy((error) => isPdfError(error, 'DISALLOWED_CHANGE') && /NeedAppearances/.test((error as Error).message)),
+    );
   });
 });

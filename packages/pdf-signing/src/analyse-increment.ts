@@ -60,8 +60,18 @@ export interface IncrementAnalysis {
   filledFields: string[];
 }
 
-const allowed = (kind: ChangeKind, description: string, extra: Partial<RevisionChange> = {}): RevisionChange => ({ kind, allowed: true, description, ...extra });
-const disallowed = (kind: ChangeKind, description: string, extra: Partial<RevisionChange> = {}): RevisionChange => ({ kind, allowed: false, description, ...extra });
+const allowed = (kind: ChangeKind, description: string, extra: Partial<RevisionChange> = {}): RevisionChange => ({
+  kind,
+  allowed: true,
+  description,
+  ...extra,
+});
+const disallowed = (kind: ChangeKind, description: string, extra: Partial<RevisionChange> = {}): RevisionChange => ({
+  kind,
+  allowed: false,
+  description,
+  ...extra,
+});
 
 const MAX_OBJECTS_PER_UPDATE = 100_000;
 
@@ -90,7 +100,9 @@ export function analyseIncrement(previous: Uint8Array, next: Uint8Array, options
   const end = next.length;
   const result: IncrementAnalysis = { start, end, changes: [], filledFields: [] };
   if (end <= start || (!options.prefixKnown && asBuffer(next).compare(asBuffer(previous), 0, start, 0, start) !== 0)) {
-    result.changes.push(disallowed('object-redefined', 'The earlier revision is not an unchanged prefix of the later one: bytes that were signed were rewritten.'));
+    result.changes.push(
+      disallowed('object-redefined', 'The earlier revision is not an unchanged prefix of the later one: bytes that were signed were rewritten.'),
+    );
     return result;
   }
   let before: PdfFile;
@@ -142,7 +154,10 @@ export function assertOnlyAllowedChanges(previous: Uint8Array, next: Uint8Array)
   }
   const wrong = analyses.flatMap((analysis) => analysis.changes.filter((change) => !change.allowed));
   if (wrong.length > 0) {
-    throw new PdfError('DISALLOWED_CHANGE', `The new revision makes a change a signed document may not receive: ${wrong.map((change) => change.description).join(' ')}`);
+    throw new PdfError(
+      'DISALLOWED_CHANGE',
+      `The new revision makes a change a signed document may not receive: ${wrong.map((change) => change.description).join(' ')}`,
+    );
   }
   return analyses;
 }
@@ -215,7 +230,12 @@ function classify(before: PdfFile, after: PdfFile, result: IncrementAnalysis): v
     return;
   }
   if (sections.length !== 1 || xrefOffsets.length !== 1) {
-    changes.push(disallowed('hidden-xref', `The update holds ${Math.max(sections.length, xrefOffsets.length)} cross-reference sections; one is expected (a hidden section can redefine objects unseen).`));
+    changes.push(
+      disallowed(
+        'hidden-xref',
+        `The update holds ${Math.max(sections.length, xrefOffsets.length)} cross-reference sections; one is expected (a hidden section can redefine objects unseen).`,
+      ),
+    );
   }
   if (section.trailer.get('Prev') !== before.startxref) {
     changes.push(disallowed('hidden-xref', 'The update’s cross-reference section does not continue from the signed revision’s (/Prev points elsewhere).'));
@@ -241,11 +261,17 @@ function classify(before: PdfFile, after: PdfFile, result: IncrementAnalysis): v
       if (xrefOffsets.includes(entry.offset)) continue;
       const walked = objects.get(num);
       if (entry.offset < start) {
-        changes.push(disallowed('object-redefined', `The update points object ${num} to older bytes (byte ${entry.offset}) instead of its current definition.`, { objectNumber: num }));
+        changes.push(
+          disallowed('object-redefined', `The update points object ${num} to older bytes (byte ${entry.offset}) instead of its current definition.`, {
+            objectNumber: num,
+          }),
+        );
         continue;
       }
       if (!walked || walked.offset !== entry.offset) {
-        changes.push(disallowed('hidden-object', `The update’s cross-reference entry for object ${num} does not point to the object it writes.`, { objectNumber: num }));
+        changes.push(
+          disallowed('hidden-object', `The update’s cross-reference entry for object ${num} does not point to the object it writes.`, { objectNumber: num }),
+        );
         continue;
       }
       const old = before.entry(num);
@@ -257,7 +283,11 @@ function classify(before: PdfFile, after: PdfFile, result: IncrementAnalysis): v
   }
   for (const num of objects.keys()) {
     if (!section.entries.has(num)) {
-      changes.push(disallowed('hidden-object', `Object ${num} is written in the update but left out of its cross-reference section (a hidden object).`, { objectNumber: num }));
+      changes.push(
+        disallowed('hidden-object', `Object ${num} is written in the update but left out of its cross-reference section (a hidden object).`, {
+          objectNumber: num,
+        }),
+      );
     }
   }
 
@@ -280,14 +310,20 @@ function classify(before: PdfFile, after: PdfFile, result: IncrementAnalysis): v
   const namesBefore = new Set([...fieldsBefore.values()].map((field) => field.fullName));
   for (const field of fieldsAfter) {
     if (!fieldsBefore.has(field.ref.num) && !namesBefore.has(field.fullName)) {
-      changes.push(disallowed('field-added', `A form field "${field.fullName}" was added after signing${field.hasValue ? ', carrying its own signature' : ''}.`, { fieldName: field.fullName, objectNumber: field.ref.num }));
+      changes.push(
+        disallowed('field-added', `A form field "${field.fullName}" was added after signing${field.hasValue ? ', carrying its own signature' : ''}.`, {
+          fieldName: field.fullName,
+          objectNumber: field.ref.num,
+        }),
+      );
       explained.add(field.ref.num);
       for (const widget of field.widgets) explained.add(widget.ref.num);
     }
   }
   const namesAfter = new Set(fieldsAfter.map((field) => field.fullName));
   for (const field of fieldsBefore.values()) {
-    if (!namesAfter.has(field.fullName)) changes.push(disallowed('field-removed', `The form field "${field.fullName}" was removed.`, { fieldName: field.fullName }));
+    if (!namesAfter.has(field.fullName))
+      changes.push(disallowed('field-removed', `The form field "${field.fullName}" was removed.`, { fieldName: field.fullName }));
   }
 
   // Fields filled with a signature in this update, and their own new objects.
@@ -298,25 +334,46 @@ function classify(before: PdfFile, after: PdfFile, result: IncrementAnalysis): v
     const value = field.dict.get('V');
     if (previous.hasValue || !(value instanceof PdfRef)) continue;
     if (!added.has(value.num)) {
-      changes.push(disallowed('unsigned-signature', `The field "${field.fullName}" was given a signature value that this update did not write.`, { fieldName: field.fullName }));
+      changes.push(
+        disallowed('unsigned-signature', `The field "${field.fullName}" was given a signature value that this update did not write.`, {
+          fieldName: field.fullName,
+        }),
+      );
       continue;
     }
     const signatureDict = after.resolveDict(value);
     const range = signatureDict?.get('ByteRange');
     const contents = signatureDict?.get('Contents');
     const type = signatureDict?.nameOf('Type');
-    const rangeEnd = Array.isArray(range) && range.length === 4 && range.every((n) => typeof n === 'number') ? (range[2] as number) + (range[3] as number) : undefined;
+    const rangeEnd =
+      Array.isArray(range) && range.length === 4 && range.every((n) => typeof n === 'number') ? (range[2] as number) + (range[3] as number) : undefined;
     if (!signatureDict || !(contents instanceof PdfString) || rangeEnd === undefined) {
-      changes.push(disallowed('unsigned-signature', `The field "${field.fullName}" carries a signature dictionary without a byte range or signature value: it signs nothing.`, { fieldName: field.fullName, objectNumber: value.num }));
+      changes.push(
+        disallowed(
+          'unsigned-signature',
+          `The field "${field.fullName}" carries a signature dictionary without a byte range or signature value: it signs nothing.`,
+          { fieldName: field.fullName, objectNumber: value.num },
+        ),
+      );
       continue;
     }
     if (rangeEnd !== end) {
-      changes.push(disallowed('unsigned-signature', `The field "${field.fullName}" carries a signature that does not sign the revision it was added in.`, { fieldName: field.fullName, objectNumber: value.num }));
+      changes.push(
+        disallowed('unsigned-signature', `The field "${field.fullName}" carries a signature that does not sign the revision it was added in.`, {
+          fieldName: field.fullName,
+          objectNumber: value.num,
+        }),
+      );
       continue;
     }
     const isTimestamp = type === 'DocTimeStamp' || signatureDict.nameOf('SubFilter') === 'ETSI.RFC3161';
     result.filledFields.push(field.fullName);
-    changes.push(allowed('field-filled', `The prepared field "${field.fullName}" was filled with ${isTimestamp ? 'a document timestamp' : 'a signature'}.`, { fieldName: field.fullName, objectNumber: value.num }));
+    changes.push(
+      allowed('field-filled', `The prepared field "${field.fullName}" was filled with ${isTimestamp ? 'a document timestamp' : 'a signature'}.`, {
+        fieldName: field.fullName,
+        objectNumber: value.num,
+      }),
+    );
     allowedNew.add(value.num);
     explained.add(value.num);
     const fieldChangeKeys = field.widgets.some((widget) => widget.ref.num === field.ref.num) ? ['V', 'AP'] : ['V'];
@@ -330,7 +387,8 @@ function classify(before: PdfFile, after: PdfFile, result: IncrementAnalysis): v
   // Widgets of prepared fields that stay unsigned must not change.
   for (const num of overridden) {
     if (explained.has(num)) continue;
-    const owner = widgetOwner.get(num) ?? (fieldsBefore.has(num) ? { before: fieldsBefore.get(num), after: fieldsAfter.find((f) => f.ref.num === num)! } : undefined);
+    const owner =
+      widgetOwner.get(num) ?? (fieldsBefore.has(num) ? { before: fieldsBefore.get(num), after: fieldsAfter.find((f) => f.ref.num === num)! } : undefined);
     if (!owner?.after) continue;
     const signed = owner.after.hasValue;
     const oldDict = before.resolveDict(new PdfRef(num));
@@ -338,11 +396,26 @@ function classify(before: PdfFile, after: PdfFile, result: IncrementAnalysis): v
     const keys = changedKeys(oldDict, newDict);
     explained.add(num);
     if (!signed && keys.includes('AP')) {
-      changes.push(disallowed('appearance-without-signature', `The prepared field "${owner.after.fullName}" got an appearance without a signature.`, { fieldName: owner.after.fullName, objectNumber: num }));
+      changes.push(
+        disallowed('appearance-without-signature', `The prepared field "${owner.after.fullName}" got an appearance without a signature.`, {
+          fieldName: owner.after.fullName,
+          objectNumber: num,
+        }),
+      );
     } else if (keys.includes('V')) {
-      changes.push(disallowed('unsigned-signature', `The signature value of the field "${owner.after.fullName}" was replaced.`, { fieldName: owner.after.fullName, objectNumber: num }));
+      changes.push(
+        disallowed('unsigned-signature', `The signature value of the field "${owner.after.fullName}" was replaced.`, {
+          fieldName: owner.after.fullName,
+          objectNumber: num,
+        }),
+      );
     } else {
-      changes.push(disallowed('annotation', `The field "${owner.after.fullName}" was changed (${describeKeys(keys)}).`, { fieldName: owner.after.fullName, objectNumber: num }));
+      changes.push(
+        disallowed('annotation', `The field "${owner.after.fullName}" was changed (${describeKeys(keys)}).`, {
+          fieldName: owner.after.fullName,
+          objectNumber: num,
+        }),
+      );
     }
   }
 
@@ -362,8 +435,15 @@ function classify(before: PdfFile, after: PdfFile, result: IncrementAnalysis): v
     const newCatalog = after.catalog();
     for (const key of changedKeys(oldCatalog, newCatalog)) {
       if (key === 'DSS') changes.push(allowed('dss', 'Validation data (DSS) was added.', { key }));
-      else if (key === 'AcroForm' && !(formRefAfter instanceof PdfRef)) compareForm(before.resolveDict(formRefBefore), after.resolveDict(formRefAfter), rootNum, changes);
-      else changes.push(disallowed('catalog', `The document catalog’s /${key} was ${oldCatalog.has(key) ? (newCatalog.has(key) ? 'changed' : 'removed') : 'added'}.`, { key, objectNumber: rootNum }));
+      else if (key === 'AcroForm' && !(formRefAfter instanceof PdfRef))
+        compareForm(before.resolveDict(formRefBefore), after.resolveDict(formRefAfter), rootNum, changes);
+      else
+        changes.push(
+          disallowed('catalog', `The document catalog’s /${key} was ${oldCatalog.has(key) ? (newCatalog.has(key) ? 'changed' : 'removed') : 'added'}.`, {
+            key,
+            objectNumber: rootNum,
+          }),
+        );
     }
   }
 
@@ -378,7 +458,11 @@ function classify(before: PdfFile, after: PdfFile, result: IncrementAnalysis): v
   }
 
   // New objects reached from what may change (signature dictionaries, appearances).
-  for (const num of reachable(after, [...allowedNew].map((n) => new PdfRef(n)), (n) => added.has(n))) {
+  for (const num of reachable(
+    after,
+    [...allowedNew].map((n) => new PdfRef(n)),
+    (n) => added.has(n),
+  )) {
     if (added.has(num)) explained.add(num);
   }
   // Every other object the update overrides is a disallowed change.
@@ -391,7 +475,12 @@ function classify(before: PdfFile, after: PdfFile, result: IncrementAnalysis): v
   const strayNew = [...added].filter((num) => !explained.has(num));
   if (strayNew.length > 0 && changes.every((change) => change.allowed)) {
     // Objects nothing refers to change nothing on their own; listed so a reader sees them.
-    changes.push(allowed('signature-appearance', `The update adds ${strayNew.length} object${strayNew.length === 1 ? '' : 's'} that nothing refers to (${strayNew.slice(0, 5).join(', ')}${strayNew.length > 5 ? ', …' : ''}).`));
+    changes.push(
+      allowed(
+        'signature-appearance',
+        `The update adds ${strayNew.length} object${strayNew.length === 1 ? '' : 's'} that nothing refers to (${strayNew.slice(0, 5).join(', ')}${strayNew.length > 5 ? ', …' : ''}).`,
+      ),
+    );
   }
 }
 
@@ -410,21 +499,41 @@ function checkOverride(
   const keys = changedKeys(before.resolveDict(new PdfRef(num)), after.resolveDict(new PdfRef(num)));
   const extra = keys.filter((key) => !allowedKeys.includes(key));
   if (extra.length > 0) {
-    changes.push(disallowed('annotation', `Filling the field "${field.fullName}" also changed its ${describeKeys(extra)}.`, { fieldName: field.fullName, objectNumber: num }));
+    changes.push(
+      disallowed('annotation', `Filling the field "${field.fullName}" also changed its ${describeKeys(extra)}.`, {
+        fieldName: field.fullName,
+        objectNumber: num,
+      }),
+    );
   } else if (keys.includes('AP')) {
-    changes.push(allowed('signature-appearance', `The field "${field.fullName}" got the appearance of its signature.`, { fieldName: field.fullName, objectNumber: num }));
+    changes.push(
+      allowed('signature-appearance', `The field "${field.fullName}" got the appearance of its signature.`, { fieldName: field.fullName, objectNumber: num }),
+    );
   }
 }
 
 function compareForm(oldForm: PdfDict | undefined, newForm: PdfDict | undefined, num: number, changes: RevisionChange[]): void {
   for (const key of changedKeys(oldForm, newForm)) {
     if (key === 'SigFlags') changes.push(allowed('form-sigflags', 'The form’s /SigFlags were set, as signing needs.', { key, objectNumber: num }));
-    else if (key === 'Fields') continue; // named per field above
-    else changes.push(disallowed('form-flags', `The form’s /${key} was ${oldForm?.has(key) ? (newForm?.has(key) ? 'changed' : 'removed') : 'added'}${key === 'NeedAppearances' ? ' (viewers would redraw every field)' : ''}.`, { key, objectNumber: num }));
+    else if (key === 'Fields')
+      continue; // named per field above
+    else
+      changes.push(
+        disallowed(
+          'form-flags',
+          `The form’s /${key} was ${oldForm?.has(key) ? (newForm?.has(key) ? 'changed' : 'removed') : 'added'}${key === 'NeedAppearances' ? ' (viewers would redraw every field)' : ''}.`,
+          { key, objectNumber: num },
+        ),
+      );
   }
 }
 
-function describeOverride(before: PdfFile, after: PdfFile, num: number, pageIndex: () => Map<number, { page: number; role: 'page' | 'content' | 'annots' }>): RevisionChange {
+function describeOverride(
+  before: PdfFile,
+  after: PdfFile,
+  num: number,
+  pageIndex: () => Map<number, { page: number; role: 'page' | 'content' | 'annots' }>,
+): RevisionChange {
   const old = before.getObject(num);
   const now = after.getObject(num);
   const where = pageIndex().get(num);
@@ -436,13 +545,18 @@ function describeOverride(before: PdfFile, after: PdfFile, num: number, pageInde
     const page = where?.page;
     const label = page ? `page ${page}` : `a page (object ${num})`;
     if (keys.includes('Contents')) return disallowed('page-content', `The content of ${label} was replaced.`, { page, objectNumber: num, key: 'Contents' });
-    if (keys.includes('Resources')) return disallowed('page-resources', `The resources (fonts, images) of ${label} were replaced.`, { page, objectNumber: num, key: 'Resources' });
-    if (keys.includes('Annots')) return disallowed('annotation', `An annotation was added to or removed from ${label}.`, { page, objectNumber: num, key: 'Annots' });
+    if (keys.includes('Resources'))
+      return disallowed('page-resources', `The resources (fonts, images) of ${label} were replaced.`, { page, objectNumber: num, key: 'Resources' });
+    if (keys.includes('Annots'))
+      return disallowed('annotation', `An annotation was added to or removed from ${label}.`, { page, objectNumber: num, key: 'Annots' });
     return disallowed('page-content', `${capitalise(label)} was changed (${describeKeys(keys)}).`, { page, objectNumber: num });
   }
-  if (where?.role === 'content') return disallowed('page-content', `The content stream of page ${where.page} (object ${num}) was replaced.`, { page: where.page, objectNumber: num });
-  if (where?.role === 'annots') return disallowed('annotation', `The annotations of page ${where.page} were changed (object ${num}).`, { page: where.page, objectNumber: num });
-  if (type === 'Annot' || (oldDict?.has('Rect') && subtype)) return disallowed('annotation', `The ${subtype ?? ''} annotation object ${num} was changed.`.replace('  ', ' '), { objectNumber: num });
+  if (where?.role === 'content')
+    return disallowed('page-content', `The content stream of page ${where.page} (object ${num}) was replaced.`, { page: where.page, objectNumber: num });
+  if (where?.role === 'annots')
+    return disallowed('annotation', `The annotations of page ${where.page} were changed (object ${num}).`, { page: where.page, objectNumber: num });
+  if (type === 'Annot' || (oldDict?.has('Rect') && subtype))
+    return disallowed('annotation', `The ${subtype ?? ''} annotation object ${num} was changed.`.replace('  ', ' '), { objectNumber: num });
   if (type === 'Font' || type === 'FontDescriptor' || type === 'XObject' || subtype === 'Image' || subtype === 'Form' || type === 'ExtGState') {
     return disallowed('page-resources', `A ${subtype ?? type} resource (object ${num}) used by the pages was replaced.`, { objectNumber: num });
   }
@@ -459,7 +573,14 @@ function indexPages(file: PdfFile): Map<number, { page: number; role: 'page' | '
       const number = page.index + 1;
       index.set(page.ref.num, { page: number, role: 'page' });
       const contents = page.dict.get('Contents');
-      const list = contents instanceof PdfRef ? (file.resolve(contents) instanceof PdfStream ? [contents] : file.resolveArray(contents) ?? []) : Array.isArray(contents) ? contents : [];
+      const list =
+        contents instanceof PdfRef
+          ? file.resolve(contents) instanceof PdfStream
+            ? [contents]
+            : (file.resolveArray(contents) ?? [])
+          : Array.isArray(contents)
+            ? contents
+            : [];
       if (contents instanceof PdfRef && !(file.resolve(contents) instanceof PdfStream)) index.set(contents.num, { page: number, role: 'content' });
       for (const item of list) if (item instanceof PdfRef && !index.has(item.num)) index.set(item.num, { page: number, role: 'content' });
       const annots = page.dict.get('Annots');
@@ -512,8 +633,10 @@ export function sameValue(a: PdfValue | undefined, b: PdfValue | undefined, dept
   if (a === undefined || b === undefined || a === null || b === null) return (a ?? null) === (b ?? null);
   if (a instanceof PdfRef || b instanceof PdfRef) return a instanceof PdfRef && b instanceof PdfRef && a.num === b.num && a.gen === b.gen;
   if (a instanceof PdfName || b instanceof PdfName) return a instanceof PdfName && b instanceof PdfName && a.value === b.value;
-  if (a instanceof PdfString || b instanceof PdfString) return a instanceof PdfString && b instanceof PdfString && Buffer.from(a.bytes).equals(Buffer.from(b.bytes));
-  if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, i) => sameValue(item, b[i], depth + 1));
+  if (a instanceof PdfString || b instanceof PdfString)
+    return a instanceof PdfString && b instanceof PdfString && Buffer.from(a.bytes).equals(Buffer.from(b.bytes));
+  if (Array.isArray(a) || Array.isArray(b))
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, i) => sameValue(item, b[i], depth + 1));
   if (a instanceof PdfStream || b instanceof PdfStream) {
     return a instanceof PdfStream && b instanceof PdfStream && sameValue(a.dict, b.dict, depth + 1) && Buffer.from(a.data).equals(Buffer.from(b.data));
   }

@@ -1,4 +1,3 @@
-
 import type { DrawnXObject } from './draw-form-xobject';
 import { findAcroForm, type FormField } from './find-form-fields';
 import { PdfError } from './pdf-error';
@@ -105,10 +104,7 @@ export async function appendSignature(options: AppendSignatureOptions): Promise<
   const digest = sha256(previous, increment.subarray(0, contentsStart), increment.subarray(contentsEnd));
   const contents = await options.produceContents(digest);
   if (contents.length > options.contentsBytes) {
-    throw new PdfError(
-      'SIGNATURE_TOO_LARGE',
-      `The signature needs ${contents.length} bytes but only ${options.contentsBytes} were reserved.`,
-    );
+    throw new PdfError('SIGNATURE_TOO_LARGE', `The signature needs ${contents.length} bytes but only ${options.contentsBytes} were reserved.`);
   }
   Buffer.from(increment.buffer, increment.byteOffset, increment.length).write(Buffer.from(contents).toString('hex'), contentsStart + 1, 'latin1');
 
@@ -116,11 +112,11 @@ export async function appendSignature(options: AppendSignatureOptions): Promise<
   const pdf: Uint8Array = Buffer.allocUnsafeSlow(total);
   pdf.set(previous, 0);
   pdf.set(increment, base);
-  const overriddenObjects = objects.map((object) => object.num).filter((num) => num < file.size).sort((a, b) => a - b);
-  const appearanceBytes = (appearance?.objects ?? []).reduce(
-    (sum, object) => sum + object.body.length + `${object.num} 0 obj\n\nendobj\n`.length,
-    0,
-  );
+  const overriddenObjects = objects
+    .map((object) => object.num)
+    .filter((num) => num < file.size)
+    .sort((a, b) => a - b);
+  const appearanceBytes = (appearance?.objects ?? []).reduce((sum, object) => sum + object.body.length + `${object.num} 0 obj\n\nendobj\n`.length, 0);
   return {
     pdf,
     increment,

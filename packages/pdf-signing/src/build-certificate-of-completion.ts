@@ -129,7 +129,15 @@ class PageLayout {
     const lines = wrap(message, this.bold, size, A4.width - 2 * MARGIN - 20);
     const height = lines.length * size * 1.45 + 14;
     this.ensure(height);
-    this.page.drawRectangle({ x: MARGIN, y: this.y - height, width: A4.width - 2 * MARGIN, height, color: rgb(1, 0.94, 0.94), borderColor: rgb(0.64, 0.15, 0.17), borderWidth: 1 });
+    this.page.drawRectangle({
+      x: MARGIN,
+      y: this.y - height,
+      width: A4.width - 2 * MARGIN,
+      height,
+      color: rgb(1, 0.94, 0.94),
+      borderColor: rgb(0.64, 0.15, 0.17),
+      borderWidth: 1,
+    });
     this.y -= 7;
     for (const line of lines) {
       this.y -= size * 1.2;

@@ -1,4 +1,3 @@
-
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -40,9 +39,7 @@ describe('buildCmsSignature (PAdES B-B)', () => {
       const attribute = signer.signedAttrs!.attributes.find((a) => a.type === OID.signingCertificateV2)!;
       const essCertId = ((attribute.values[0] as asn1js.Sequence).valueBlock.value[0] as asn1js.Sequence).valueBlock.value[0] as asn1js.Sequence;
       const certHash = essCertId.valueBlock.value[0] as asn1js.OctetString;
-      expect(Buffer.from(certHash.valueBlock.valueHexView).toString('hex')).toBe(
-        sha256(identity.certificateDer).toString('hex'),
-      );
+      expect(Buffer.from(certHash.valueBlock.valueHexView).toString('hex')).toBe(sha256(identity.certificateDer).toString('hex'));
       const issuerSerial = essCertId.valueBlock.value[1] as asn1js.Sequence;
       const serial = issuerSerial.valueBlock.value[1] as asn1js.Integer;
       const certificate = pkijs.Certificate.fromBER(new Uint8Array(identity.certificateDer));

@@ -66,10 +66,7 @@ function certificateMatchesSid(certificate: pkijs.Certificate, signerInfo: pkijs
  * algorithm; for detached signatures the caller hashes the document, for tokens
  * with encapsulated content it hashes `eContent`.
  */
-export function checkCmsSignedData(
-  der: Uint8Array,
-  digestOfContent: (name: DigestName, eContent: Uint8Array | undefined) => Uint8Array | undefined,
-): CmsCheck {
+export function checkCmsSignedData(der: Uint8Array, digestOfContent: (name: DigestName, eContent: Uint8Array | undefined) => Uint8Array | undefined): CmsCheck {
   const result: CmsCheck = {
     parsed: false,
     digestMatches: false,

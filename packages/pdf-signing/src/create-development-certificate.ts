@@ -38,17 +38,18 @@ export function keyAlgorithmParams(algorithm: KeyAlgorithm): RsaHashedKeyGenPara
 }
 
 function signingAlgorithm(algorithm: KeyAlgorithm): Algorithm | EcdsaParams {
-  return algorithm === 'RSA-2048' ? { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } as Algorithm : { name: 'ECDSA', hash: 'SHA-256' };
+  return algorithm === 'RSA-2048' ? ({ name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' } as Algorithm) : { name: 'ECDSA', hash: 'SHA-256' };
 }
 
 function toPem(label: string, der: ArrayBuffer): string {
-  const base64 = Buffer.from(der).toString('base64').replace(/(.{64})/g, '$1\n').trim();
+  const base64 = Buffer.from(der)
+    .toString('base64')
+    .replace(/(.{64})/g, '$1\n')
+    .trim();
   return `-----BEGIN ${label}-----\n${base64}\n-----END ${label}-----\n`;
 }
 
-export async function createDevelopmentCertificate(
-  options: CreateDevelopmentCertificateOptions = {},
-): Promise<DevelopmentCertificate> {
+export async function createDevelopmentCertificate(options: CreateDevelopmentCertificateOptions = {}): Promise<DevelopmentCertificate> {
   const algorithm = options.algorithm ?? 'RSA-2048';
   const now = options.now ?? new Date();
   const notBefore = new Date(now.getTime() - 60 * 60 * 1000);

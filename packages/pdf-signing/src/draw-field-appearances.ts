@@ -146,86 +146,92 @@ export async function drawSignatureAppearance(
 ): Promise<DrawnXObject> {
   const appearance = normalizeAppearance(input);
   const [width, height] = uprightSize(rectWidth, rectHeight, rotate);
-  return drawFormXObject(width, height, firstNum, async (page, fonts) => {
-    const pad = Math.max(2, Math.min(8, Math.min(width, height) * 0.06));
-    const inner = { x: pad, y: pad, width: width - 2 * pad, height: height - 2 * pad };
+  return drawFormXObject(
+    width,
+    height,
+    firstNum,
+    async (page, fonts) => {
+      const pad = Math.max(2, Math.min(8, Math.min(width, height) * 0.06));
+      const inner = { x: pad, y: pad, width: width - 2 * pad, height: height - 2 * pad };
 
-    if (kind === 'initials') {
-      const png = appearance.initialsImagePng ?? (appearance.initials ? undefined : appearance.signatureImagePng);
-      if (png) await drawImageInBox(page, png, inner);
-      else {
-        const text = appearance.initials ?? initialsOf(appearance.typedSignature ?? appearance.signerName);
-        drawScript(page, await handwritingFor(text, fonts), text, inner);
+      if (kind === 'initials') {
+        const png = appearance.initialsImagePng ?? (appearance.initials ? undefined : appearance.signatureImagePng);
+        if (png) await drawImageInBox(page, png, inner);
+        else {
+          const text = appearance.initials ?? initialsOf(appearance.typedSignature ?? appearance.signerName);
+          drawScript(page, await handwritingFor(text, fonts), text, inner);
+        }
+        if (appearance.developmentCertificate) {
+          // Too small for the sentence: a mark that a viewer can explain.
+          const sans = await fonts.get('sans');
+          page.drawText('DEV', { x: width - pad - sans.widthOfTextAtSize('DEV', 4), y: pad * 0.5, size: 4, font: sans, color: WARNING });
+        }
+        return;
       }
-      if (appearance.developmentCertificate) {
-        // Too small for the sentence: a mark that a viewer can explain.
-        const sans = await fonts.get('sans');
-        page.drawText('DEV', { x: width - pad - sans.widthOfTextAtSize('DEV', 4), y: pad * 0.5, size: 4, font: sans, color: WARNING });
+
+      const sans = await fonts.get('sans');
+      const bold = await fonts.get('sans-bold');
+      const plan = (base: number): TextLine[] => {
+        const lines: TextLine[] = [
+          { text: appearance.signerName, font: bold, size: base * 1.08, color: TEXT },
+          { text: appearance.signerTitle, font: sans, size: base * 0.92, color: TEXT },
+          { text: appearance.delegationName, font: sans, size: base * 0.92, color: TEXT },
+          ...appearance.timeLines.map((text) => ({ text, font: sans, size: base * 0.8, color: MUTED })),
+        ];
+        if (appearance.developmentCertificate) lines.push({ text: developmentNoticeFor(appearance.language), font: sans, size: base * 0.72, color: WARNING });
+        return lines.filter((line) => line.text.trim() !== '').map((line) => fitted(line, inner.width));
+      };
+      // Text gets what it needs at a legible size; the signature itself keeps at least 35 %.
+      let base = Math.max(5, Math.min(9, height / 15));
+      let lines = plan(base);
+      while (base > 3.5 && linesHeight(lines) > inner.height * 0.65) {
+        base *= 0.92;
+        lines = plan(base);
       }
-      return;
-    }
+      const textHeight = linesHeight(lines);
+      const gap = base * 0.5;
+      const ruleY = pad + textHeight + gap * 0.6;
+      const signatureBox = { x: inner.x, y: ruleY + gap * 0.4, width: inner.width, height: height - pad - (ruleY + gap * 0.4) };
 
-    const sans = await fonts.get('sans');
-    const bold = await fonts.get('sans-bold');
-    const plan = (base: number): TextLine[] => {
-      const lines: TextLine[] = [
-        { text: appearance.signerName, font: bold, size: base * 1.08, color: TEXT },
-        { text: appearance.signerTitle, font: sans, size: base * 0.92, color: TEXT },
-        { text: appearance.delegationName, font: sans, size: base * 0.92, color: TEXT },
-        ...appearance.timeLines.map((text) => ({ text, font: sans, size: base * 0.8, color: MUTED })),
-      ];
-      if (appearance.developmentCertificate) lines.push({ text: developmentNoticeFor(appearance.language), font: sans, size: base * 0.72, color: WARNING });
-      return lines.filter((line) => line.text.trim() !== '').map((line) => fitted(line, inner.width));
-    };
-    // Text gets what it needs at a legible size; the signature itself keeps at least 35 %.
-    let base = Math.max(5, Math.min(9, height / 15));
-    let lines = plan(base);
-    while (base > 3.5 && linesHeight(lines) > inner.height * 0.65) {
-      base *= 0.92;
-      lines = plan(base);
-    }
-    const textHeight = linesHeight(lines);
-    const gap = base * 0.5;
-    const ruleY = pad + textHeight + gap * 0.6;
-    const signatureBox = { x: inner.x, y: ruleY + gap * 0.4, width: inner.width, height: height - pad - (ruleY + gap * 0.4) };
-
-    if (appearance.signatureImagePng) {
-      await drawImageInBox(page, appearance.signatureImagePng, signatureBox);
-    } else {
-      const text = appearance.typedSignature?.trim() || appearance.signerName;
-      drawScript(page, await handwritingFor(text, fonts), text, signatureBox);
-    }
-    page.drawLine({ start: { x: inner.x, y: ruleY }, end: { x: inner.x + inner.width, y: ruleY }, thickness: 0.5, color: RULE });
-    drawLines(page, lines, inner.x, ruleY - gap * 0.2);
-  }, { matrix: uprightMatrix(rotate) });
+      if (appearance.signatureImagePng) {
+        await drawImageInBox(page, appearance.signatureImagePng, signatureBox);
+      } else {
+        const text = appearance.typedSignature?.trim() || appearance.signerName;
+        drawScript(page, await handwritingFor(text, fonts), text, signatureBox);
+      }
+      page.drawLine({ start: { x: inner.x, y: ruleY }, end: { x: inner.x + inner.width, y: ruleY }, thickness: 0.5, color: RULE });
+      drawLines(page, lines, inner.x, ruleY - gap * 0.2);
+    },
+    { matrix: uprightMatrix(rotate) },
+  );
 }
 
-export async function drawSealAppearance(
-  rectWidth: number,
-  rectHeight: number,
-  seal: SealAppearance,
-  firstNum: number,
-  rotate = 0,
-): Promise<DrawnXObject> {
+export async function drawSealAppearance(rectWidth: number, rectHeight: number, seal: SealAppearance, firstNum: number, rotate = 0): Promise<DrawnXObject> {
   const [width, height] = uprightSize(rectWidth, rectHeight, rotate);
-  return drawFormXObject(width, height, firstNum, async (page, fonts) => {
-    const pad = Math.max(2, Math.min(6, Math.min(width, height) * 0.06));
-    const sans = await fonts.get('sans');
-    const bold = await fonts.get('sans-bold');
-    const base = Math.max(4, Math.min(8, height / 8));
-    const lines: TextLine[] = [
-      { text: nfc(seal.title), font: bold, size: base, color: TEXT },
-      ...seal.lines.map((text) => ({ text: nfc(text), font: sans, size: base * 0.82, color: MUTED })),
-    ];
-    if (seal.developmentCertificate) lines.push({ text: developmentNoticeFor(seal.language), font: sans, size: base * 0.75, color: WARNING });
-    page.drawRectangle({ x: 0.5, y: 0.5, width: width - 1, height: height - 1, borderColor: RULE, borderWidth: 0.5 });
-    drawLines(
-      page,
-      lines.map((line) => fitted(line, width - 2 * pad)),
-      pad,
-      height - pad,
-    );
-  }, { matrix: uprightMatrix(rotate) });
+  return drawFormXObject(
+    width,
+    height,
+    firstNum,
+    async (page, fonts) => {
+      const pad = Math.max(2, Math.min(6, Math.min(width, height) * 0.06));
+      const sans = await fonts.get('sans');
+      const bold = await fonts.get('sans-bold');
+      const base = Math.max(4, Math.min(8, height / 8));
+      const lines: TextLine[] = [
+        { text: nfc(seal.title), font: bold, size: base, color: TEXT },
+        ...seal.lines.map((text) => ({ text: nfc(text), font: sans, size: base * 0.82, color: MUTED })),
+      ];
+      if (seal.developmentCertificate) lines.push({ text: developmentNoticeFor(seal.language), font: sans, size: base * 0.75, color: WARNING });
+      page.drawRectangle({ x: 0.5, y: 0.5, width: width - 1, height: height - 1, borderColor: RULE, borderWidth: 0.5 });
+      drawLines(
+        page,
+        lines.map((line) => fitted(line, width - 2 * pad)),
+        pad,
+        height - pad,
+      );
+    },
+    { matrix: uprightMatrix(rotate) },
+  );
 }
 
 /** The look of a prepared, still empty field: a light box with an optional label. */
@@ -237,30 +243,33 @@ export async function drawEmptyFieldAppearance(
   rotate = 0,
 ): Promise<DrawnXObject> {
   const [width, height] = uprightSize(rectWidth, rectHeight, rotate);
-  return drawFormXObject(width, height, firstNum, async (page, fonts) => {
-    page.drawRectangle({
-      x: 0.5,
-      y: 0.5,
-      width: width - 1,
-      height: height - 1,
-      color: rgb(0.965, 0.972, 0.988),
-      borderColor: rgb(0.6, 0.66, 0.78),
-      borderWidth: 0.6,
-      borderDashArray: [2.5, 2],
-    });
-    if (label) {
-      const sans = await fonts.get('sans');
-      const line = fitted({ text: nfc(label), font: sans, size: Math.max(4, Math.min(7, height / 6)), color: MUTED }, width - 6);
-      page.drawText(line.text, { x: 3, y: 3, size: line.size, font: sans, color: MUTED });
-    }
-  }, { matrix: uprightMatrix(rotate) });
+  return drawFormXObject(
+    width,
+    height,
+    firstNum,
+    async (page, fonts) => {
+      page.drawRectangle({
+        x: 0.5,
+        y: 0.5,
+        width: width - 1,
+        height: height - 1,
+        color: rgb(0.965, 0.972, 0.988),
+        borderColor: rgb(0.6, 0.66, 0.78),
+        borderWidth: 0.6,
+        borderDashArray: [2.5, 2],
+      });
+      if (label) {
+        const sans = await fonts.get('sans');
+        const line = fitted({ text: nfc(label), font: sans, size: Math.max(4, Math.min(7, height / 6)), color: MUTED }, width - 6);
+        page.drawText(line.text, { x: 3, y: 3, size: line.size, font: sans, color: MUTED });
+      }
+    },
+    { matrix: uprightMatrix(rotate) },
+  );
 }
 
 /** A one-line notice in the document's language, drawn into page content at prepare time only. */
-export async function drawDevelopmentNotice(
-  firstNum: number,
-  language: AgreementLanguage = 'en',
-): Promise<DrawnXObject & { width: number; height: number }> {
+export async function drawDevelopmentNotice(firstNum: number, language: AgreementLanguage = 'en'): Promise<DrawnXObject & { width: number; height: number }> {
   const notice = developmentNoticeFor(language);
   const maxWidth = 400;
   const size = 7;

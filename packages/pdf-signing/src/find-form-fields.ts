@@ -58,9 +58,7 @@ export function listFormFields(file: PdfFile): FormField[] {
       continue;
     }
     const widgets =
-      kids.length > 0
-        ? kidDicts.filter((kid): kid is { ref: PdfRef; dict: PdfDict } => kid.dict !== undefined)
-        : [{ ref: fieldRef, dict: fieldDict }];
+      kids.length > 0 ? kidDicts.filter((kid): kid is { ref: PdfRef; dict: PdfDict } => kid.dict !== undefined) : [{ ref: fieldRef, dict: fieldDict }];
     fields.push({ fullName, ref: fieldRef, dict: fieldDict, fieldType, widgets, hasValue: fieldDict.has('V') });
   }
   return fields;

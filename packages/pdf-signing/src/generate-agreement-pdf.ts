@@ -118,7 +118,16 @@ class Flow {
 
   text(
     text: string,
-    options: { font?: PDFFont; size?: number; color?: RGB; indent?: number; align?: 'left' | 'center'; leading?: number; label?: string; labelWidth?: number } = {},
+    options: {
+      font?: PDFFont;
+      size?: number;
+      color?: RGB;
+      indent?: number;
+      align?: 'left' | 'center';
+      leading?: number;
+      label?: string;
+      labelWidth?: number;
+    } = {},
   ): void {
     const font = options.font ?? this.fonts.regular;
     const size = options.size ?? 10.5;
@@ -134,10 +143,7 @@ class Flow {
       if (i === 0 && options.label) {
         this.page.drawText(options.label, { x: MARGIN_X + indent, y: baseline, size, font, color: options.color ?? INK });
       }
-      const x =
-        options.align === 'center'
-          ? MARGIN_X + (this.width - font.widthOfTextAtSize(line, size)) / 2
-          : MARGIN_X + indent + labelWidth;
+      const x = options.align === 'center' ? MARGIN_X + (this.width - font.widthOfTextAtSize(line, size)) / 2 : MARGIN_X + indent + labelWidth;
       this.page.drawText(line, { x, y: baseline, size, font, color: options.color ?? INK });
     });
   }

@@ -7,7 +7,14 @@ import { loadFontBytes } from './load-fonts';
  * A full-powers letter (the document by which a party authorises its signatory), for the
  * demo data and tests: real organisations upload their own scanned or signed letter.
  */
-export async function generateFullPowersLetter(input: { issuer: string; signatoryName: string; signatoryTitle: string; agreementTitle: string; place: string; date: string }): Promise<Uint8Array> {
+export async function generateFullPowersLetter(input: {
+  issuer: string;
+  signatoryName: string;
+  signatoryTitle: string;
+  agreementTitle: string;
+  place: string;
+  date: string;
+}): Promise<Uint8Array> {
   const doc = await PDFDocument.create({ updateMetadata: false });
   doc.registerFontkit(fontkit);
   const regular = await doc.embedFont(loadFontBytes('sans'), { subset: true });

@@ -18,13 +18,7 @@ export {
 export { loadSigningIdentity, type SigningIdentity, type SigningIdentitySource } from './load-signing-identity';
 
 export { buildCmsSignature, type BuildCmsSignatureOptions } from './build-cms-signature';
-export {
-  checkTimestampToken,
-  createHttpTimestampRequester,
-  obtainTimestampToken,
-  type HttpTimestampOptions,
-  type RequestTimestamp,
-} from './request-timestamp';
+export { checkTimestampToken, createHttpTimestampRequester, obtainTimestampToken, type HttpTimestampOptions, type RequestTimestamp } from './request-timestamp';
 
 export {
   prepareSigningFields,
@@ -50,14 +44,7 @@ export { DOCUMENT_LABELS, documentLabels, documentLanguage, partyNameIn, type Do
 export { sealDocument, type SealDocumentOptions } from './seal-document';
 export { PLATFORM_SEAL_FIELD, sealPlatformPdf } from './seal-platform-pdf';
 export { checkDetachedSignature, signDetached, type DetachedCheck } from './sign-detached';
-export {
-  analyseIncrement,
-  assertOnlyAllowedChanges,
-  revisionEnds,
-  type ChangeKind,
-  type IncrementAnalysis,
-  type RevisionChange,
-} from './analyse-increment';
+export { analyseIncrement, assertOnlyAllowedChanges, revisionEnds, type ChangeKind, type IncrementAnalysis, type RevisionChange } from './analyse-increment';
 
 export {
   chainToAnchor,

@@ -119,7 +119,16 @@ describe('inspectPdf', () => {
   }
 
   it('every refusal code it can raise is in the one table', async () => {
-    const makers = [...Object.values(ACTIVE_CONTENT_PDFS), ...Object.values(SIGNATURE_MACHINERY_PDFS), ...Object.values(STRUCTURE_LIMIT_PDFS), notAPdf, encryptedPdf, truncatedPdf, incrementallyUpdatedPdf, brokenXrefPdf];
+    const makers = [
+      ...Object.values(ACTIVE_CONTENT_PDFS),
+      ...Object.values(SIGNATURE_MACHINERY_PDFS),
+      ...Object.values(STRUCTURE_LIMIT_PDFS),
+      notAPdf,
+      encryptedPdf,
+      truncatedPdf,
+      incrementallyUpdatedPdf,
+      brokenXrefPdf,
+    ];
     for (const make of makers) expect(PDF_REFUSALS).toHaveProperty((await refusal(make())).code);
   });
 

@@ -190,7 +190,9 @@ function componentsOf(file: PdfFile, value: PdfValue | undefined): number {
 function refusal(findings: PdfFinding[]): PdfError {
   const codes = new Set(findings.map((finding) => PDF_FINDING_KINDS[finding.kind]));
   const details = findings.map((finding) => finding.kind);
-  const code: PdfRefusalCode = (['ACTIVE_CONTENT', 'SIGNATURE_MACHINERY', 'INCREMENTAL_UPDATES', 'REPAIRED'] as const).find((candidate) => codes.has(candidate))!;
+  const code: PdfRefusalCode = (['ACTIVE_CONTENT', 'SIGNATURE_MACHINERY', 'INCREMENTAL_UPDATES', 'REPAIRED'] as const).find((candidate) =>
+    codes.has(candidate),
+  )!;
   const messages: Record<string, string> = {
     ACTIVE_CONTENT: 'This PDF carries active content',
     SIGNATURE_MACHINERY: 'This PDF already carries signature fields, signatures or signing permissions',
@@ -217,4 +219,3 @@ function toInspectionError(error: unknown): PdfError {
   // A RangeError here would be a bug in a bound, never a reason to crash the caller.
   return new PdfError('MALFORMED', `This PDF cannot be read (${(error as Error)?.message ?? String(error)}).`, { cause: error });
 }
-

@@ -61,8 +61,18 @@ describe('loadSigningIdentity', () => {
       writeFileSync(path.join(dir, 'cert.pem'), created.certificatePem);
       writeFileSync(path.join(dir, 'ca.pem'), created.caCertificatePem);
       const result = spawnSync('openssl', [
-        'pkcs12', '-export', '-inkey', path.join(dir, 'key.pem'), '-in', path.join(dir, 'cert.pem'), '-certfile', path.join(dir, 'ca.pem'),
-        '-out', path.join(dir, 'identity.p12'), '-passout', 'pass:correct horse',
+        'pkcs12',
+        '-export',
+        '-inkey',
+        path.join(dir, 'key.pem'),
+        '-in',
+        path.join(dir, 'cert.pem'),
+        '-certfile',
+        path.join(dir, 'ca.pem'),
+        '-out',
+        path.join(dir, 'identity.p12'),
+        '-passout',
+        'pass:correct horse',
       ]);
       expect(result.status, String(result.stderr)).toBe(0);
       const pkcs12Base64 = readFileSync(path.join(dir, 'identity.p12')).toString('base64');

@@ -63,7 +63,10 @@ export async function loadSigningIdentity(source: SigningIdentitySource): Promis
   });
   if (signerIndex < 0) throw invalid('The signing key does not belong to any of the given certificates.');
   const certificateDer = certificates[signerIndex]!;
-  const chainDer = orderChain(certificateDer, certificates.filter((_, i) => i !== signerIndex));
+  const chainDer = orderChain(
+    certificateDer,
+    certificates.filter((_, i) => i !== signerIndex),
+  );
   const subject = new X509Certificate(certificateDer).subject;
   return {
     privateKey,

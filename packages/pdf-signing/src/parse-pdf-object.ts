@@ -15,8 +15,7 @@ const DELIMITER = new Uint8Array(256);
 for (const char of '()<>[]{}/%') DELIMITER[char.charCodeAt(0)] = 1;
 
 export const isWhitespace = (byte: number | undefined): boolean => byte !== undefined && WHITESPACE[byte] === 1;
-const isRegular = (byte: number | undefined): boolean =>
-  byte !== undefined && WHITESPACE[byte] !== 1 && DELIMITER[byte] !== 1;
+const isRegular = (byte: number | undefined): boolean => byte !== undefined && WHITESPACE[byte] !== 1 && DELIMITER[byte] !== 1;
 const isDigit = (byte: number | undefined): boolean => byte !== undefined && byte >= 0x30 && byte <= 0x39;
 
 export class Keyword {
@@ -225,11 +224,21 @@ export class PdfLexer {
         if (next === undefined) break;
         pos += 2;
         switch (next) {
-          case 0x6e: out.push(0x0a); break;
-          case 0x72: out.push(0x0d); break;
-          case 0x74: out.push(0x09); break;
-          case 0x62: out.push(0x08); break;
-          case 0x66: out.push(0x0c); break;
+          case 0x6e:
+            out.push(0x0a);
+            break;
+          case 0x72:
+            out.push(0x0d);
+            break;
+          case 0x74:
+            out.push(0x09);
+            break;
+          case 0x62:
+            out.push(0x08);
+            break;
+          case 0x66:
+            out.push(0x0c);
+            break;
           case 0x0d:
             if (bytes[pos] === 0x0a) pos++;
             break;

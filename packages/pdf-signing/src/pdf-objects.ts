@@ -67,16 +67,7 @@ export class PdfStream {
   ) {}
 }
 
-export type PdfValue =
-  | null
-  | boolean
-  | number
-  | PdfName
-  | PdfString
-  | PdfRef
-  | PdfValue[]
-  | PdfDict
-  | PdfStream;
+export type PdfValue = null | boolean | number | PdfName | PdfString | PdfRef | PdfValue[] | PdfDict | PdfStream;
 
 export const name = (value: string): PdfName => new PdfName(value);
 export const ref = (num: number, gen = 0): PdfRef => new PdfRef(num, gen);

@@ -18,7 +18,11 @@ describe('prepareSigningFields', () => {
     const original = await simplePdf({ pages: 2 });
     const result = await prepareSigningFields({
       pdf: original,
-      fields: [field('signature.lni', 2), field('signature.kosmo', 2, 300), { ...field('initials.lni', 1), kind: 'initials', rect: { x: 500, y: 40, width: 50, height: 24 } }],
+      fields: [
+        field('signature.lni', 2),
+        field('signature.kosmo', 2, 300),
+        { ...field('initials.lni', 1), kind: 'initials', rect: { x: 500, y: 40, width: 50, height: 24 } },
+      ],
     });
     expect(Buffer.from(result.pdf.subarray(0, original.length)).equals(Buffer.from(original))).toBe(true);
     expect(Buffer.from(result.pdf).toString('latin1').match(/%%EOF/g)).toHaveLength(2);

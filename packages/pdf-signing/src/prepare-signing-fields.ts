@@ -4,17 +4,7 @@ import type { AgreementLanguage } from './agreement-texts';
 import { drawDevelopmentNotice, drawEmptyFieldAppearance, type FieldKind } from './draw-field-appearances';
 import { findAcroForm, listFormFields } from './find-form-fields';
 import { PdfError } from './pdf-error';
-import {
-  dict,
-  name,
-  PdfDict,
-  PdfRef,
-  PdfStream,
-  ref,
-  serializeObjectBody,
-  textString,
-  type PdfValue,
-} from './pdf-objects';
+import { dict, name, PdfDict, PdfRef, PdfStream, ref, serializeObjectBody, textString, type PdfValue } from './pdf-objects';
 import { PdfFile, type PageInfo } from './read-pdf-file';
 import { writeIncrementalUpdate, type UpdateObject } from './write-incremental-update';
 

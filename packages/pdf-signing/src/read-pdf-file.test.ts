@@ -97,7 +97,12 @@ describe('PdfFile', () => {
   });
 
   it('a damaged cross-reference table is recovered, and the prepared update then carries a complete table', async () => {
-    const broken = Buffer.from(Buffer.from(minimalPdf()).toString('latin1').replace(/startxref\n\d+/, 'startxref\n7'), 'latin1');
+    const broken = Buffer.from(
+      Buffer.from(minimalPdf())
+        .toString('latin1')
+        .replace(/startxref\n\d+/, 'startxref\n7'),
+      'latin1',
+    );
     const file = PdfFile.open(broken);
     expect(file.recovered).toBe(true);
     const prepared = await prepareSigningFields({

@@ -2,15 +2,7 @@ import { constants as zlibConstants, inflateSync } from 'node:zlib';
 
 import { isHardLimit, PdfError } from './pdf-error';
 import { PdfDict, PdfName, PdfRef, PdfStream, type PdfValue } from './pdf-objects';
-import {
-  asBuffer,
-  indexOfAscii,
-  Keyword,
-  lastIndexOfAscii,
-  latin1,
-  PdfLexer,
-  type IndirectObject,
-} from './parse-pdf-object';
+import { asBuffer, indexOfAscii, Keyword, lastIndexOfAscii, latin1, PdfLexer, type IndirectObject } from './parse-pdf-object';
 
 /**
  * Reads the structure of a PDF file lazily: the cross-reference chain first, then only
@@ -686,7 +678,7 @@ export class PdfFile {
       }
       const mediaBox = this.readBox(own.mediaBox) ?? [0, 0, 612, 792];
       const cropBox = intersectBoxes(this.readBox(own.cropBox) ?? mediaBox, mediaBox);
-      const rotate = ((((this.resolveNumber(own.rotate) ?? 0) % 360) + 360) % 360);
+      const rotate = (((this.resolveNumber(own.rotate) ?? 0) % 360) + 360) % 360;
       pages.push({ index: pages.length, ref: nodeRef, dict: node, mediaBox, cropBox, rotate, resources: own.resources });
     }
     return pages;
@@ -697,7 +689,7 @@ export class PdfFile {
     let node = this.resolveDict(pageRef);
     for (let depth = 0; node && depth < 64; depth++) {
       const rotate = this.resolveNumber(node.get('Rotate'));
-      if (rotate !== undefined) return ((((Math.round(rotate / 90) * 90) % 360) + 360) % 360);
+      if (rotate !== undefined) return (((Math.round(rotate / 90) * 90) % 360) + 360) % 360;
       node = this.resolveDict(node.get('Parent'));
     }
     return 0;
@@ -720,10 +712,7 @@ function decodeBudgetError(limit: number): PdfError {
   );
 }
 
-function intersectBoxes(
-  a: [number, number, number, number],
-  b: [number, number, number, number],
-): [number, number, number, number] {
+function intersectBoxes(a: [number, number, number, number], b: [number, number, number, number]): [number, number, number, number] {
   const box: [number, number, number, number] = [Math.max(a[0], b[0]), Math.max(a[1], b[1]), Math.min(a[2], b[2]), Math.min(a[3], b[3])];
   return box[2] > box[0] && box[3] > box[1] ? box : b;
 }
@@ -756,10 +745,18 @@ function applyPredictor(data: Uint8Array, params: PdfDict): Uint8Array {
       const raw = input[i]!;
       let value: number;
       switch (filterType) {
-        case 0: value = raw; break;
-        case 1: value = raw + left; break;
-        case 2: value = raw + up; break;
-        case 3: value = raw + ((left + up) >> 1); break;
+        case 0:
+          value = raw;
+          break;
+        case 1:
+          value = raw + left;
+          break;
+        case 2:
+          value = raw + up;
+          break;
+        case 3:
+          value = raw + ((left + up) >> 1);
+          break;
         case 4: {
           const p = left + up - upLeft;
           const pa = Math.abs(p - left);

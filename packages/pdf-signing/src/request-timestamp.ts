@@ -52,13 +52,10 @@ export function checkTimestampToken(tokenDer: Uint8Array, expectedImprint: Uint8
   result.genTime = tstInfo.genTime;
   const imprintHash = digestNameOf(tstInfo.messageImprint.hashAlgorithm.algorithmId);
   result.imprintMatches =
-    imprintHash === 'sha256' &&
-    Buffer.from(tstInfo.messageImprint.hashedMessage.valueBlock.valueHexView).equals(Buffer.from(expectedImprint));
+    imprintHash === 'sha256' && Buffer.from(tstInfo.messageImprint.hashedMessage.valueBlock.valueHexView).equals(Buffer.from(expectedImprint));
   result.signatureValid = cms.digestMatches && cms.signatureValid;
   // RFC 3161 §2.3: the TSA's certificate is dedicated to timestamping.
-  const forTimestamping = cms.signerCertificateDer
-    ? (new X509Certificate(cms.signerCertificateDer).keyUsage ?? []).includes(TIME_STAMPING_EKU)
-    : false;
+  const forTimestamping = cms.signerCertificateDer ? (new X509Certificate(cms.signerCertificateDer).keyUsage ?? []).includes(TIME_STAMPING_EKU) : false;
   if (!result.imprintMatches) result.problem = 'the timestamp was issued for different data';
   else if (!result.signatureValid) result.problem = `the timestamp token's signature is invalid (${cms.problem ?? 'unknown reason'})`;
   else if (!forTimestamping) result.problem = 'the timestamp was not issued with a timestamping certificate';
@@ -70,10 +67,7 @@ export function checkTimestampToken(tokenDer: Uint8Array, expectedImprint: Uint8
  * Calls the timestamp authority for `messageImprint` and returns the validated token
  * (DER ContentInfo) ready to embed. Throws PdfError TSA_FAILED on any problem.
  */
-export async function obtainTimestampToken(
-  requestTimestamp: RequestTimestamp,
-  messageImprint: Uint8Array,
-): Promise<{ tokenDer: Uint8Array; genTime: Date }> {
+export async function obtainTimestampToken(requestTimestamp: RequestTimestamp, messageImprint: Uint8Array): Promise<{ tokenDer: Uint8Array; genTime: Date }> {
   let responseDer: Uint8Array;
   try {
     responseDer = await requestTimestamp(messageImprint);

@@ -186,4 +186,3 @@ function isLinearized(file: PdfFile): boolean {
   }
   return false;
 }
-

@@ -70,7 +70,13 @@ describe('sealDocument', () => {
     expect(verifyPdfSignatures(sealed.pdf, { trustedCaDer: signerRoot }).verdict).toBe('untrusted');
     const report = verifyPdfSignatures(sealed.pdf, { trustedCaDer: [...signerRoot, tsa.certificateDer] });
     expect(report.verdict).toBe('valid');
-    expect(report.signatures[1]).toMatchObject({ fieldName: 'seal', kind: 'document-timestamp', digestIntact: true, signatureValid: true, coversWholeFile: true });
+    expect(report.signatures[1]).toMatchObject({
+      fieldName: 'seal',
+      kind: 'document-timestamp',
+      digestIntact: true,
+      signatureValid: true,
+      coversWholeFile: true,
+    });
     // poppler 22 cannot check document timestamps; the earlier signature must stay valid there.
     const pdfsig = runPdfsig(sealed.pdf);
     expect(pdfsig.signatures.find((s) => s.fieldName === 'signer')!.validation).toBe('Signature is Valid.');

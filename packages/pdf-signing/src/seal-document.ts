@@ -42,9 +42,7 @@ export async function sealDocument(options: SealDocumentOptions): Promise<Append
   const file = PdfFile.open(options.pdf, { requireEndMarker: false });
   if (file.isEncrypted) throw new PdfError('ENCRYPTED', 'This PDF is encrypted; it cannot be sealed.');
   const field = findSignatureField(file, options.fieldName);
-  const unsigned = listFormFields(file).filter(
-    (candidate) => candidate.fieldType === 'Sig' && !candidate.hasValue && candidate.fullName !== options.fieldName,
-  );
+  const unsigned = listFormFields(file).filter((candidate) => candidate.fieldType === 'Sig' && !candidate.hasValue && candidate.fullName !== options.fieldName);
   if (unsigned.length > 0) {
     throw new PdfError(
       'INVALID_FIELD_PLAN',

@@ -10,7 +10,13 @@ export const PLATFORM_SEAL_FIELD = 'accord-platform-seal';
  * seal field is prepared and filled with a PAdES platform signature over the whole file,
  * so the document proves its origin on its own, offline.
  */
-export async function sealPlatformPdf(options: { pdf: Uint8Array; identity: SigningIdentity; reason: string; sealTime?: Date; requestTimestamp?: RequestTimestamp }): Promise<Uint8Array> {
+export async function sealPlatformPdf(options: {
+  pdf: Uint8Array;
+  identity: SigningIdentity;
+  reason: string;
+  sealTime?: Date;
+  requestTimestamp?: RequestTimestamp;
+}): Promise<Uint8Array> {
   const prepared = await prepareSigningFields({
     pdf: options.pdf,
     fields: [{ name: PLATFORM_SEAL_FIELD, kind: 'seal', page: 1, rect: { x: 0, y: 0, width: 0, height: 0 } }],

@@ -68,7 +68,12 @@ describe('signPreparedFields', () => {
 
     const report = verifyPdfSignatures(signed.pdf, { trustedCaDer: [caCertificateDer] });
     expect(report.verdict).toBe('valid');
-    expect(report.signatures[0]).toMatchObject({ fieldName: 'signature.lni', signerName: 'Dr. Matthias Schäfer', coversWholeFile: true, chainsToTrustedCa: true });
+    expect(report.signatures[0]).toMatchObject({
+      fieldName: 'signature.lni',
+      signerName: 'Dr. Matthias Schäfer',
+      coversWholeFile: true,
+      chainsToTrustedCa: true,
+    });
     expect(report.allTrusted).toBe(true);
   });
 
@@ -181,9 +186,7 @@ describe('signPreparedFields', () => {
     const once = await signPreparedFields({ pdf: prepared, fields: ['signature.lni'], ...args });
     expectPdfsigAllValid(once.pdf, 1);
     expectQpdfClean(once.pdf);
-    await expect(signPreparedFields({ pdf: once.pdf, fields: ['signature.lni'], ...args })).rejects.toSatisfy((e) =>
-      isPdfError(e, 'FIELD_ALREADY_SIGNED'),
-    );
+    await expect(signPreparedFields({ pdf: once.pdf, fields: ['signature.lni'], ...args })).rejects.toSatisfy((e) => isPdfError(e, 'FIELD_ALREADY_SIGNED'));
   });
 
   it('draws a PNG signature into the appearance', async () => {
@@ -227,6 +230,11 @@ async function tinyPng(): Promise<Uint8Array> {
   header[8] = 8;
   header[9] = 6;
   return new Uint8Array(
-    Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]),
+    Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      chunk('IHDR', header),
+      chunk('IDAT', deflateSync(raw)),
+      chunk('IEND', Buffer.alloc(0)),
+    ]),
   );
 }

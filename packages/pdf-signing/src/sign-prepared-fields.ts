@@ -112,12 +112,9 @@ export async function signPreparedField(options: SignPreparedFieldOptions): Prom
         field,
         signatureDict,
         drawAppearance:
-          width > 0 && height > 0
-            ? (firstNum) => drawSignatureAppearance(options.field.kind, width, height, options.appearance, firstNum, rotate)
-            : undefined,
+          width > 0 && height > 0 ? (firstNum) => drawSignatureAppearance(options.field.kind, width, height, options.appearance, firstNum, rotate) : undefined,
         contentsBytes: reserve,
-        produceContents: (digest) =>
-          buildCmsSignature({ identity: options.identity, contentDigest: digest, requestTimestamp: options.requestTimestamp }),
+        produceContents: (digest) => buildCmsSignature({ identity: options.identity, contentDigest: digest, requestTimestamp: options.requestTimestamp }),
       });
     } catch (error) {
       // A timestamp token larger than foreseen: once more with room for it.

@@ -48,7 +48,13 @@ describe('verifyPdfSignatures', () => {
       ['second', true, 'none'],
     ]);
     const [signature] = report.signatures;
-    expect(signature).toMatchObject({ byteRangeSane: true, digestIntact: true, signatureValid: true, hasSigningCertificateV2: true, hasSigningTimeAttribute: false });
+    expect(signature).toMatchObject({
+      byteRangeSane: true,
+      digestIntact: true,
+      signatureValid: true,
+      hasSigningCertificateV2: true,
+      hasSigningTimeAttribute: false,
+    });
     expect(signature!.certificate?.isDevelopment).toBe(true);
     expect(signature!.certificate?.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(report.allTrusted).toBe(true);

@@ -178,7 +178,9 @@ export function verifyPdfSignatures(bytes: Uint8Array, options: VerifyPdfSignatu
     };
   }
   const intact =
-    reports.length === 1 ? 'The signature is intact and covers the whole file' : `All ${reports.length} signatures are intact, only permitted changes follow them, and the last one covers the whole file`;
+    reports.length === 1
+      ? 'The signature is intact and covers the whole file'
+      : `All ${reports.length} signatures are intact, only permitted changes follow them, and the last one covers the whole file`;
   if (!allTrusted) {
     const untrusted = reports.filter((report) => !report.chainsToTrustedCa);
     return {
@@ -359,12 +361,7 @@ function headerStart(bytes: Uint8Array, objAt: number): number {
   return pos + 1;
 }
 
-function checkSignature(
-  bytes: Uint8Array,
-  candidate: Candidate,
-  fieldNames: Map<number, string>,
-  trusted: X509Certificate[],
-): SignatureReport {
+function checkSignature(bytes: Uint8Array, candidate: Candidate, fieldNames: Map<number, string>, trusted: X509Certificate[]): SignatureReport {
   const { dict: sigDict } = candidate;
   const type = sigDict.nameOf('Type');
   const subFilter = sigDict.nameOf('SubFilter');

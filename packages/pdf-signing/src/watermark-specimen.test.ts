@@ -16,7 +16,12 @@ describe('watermarkSpecimen', () => {
     expect(Buffer.from(specimen).equals(Buffer.from(original.bytes))).toBe(false);
     expect((await inspectPdf(specimen)).pageCount).toBe(original.pageCount);
     const text = runPdftotext(specimen);
-    expect(text.split('\f').filter((page) => page.trim()).every((page) => page.includes('SPECIMEN'))).toBe(true);
+    expect(
+      text
+        .split('\f')
+        .filter((page) => page.trim())
+        .every((page) => page.includes('SPECIMEN')),
+    ).toBe(true);
     expect(text).toContain(SPECIMEN_WATERMARK.split(' — ')[1]);
     expectQpdfClean(specimen);
   });

@@ -1,4 +1,3 @@
-
 import { PdfError } from './pdf-error';
 import { PdfDict, PdfRef, PdfStream, PdfString, serializeObjectBody, serializeValue, type PdfValue } from './pdf-objects';
 import type { PdfFile } from './read-pdf-file';
@@ -13,7 +12,22 @@ import { sha256 } from './sha256';
  * out. Streams keep their encoded bytes. The caller inspects the copy again.
  */
 
-const DROPPED_KEYS = new Set(['AA', 'JS', 'Perms', 'Lock', 'SV', 'Legal', 'Collection', 'XFA', 'SigFlags', 'JavaScript', 'EmbeddedFiles', 'RichMediaContent', 'RichMediaSettings', '3DD']);
+const DROPPED_KEYS = new Set([
+  'AA',
+  'JS',
+  'Perms',
+  'Lock',
+  'SV',
+  'Legal',
+  'Collection',
+  'XFA',
+  'SigFlags',
+  'JavaScript',
+  'EmbeddedFiles',
+  'RichMediaContent',
+  'RichMediaSettings',
+  '3DD',
+]);
 
 const MAX_COPIED_OBJECTS = 2_000_000;
 
@@ -113,16 +127,35 @@ export function writeCleanCopy(file: PdfFile): Uint8Array {
   for (const offset of offsets) xref += `${String(offset).padStart(10, '0')} 00000 n\r\n`;
   // Derived from the source, so the same upload always yields the same copy (and hash).
   const id = new PdfString(sha256(file.bytes).subarray(0, 16), 'hex');
-  const trailer = new PdfDict().set('Size', offsets.length + 1).set('Root', rootRef).set('ID', [id, id]);
+  const trailer = new PdfDict()
+    .set('Size', offsets.length + 1)
+    .set('Root', rootRef)
+    .set('ID', [id, id]);
   if (infoRef) trailer.set('Info', infoRef);
   xref += `trailer\n${serializeValue(trailer)}\nstartxref\n${xrefOffset}\n%%EOF\n`;
   chunks.push(Buffer.from(xref, 'latin1'));
   return new Uint8Array(Buffer.concat(chunks));
 }
 
-const ACTION_NAMES = new Set(['JavaScript', 'Launch', 'SubmitForm', 'ImportData', 'Rendition', 'Movie', 'Sound', 'RichMediaExecute', 'GoTo3DView', 'GoToR', 'GoToE', 'GoToDp', 'Hide', 'SetOCGState', 'ResetForm', 'Trans']);
+const ACTION_NAMES = new Set([
+  'JavaScript',
+  'Launch',
+  'SubmitForm',
+  'ImportData',
+  'Rendition',
+  'Movie',
+  'Sound',
+  'RichMediaExecute',
+  'GoTo3DView',
+  'GoToR',
+  'GoToE',
+  'GoToDp',
+  'Hide',
+  'SetOCGState',
+  'ResetForm',
+  'Trans',
+]);
 
 function isActionName(name: string): boolean {
   return ACTION_NAMES.has(name);
 }
-

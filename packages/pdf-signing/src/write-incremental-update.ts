@@ -113,7 +113,10 @@ export function writeIncrementalUpdate(file: PdfFile, objects: UpdateObject[]): 
       .set('Type', name('XRef'))
       .set('Size', size)
       .set('W', [1, 4, 2])
-      .set('Index', index.flatMap(([first, count]) => [first, count]))
+      .set(
+        'Index',
+        index.flatMap(([first, count]) => [first, count]),
+      )
       .set('Length', rows.length);
     push(`${streamNum} 0 obj\n${serializeValue(streamDict)}\nstream\n`);
     push(rows);

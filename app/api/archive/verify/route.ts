@@ -17,7 +17,8 @@ export const runtime = 'nodejs';
  */
 export async function POST(request: Request) {
   try {
-    if (requestHygieneProblem(request.method, request.headers)) throw new AppError('FORBIDDEN', 'Cross-origin uploads are refused.', undefined, { reason: 'cross-origin-refused' });
+    if (requestHygieneProblem(request.method, request.headers))
+      throw new AppError('FORBIDDEN', 'Cross-origin uploads are refused.', undefined, { reason: 'cross-origin-refused' });
     const user = await getSessionUser();
     if (!user) throw new AppError('UNAUTHENTICATED', 'Please sign in first.');
     enforceRateLimit('upload', [`user:${user.id}`, ...clientRateLimitKeys(request.headers)]);

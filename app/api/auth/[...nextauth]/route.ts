@@ -12,7 +12,10 @@ export const GET = handlers.GET;
  * any request carrying an address is checked.
  */
 export async function POST(request: NextRequest) {
-  const form = await request.clone().formData().catch(() => null);
+  const form = await request
+    .clone()
+    .formData()
+    .catch(() => null);
   const segments = request.nextUrl.pathname.split('/').filter(Boolean);
   if ((segments.at(-2) === 'signin' && segments.at(-1) === 'nodemailer') || form?.has('email')) {
     try {

@@ -57,10 +57,15 @@ export default async function DocumentsPage({ params }: { params: Promise<{ id: 
                     </code>
                   </div>
                   <div className="flex flex-wrap items-center gap-2">
-                    <Link href={`/ceremonies/${id}/fields?document=${document.id}`} className="rounded-md border border-line px-3 py-1.5 text-sm text-navy hover:border-navy">
+                    <Link
+                      href={`/ceremonies/${id}/fields?document=${document.id}`}
+                      className="rounded-md border border-line px-3 py-1.5 text-sm text-navy hover:border-navy"
+                    >
                       {t('schedule.documents.placeFields')}
                     </Link>
-                    {ceremony.state === 'DRAFT' && !document.prepared ? <RemoveDocumentButton ceremonyId={id} documentId={document.id} title={document.title} /> : null}
+                    {ceremony.state === 'DRAFT' && !document.prepared ? (
+                      <RemoveDocumentButton ceremonyId={id} documentId={document.id} title={document.title} />
+                    ) : null}
                   </div>
                 </div>
               </li>

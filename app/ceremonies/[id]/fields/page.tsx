@@ -20,7 +20,10 @@ export default async function FieldsPage({ params, searchParams }: { params: Pro
   const position = new Map(ceremony.delegations.map((delegation, index) => [delegation.id, index]));
   const holders: FieldHolder[] = ceremony.participants
     .filter((participant) => participant.role === 'signatory' || participant.role === 'witness')
-    .sort((a, b) => (position.get(a.delegationId ?? '') ?? 99) - (position.get(b.delegationId ?? '') ?? 99) || (a.role === b.role ? 0 : a.role === 'signatory' ? -1 : 1))
+    .sort(
+      (a, b) =>
+        (position.get(a.delegationId ?? '') ?? 99) - (position.get(b.delegationId ?? '') ?? 99) || (a.role === b.role ? 0 : a.role === 'signatory' ? -1 : 1),
+    )
     .map((participant) => ({
       participantId: participant.id,
       name: participant.displayName,

@@ -30,7 +30,13 @@ export default async function InvitationsPage({ params }: { params: Promise<{ id
           <h2 id="order-heading" className="mb-4 font-serif text-xl">
             {t('schedule.plan.heading')}
           </h2>
-          <SigningOrderForm key={`${signingOrder}-${parties.map((party) => party.id).join()}`} ceremonyId={id} current={signingOrder} parties={parties} disabled={!isPlanEditable(ceremony.state)} />
+          <SigningOrderForm
+            key={`${signingOrder}-${parties.map((party) => party.id).join()}`}
+            ceremonyId={id}
+            current={signingOrder}
+            parties={parties}
+            disabled={!isPlanEditable(ceremony.state)}
+          />
         </Card>
         <Card aria-labelledby="plan-heading">
           <h2 id="plan-heading" className="mb-4 font-serif text-xl">
@@ -61,7 +67,10 @@ export default async function InvitationsPage({ params }: { params: Promise<{ id
           <>
             <p className="mb-4 text-sm text-muted">
               {ceremony.invitationsSentAt
-                ? t('schedule.invitations.sentAt', { when: format.dateTime(ceremony.invitationsSentAt, { dateStyle: 'long', timeStyle: 'short' }), sequence: ceremony.icsSequence })
+                ? t('schedule.invitations.sentAt', {
+                    when: format.dateTime(ceremony.invitationsSentAt, { dateStyle: 'long', timeStyle: 'short' }),
+                    sequence: ceremony.icsSequence,
+                  })
                 : t('schedule.invitations.intro', { count: ceremony.participants.length })}
             </p>
             <SendInvitationsButton ceremonyId={id} alreadySent={ceremony.invitationsSentAt !== null} />
@@ -70,7 +79,13 @@ export default async function InvitationsPage({ params }: { params: Promise<{ id
           <p className="text-sm text-muted">{ceremony.state === 'DRAFT' ? t('schedule.invitations.scheduleFirst') : t('schedule.invitations.closed')}</p>
         )}
         {ceremony.mails.length > 0 ? (
-          <DataTable className="mt-6" testId="mail-log" captionVisible caption={t('schedule.invitations.logCaption')} columns={(['logTo', 'logSubject', 'logLanguage', 'logStatus'] as const).map((key) => ({ key, label: t(`schedule.invitations.${key}`) }))}>
+          <DataTable
+            className="mt-6"
+            testId="mail-log"
+            captionVisible
+            caption={t('schedule.invitations.logCaption')}
+            columns={(['logTo', 'logSubject', 'logLanguage', 'logStatus'] as const).map((key) => ({ key, label: t(`schedule.invitations.${key}`) }))}
+          >
             {ceremony.mails.map((mail) => (
               <tr key={mail.id} className="border-b border-line/60">
                 <td className="py-1 pr-3 break-all">{mail.toEmail}</td>

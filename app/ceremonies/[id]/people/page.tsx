@@ -47,9 +47,7 @@ export default async function PeoplePage({ params }: { params: Promise<{ id: str
             <li key={delegation.id} className="rounded-md border border-line p-4" aria-label={delegation.name} data-testid={`delegation-${delegation.name}`}>
               <div className="mb-3 flex flex-wrap items-start justify-between gap-3">
                 <div>
-                  <h3 className="text-lg font-medium">
-                    {t('schedule.people.position', { position: index + 1, name: delegation.name })}
-                  </h3>
+                  <h3 className="text-lg font-medium">{t('schedule.people.position', { position: index + 1, name: delegation.name })}</h3>
                   <p className="text-sm text-muted">
                     {t('schedule.people.delegationSummary', {
                       country: delegation.country,
@@ -81,7 +79,13 @@ export default async function PeoplePage({ params }: { params: Promise<{ id: str
           {t('schedule.people.unassignedHeading')}
         </h2>
         <p className="mb-4 text-sm text-muted">{t('schedule.people.unassignedHint')}</p>
-        <MembersTable ceremonyId={id} members={unassigned} delegations={delegationOptions} caption={t('schedule.people.unassignedHeading')} disabled={disabled} />
+        <MembersTable
+          ceremonyId={id}
+          members={unassigned}
+          delegations={delegationOptions}
+          caption={t('schedule.people.unassignedHeading')}
+          disabled={disabled}
+        />
       </Card>
       <div className="grid gap-6 lg:grid-cols-2">
         <Card aria-labelledby="add-delegation-heading">

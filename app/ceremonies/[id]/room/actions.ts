@@ -45,9 +45,7 @@ export async function setLobbyOpenAction(ceremonyId: string, open: boolean): Pro
 }
 
 export async function muteParticipantAction(ceremonyId: string, participantId: string, source: 'microphone' | 'camera'): Promise<HostActionResult> {
-  const input = z
-    .object({ ceremonyId: id, participantId: id, source: z.enum(['microphone', 'camera']) })
-    .safeParse({ ceremonyId, participantId, source });
+  const input = z.object({ ceremonyId: id, participantId: id, source: z.enum(['microphone', 'camera']) }).safeParse({ ceremonyId, participantId, source });
   if (!input.success) return invalid();
   return asHost((userId) => muteParticipantTrack({ ...input.data, userId }));
 }

@@ -8,6 +8,11 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const photo = await readPublicSummaryPhoto({ ceremonyId: id });
   if (!photo) return Response.json({ error: { code: 'NOT_FOUND', message: 'Not found' } }, { status: 404 });
   return new Response(new Uint8Array(photo.bytes), {
-    headers: { 'Content-Type': photo.contentType, 'Content-Length': String(photo.bytes.byteLength), 'Cache-Control': 'public, max-age=300', ETag: `"${photo.sha256}"` },
+    headers: {
+      'Content-Type': photo.contentType,
+      'Content-Length': String(photo.bytes.byteLength),
+      'Cache-Control': 'public, max-age=300',
+      ETag: `"${photo.sha256}"`,
+    },
   });
 }

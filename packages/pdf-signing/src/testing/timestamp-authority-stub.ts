@@ -40,10 +40,7 @@ export async function createTimestampAuthorityStub(initial: TsaBehaviour = 'good
     notAfter: new Date(Date.now() + 365 * 86_400_000),
     keys,
     signingAlgorithm: algorithm,
-    extensions: [
-      new x509.ExtendedKeyUsageExtension(['1.3.6.1.5.5.7.3.8'], true),
-      new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true),
-    ],
+    extensions: [new x509.ExtendedKeyUsageExtension(['1.3.6.1.5.5.7.3.8'], true), new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true)],
   });
   const certificateDer = new Uint8Array(certificate.rawData);
   const privateKey = KeyObject.from(keys.privateKey as unknown as webcrypto.CryptoKey);
@@ -69,9 +66,7 @@ export async function createTimestampAuthorityStub(initial: TsaBehaviour = 'good
       default: {
         const stamped = behaviour === 'wrong-imprint' ? sha256(imprint, 'other') : imprint;
         const token = buildToken(stamped, serial++, certificateDer, privateKey, behaviour === 'bad-signature');
-        return new Uint8Array(
-          new pkijs.TimeStampResp({ status: new pkijs.PKIStatusInfo({ status: 0 }), timeStampToken: token }).toSchema().toBER(),
-        );
+        return new Uint8Array(new pkijs.TimeStampResp({ status: new pkijs.PKIStatusInfo({ status: 0 }), timeStampToken: token }).toSchema().toBER());
       }
     }
   };

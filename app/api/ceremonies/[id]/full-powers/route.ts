@@ -19,7 +19,8 @@ const querySchema = z.object({ participantId: z.string().min(1).max(64), fileNam
  */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
-    if (requestHygieneProblem(request.method, request.headers)) throw new AppError('FORBIDDEN', 'Cross-origin uploads are refused.', undefined, { reason: 'cross-origin-refused' });
+    if (requestHygieneProblem(request.method, request.headers))
+      throw new AppError('FORBIDDEN', 'Cross-origin uploads are refused.', undefined, { reason: 'cross-origin-refused' });
     const user = await getSessionUser();
     if (!user) throw new AppError('UNAUTHENTICATED', 'Please sign in first.');
     const { id: ceremonyId } = await params;

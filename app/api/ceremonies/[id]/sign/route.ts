@@ -27,7 +27,8 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     enforceRateLimit('sign', [`user:${user.id}`, ...clientRateLimitKeys(request.headers)]);
     const ipAddress = evidenceClientAddressFrom(request.headers);
     const parsed = signRequestSchema.safeParse(await request.json().catch(() => null));
-    if (!parsed.success) throw new AppError('INVALID_INPUT', parsed.error.issues[0]?.message ?? 'Invalid signature request', undefined, { reason: 'sign-request-invalid' });
+    if (!parsed.success)
+      throw new AppError('INVALID_INPUT', parsed.error.issues[0]?.message ?? 'Invalid signature request', undefined, { reason: 'sign-request-invalid' });
     const result = await signMyTurn({ ceremonyId, userId: user.id, ...parsed.data, ipAddress, userAgent: request.headers.get('user-agent') ?? '' });
     return NextResponse.json(result, { status: 201 });
   } catch (error) {

@@ -3,7 +3,7 @@ import { isPlanEditable } from '@/lib/access/access-sets';
 import { requireAccess } from '@/lib/access/require-access';
 import { db } from '@/lib/db';
 import { AppError, isAppError } from '@/lib/errors';
-import { defaultProgramme, type StepKind } from '@/lib/protocol/run-of-show';
+import { defaultProgramme, type StepKind } from '@/lib/protocol/programme-steps';
 
 export interface EditableStep {
   /** Null: a template step not saved yet (saving creates the programme). */

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Tx } from '@/lib/db';
-import { defaultProgramme, type ProgrammeStep, type StepKind } from '@/lib/protocol/run-of-show';
+import { defaultProgramme, type ProgrammeStep, type StepKind } from '@/lib/protocol/programme-steps';
 
 /**
  * The ceremony's programme, created from the template the first time it is needed

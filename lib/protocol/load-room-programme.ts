@@ -1,7 +1,7 @@
 import 'server-only';
 import { isIn, ROLL_CALL_STATES } from '@/lib/access/access-sets';
 import type { Db, Tx } from '@/lib/db';
-import { defaultProgramme, programmeView, type ProgrammeStep, type StepKind } from '@/lib/protocol/run-of-show';
+import { defaultProgramme, programmeView, type ProgrammeStep, type StepKind } from '@/lib/protocol/programme-steps';
 
 export type StepStatus = 'done' | 'skipped' | 'current' | 'upcoming';
 

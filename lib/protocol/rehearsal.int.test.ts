@@ -6,7 +6,7 @@ import { goLive } from '@/lib/live/go-live';
 import { loadRoom } from '@/lib/live/load-room';
 import { loadCeremonyProtocol } from '@/lib/protocol/load-ceremony-protocol';
 import { loadRoomProgramme } from '@/lib/protocol/load-room-programme';
-import { moveRunOfShow } from '@/lib/protocol/move-programme';
+import { moveRunOfShow } from '@/lib/protocol/move-run-of-show';
 import { recordReadiness } from '@/lib/protocol/record-readiness';
 import { scheduleRehearsal } from '@/lib/protocol/schedule-rehearsal';
 import { sendRehearsalInvitations } from '@/lib/protocol/send-rehearsal-invitations';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { stepKinds } from '@/lib/protocol/run-of-show';
+import { stepKinds } from '@/lib/protocol/programme-steps';
 
 /**
  * Schemas shared by the protocol forms and their actions. Messages are keys, translated

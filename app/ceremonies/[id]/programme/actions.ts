@@ -6,7 +6,7 @@ import type { ActionResult } from '@/lib/actions/action-result';
 import { actionFailure, runAction } from '@/lib/actions/run-action';
 import { fieldErrorsFromZod } from '@/lib/forms/field-errors';
 import { confirmRollCall } from '@/lib/protocol/confirm-roll-call';
-import { moveRunOfShow } from '@/lib/protocol/move-programme';
+import { moveRunOfShow } from '@/lib/protocol/move-run-of-show';
 import { releasePagesToPress } from '@/lib/protocol/release-pages-to-press';
 import { readinessSchema, recordReadiness } from '@/lib/protocol/record-readiness';
 import { programmeSchema } from '@/lib/protocol/schemas';

@@ -4,7 +4,7 @@ import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { db, transaction } from '@/lib/db';
 import { confirmRollCall } from '@/lib/protocol/confirm-roll-call';
 import { loadRoomProgramme } from '@/lib/protocol/load-room-programme';
-import { moveRunOfShow } from '@/lib/protocol/move-programme';
+import { moveRunOfShow } from '@/lib/protocol/move-run-of-show';
 import { updateProgramme } from '@/lib/protocol/update-programme';
 import { concludeCeremony } from '@/lib/signing/conclude-ceremony';
 import { createCeremony, createSigningCeremony } from '@/test/factories';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultProgramme, moveProgramme, programmeView, type ProgrammeStep } from '@/lib/protocol/run-of-show';
+import { defaultProgramme, moveProgramme, programmeView, type ProgrammeStep } from '@/lib/protocol/programme-steps';
 
 function programme(order: string): ProgrammeStep[] {
   return defaultProgramme({ signingOrder: order, delegations: [{ headParticipantId: 'p1' }, { headParticipantId: 'p2' }] }).map((draft, position) => ({

@@ -5,7 +5,7 @@ import { AppError } from '@/lib/errors';
 import { requireLiveAccess } from '@/lib/live/load-live-participant';
 import { notifyCeremonyRoom } from '@/lib/live/notify-room';
 import { loadOrCreateProgramme } from '@/lib/protocol/load-programme';
-import { moveProgramme, ProgrammeError, type ProgrammeAction } from '@/lib/protocol/run-of-show';
+import { moveProgramme, ProgrammeError, type ProgrammeAction } from '@/lib/protocol/programme-steps';
 import { prepareSpecimenCopies } from '@/lib/protocol/prepare-specimen-copies';
 import { openSigning } from '@/lib/signing/open-signing';
 import { recordOriginalsExchange } from '@/lib/signing/record-originals-exchange';

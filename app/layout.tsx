@@ -15,6 +15,7 @@ import { getSessionUser } from '@/lib/auth';
 import { env } from '@/lib/env';
 import { timeZoneCookieName } from '@/lib/i18n/locales';
 import './globals.css';
+import { withFinalSounds } from '@/lib/i18n/korean-particle';
 
 // The handwriting face of typed signatures (the same font the PDF appearance uses), shipped from npm.
 const handwriting = localFont({
@@ -79,7 +80,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 <LanguageSwitcher />
                 {user ? (
                   <>
-                    <span className="text-sm text-white/80">{t('common.signedInAs', { name: user.name })}</span>
+                    <span className="text-sm text-white/80">{t('common.signedInAs', withFinalSounds({ name: user.name }))}</span>
                     <form action={signOutAction}>
                       <button type="submit" className="rounded border border-white/40 px-3 py-1 text-sm hover:bg-white/10">
                         {t('common.signOut')}

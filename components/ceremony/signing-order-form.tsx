@@ -9,6 +9,7 @@ import { Button } from '@/components/ui/button';
 import { FormAlert } from '@/components/ui/form-alert';
 import type { FormResult } from '@/lib/actions/action-result';
 import { signingOrders, type SigningOrder } from '@/lib/signing/decide-signing';
+import { withFinalSounds } from '@/lib/i18n/korean-particle';
 
 /** Parallel, sequential or alternat, and the order of the parties (keyboard: the arrow buttons). */
 export function SigningOrderForm({
@@ -67,7 +68,7 @@ export function SigningOrderForm({
                     className="px-2 py-1"
                     disabled={index === 0}
                     onClick={() => move(index, -1)}
-                    aria-label={t('moveUp', { name: party.name })}
+                    aria-label={t('moveUp', withFinalSounds({ name: party.name }))}
                   >
                     <ArrowUp aria-hidden className="h-4 w-4" />
                   </Button>
@@ -77,7 +78,7 @@ export function SigningOrderForm({
                     className="px-2 py-1"
                     disabled={index === order.length - 1}
                     onClick={() => move(index, 1)}
-                    aria-label={t('moveDown', { name: party.name })}
+                    aria-label={t('moveDown', withFinalSounds({ name: party.name }))}
                   >
                     <ArrowDown aria-hidden className="h-4 w-4" />
                   </Button>

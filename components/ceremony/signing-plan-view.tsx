@@ -1,6 +1,7 @@
 import { ArrowLeftRight, PenLine } from 'lucide-react';
 import { getTranslations } from 'next-intl/server';
 import type { PlanStep } from '@/lib/signing/decide-signing';
+import { withFinalSounds } from '@/lib/i18n/korean-particle';
 
 /** The signing plan as numbered steps, with names instead of ids. */
 export async function SigningPlanView({
@@ -31,12 +32,15 @@ export async function SigningPlanView({
                   {step.signatures.map((signature) => (
                     <li key={`${signature.participantId}-${signature.originalOf ?? 'shared'}`}>
                       {signature.originalOf
-                        ? t('signsOriginal', {
-                            name: participantNames.get(signature.participantId) ?? '?',
-                            party: party(signature.delegationId),
-                            original: party(signature.originalOf),
-                          })
-                        : t('signs', { name: participantNames.get(signature.participantId) ?? '?', party: party(signature.delegationId) })}
+                        ? t(
+                            'signsOriginal',
+                            withFinalSounds({
+                              name: participantNames.get(signature.participantId) ?? '?',
+                              party: party(signature.delegationId),
+                              original: party(signature.originalOf),
+                            }),
+                          )
+                        : t('signs', withFinalSounds({ name: participantNames.get(signature.participantId) ?? '?', party: party(signature.delegationId) }))}
                     </li>
                   ))}
                 </ul>

@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { admitAllWaitingAction, admitParticipantAction, removeParticipantAction, setLobbyOpenAction } from '@/app/ceremonies/[id]/room/actions';
 import { useHostAction } from '@/components/live/host-action';
 import type { LobbyState } from '@/lib/live/load-lobby';
+import { withFinalSounds } from '@/lib/i18n/korean-particle';
 
 /** The organiser's view of the door: who waits, admit one or all, open the room. */
 export function LobbyAdmissions({ ceremonyId, lobby, onChanged }: { ceremonyId: string; lobby: LobbyState | null; onChanged: () => void }) {
@@ -76,7 +77,7 @@ export function LobbyAdmissions({ ceremonyId, lobby, onChanged }: { ceremonyId: 
                   className="rounded-md border border-red-400/60 px-3 py-1 text-red-200 disabled:opacity-50"
                   disabled={pending}
                   onClick={() => {
-                    if (window.confirm(tPeople('removeConfirm', { name: person.displayName }))) {
+                    if (window.confirm(tPeople('removeConfirm', withFinalSounds({ name: person.displayName })))) {
                       run(() => removeParticipantAction(ceremonyId, person.participantId), onChanged);
                     }
                   }}

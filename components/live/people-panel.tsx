@@ -6,6 +6,7 @@ import { useTranslations } from 'next-intl';
 import { muteParticipantAction, removeParticipantAction } from '@/app/ceremonies/[id]/room/actions';
 import { useHostAction } from '@/components/live/host-action';
 import { parseRoomParticipantMetadata } from '@/lib/live/participant-roles';
+import { withFinalSounds } from '@/lib/i18n/korean-particle';
 
 /** Who is in the room (observers never appear: LiveKit hides them); host controls for the organiser. */
 export function PeoplePanel({ ceremonyId, isOrganiser }: { ceremonyId: string; isOrganiser: boolean }) {
@@ -63,7 +64,7 @@ export function PeoplePanel({ ceremonyId, isOrganiser }: { ceremonyId: string; i
                     disabled={pending}
                     className="rounded-md border border-red-400/60 p-1.5 text-red-300 disabled:opacity-40"
                     onClick={() => {
-                      if (window.confirm(t('removeConfirm', { name }))) run(() => removeParticipantAction(ceremonyId, metadata.participantId));
+                      if (window.confirm(t('removeConfirm', withFinalSounds({ name })))) run(() => removeParticipantAction(ceremonyId, metadata.participantId));
                     }}
                   >
                     <UserX aria-hidden className="size-4" />

@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { sharedTitlePrefix } from '@/components/signing/signing-titles';
 import type { SigningStatus } from '@/lib/signing/load-signing-status';
+import { withFinalSounds } from '@/lib/i18n/korean-particle';
 
 /** "Your turn" only while signing is open and nothing else holds the signer back. */
 function shownStatus(status: SigningStatus, myStatus: SigningStatus['documents'][number]['myStatus']) {
@@ -48,7 +49,9 @@ export function SigningDocumentsList({ status }: { status: SigningStatus }) {
             <ul className="mt-1 flex flex-col gap-0.5 text-xs text-white/80">
               {document.signatures.map((signature) => (
                 <li key={signature.id} data-testid="signature-entry">
-                  {signature.kind === 'seal' ? t('sealed') : t('signedBy', { name: signature.signerName, delegation: signature.delegationName })}
+                  {signature.kind === 'seal'
+                    ? t('sealed')
+                    : t('signedBy', withFinalSounds({ name: signature.signerName, delegation: signature.delegationName }))}
                 </li>
               ))}
               {document.signatures.length === 0 ? <li>{t('noSignatures')}</li> : null}

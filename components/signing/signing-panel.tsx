@@ -17,6 +17,7 @@ import type { ActionResult } from '@/lib/actions/action-result';
 import type { ErrorLike } from '@/lib/i18n/error-text';
 import type { SigningStatus } from '@/lib/signing/load-signing-status';
 import { consentLanguages, type ConsentLanguage } from '@/lib/signing/signing-consent';
+import { withFinalSounds } from '@/lib/i18n/korean-particle';
 
 /**
  * The signing side of the room: who has signed what, and for a signatory whose turn it is
@@ -41,7 +42,7 @@ export function SigningPanel({ ceremonyId, status, myName }: { ceremonyId: strin
     for (const signature of status.documents.flatMap((d) => d.signatures)) {
       if (seen.current.has(signature.id)) continue;
       seen.current.add(signature.id);
-      if (signature.kind !== 'seal') toast.success(t('signedNotice', { name: signature.signerName, delegation: signature.delegationName }));
+      if (signature.kind !== 'seal') toast.success(t('signedNotice', withFinalSounds({ name: signature.signerName, delegation: signature.delegationName })));
     }
   }, [status, t]);
 

@@ -7,6 +7,7 @@ import { referenceCeremony, referenceDelegations } from '../../lib/demo/referenc
 import { renderPage, runPdfsig } from '@accord/pdf-signing/testing/external-validators';
 import de from '../../messages/de.json' with { type: 'json' };
 import ko from '../../messages/ko.json' with { type: 'json' };
+import { withFinalSounds } from '../../lib/i18n/korean-particle';
 import { expect, signInByEmail, test } from '../fixtures';
 import { expectClickable, expectViewerDrew, lookAtEveryField, PAGE_RENDER_TIMEOUT_MS, SERVER_PDF_STEP_TIMEOUT_MS } from '../support/signing-capture';
 
@@ -49,11 +50,20 @@ interface Person {
   console: string[];
 }
 
-/** ICU just far enough for our strings: `{name}` and the `other` branch of a plural (count > 1). */
+/**
+ * ICU just far enough for our strings: `{name}`, the `other` branch of a plural (count > 1) and
+ * the Korean particle selects on `{nameFinal}` (the same final sounds the app computes).
+ */
 function say(template: string, values: Record<string, string | number>): string {
+  const withFinals: Record<string, string | number> = withFinalSounds(values);
   const plural = /\{(\w+), plural, .*other \{([^{}]*)\}\}/.exec(template);
-  const text = plural ? plural[2]!.replace('#', String(values[plural[1]!])) : template;
-  return text.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key]));
+  const text = plural ? plural[2]!.replace('#', String(withFinals[plural[1]!])) : template;
+  return text
+    .replace(/\{(\w+), select, ((?:\w+ \{[^{}]*\} ?)+)\}/g, (_, key: string, arms: string) => {
+      const choices = new Map([...arms.matchAll(/(\w+) \{([^{}]*)\}/g)].map((arm) => [arm[1]!, arm[2]!]));
+      return choices.get(String(withFinals[key])) ?? choices.get('other') ?? '';
+    })
+    .replace(/\{(\w+)\}/g, (_, key: string) => String(withFinals[key]));
 }
 
 const desktop = { width: 1440, height: 900 };

@@ -36,7 +36,12 @@ describe('error reasons', () => {
       { code: 'INVALID_STATE', reason: 'transition-not-allowed', params: { from: 'LIVE', to: 'DRAFT', name: 'LIVE' } },
       (state) => `<${state}>`,
     );
-    expect(params).toEqual({ from: '<LIVE>', to: '<DRAFT>', name: 'LIVE' });
+    expect(params).toMatchObject({ from: '<LIVE>', to: '<DRAFT>', name: 'LIVE' });
+  });
+
+  it('carry each name’s final sound, so Korean can choose its particle', () => {
+    const params = errorMessageParams({ code: 'FORBIDDEN', reason: 'full-powers-not-approved', params: { by: '김민준' } }, (state) => state);
+    expect(params).toEqual({ by: '김민준', byFinal: 'consonant' });
   });
 });
 

@@ -2,6 +2,7 @@ import { isPdfRefusalCode } from '@accord/pdf-signing/inspection-rules';
 import { isDomainErrorReason } from '@/lib/error-reasons';
 import type { ErrorCode, ErrorParams } from '@/lib/errors';
 import { errorStatus } from '@/lib/errors';
+import { withFinalSounds } from '@/lib/i18n/korean-particle';
 
 /** What the UI gets of a failed action or API call: the code, and the reason when there is one. */
 export interface ErrorLike {
@@ -24,14 +25,14 @@ export function errorMessageKey(error: ErrorLike): string {
   return `errors.${isErrorCode(error.code) ? error.code : 'INTERNAL'}`;
 }
 
-/** The params for the reason's text, with ceremony states in the viewer's language. */
+/** The params for the reason's text, with ceremony states in the viewer's language and each name's final sound (Korean particles). */
 export function errorMessageParams(error: ErrorLike, stateName: (state: string) => string): ErrorParams {
   const params: ErrorParams = { ...error.params };
   for (const name of STATE_PARAMS) {
     const value = params[name];
     if (typeof value === 'string') params[name] = stateName(value);
   }
-  return params;
+  return withFinalSounds(params);
 }
 
 function isErrorCode(code: unknown): code is ErrorCode {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import de from '@/messages/de.json';
 import en from '@/messages/en.json';
 import ko from '@/messages/ko.json';
+import { FINAL_SOUND_SUFFIX } from '@/lib/i18n/korean-particle';
 
 function flatten(value: unknown, prefix = ''): Map<string, unknown> {
   const out = new Map<string, unknown>();
@@ -26,7 +27,11 @@ describe('message files', () => {
   });
 
   it('keeps the same ICU placeholders in every language', () => {
-    const placeholders = (text: unknown) => [...new Set([...String(text).matchAll(/\{\s*(\w+)\s*[},]/g)].map((match) => match[1]))].sort();
+    // `{nameFinal}` is the Korean particle choice for `{name}` (lib/i18n/korean-particle.ts), not a placeholder of its own.
+    const placeholders = (text: unknown) => {
+      const names = new Set([...String(text).matchAll(/\{\s*(\w+)\s*[},]/g)].map((match) => match[1]!));
+      return [...names].filter((name) => !(name.endsWith(FINAL_SOUND_SUFFIX) && names.has(name.slice(0, -FINAL_SOUND_SUFFIX.length)))).sort();
+    };
     for (const [key, text] of files.en) {
       expect(placeholders(files.de.get(key)), `de ${key}`).toEqual(placeholders(text));
       expect(placeholders(files.ko.get(key)), `ko ${key}`).toEqual(placeholders(text));

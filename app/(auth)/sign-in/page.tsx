@@ -5,6 +5,7 @@ import { getSessionUser, signIn } from '@/lib/auth';
 import { env } from '@/lib/env';
 import { safeRedirectPath } from '@/lib/http/safe-redirect-path';
 import { SignInForm } from './sign-in-form';
+import { withFinalSounds } from '@/lib/i18n/korean-particle';
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const [{ callbackUrl: requested }, user, t] = await Promise.all([searchParams, getSessionUser(), getTranslations()]);
@@ -27,7 +28,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           >
             <p className="mb-2 text-center text-sm text-muted">{t('signIn.or')}</p>
             <button type="submit" className="w-full rounded-md border border-navy px-4 py-2 text-navy">
-              {t('signIn.withProvider', { name: env.OIDC_NAME })}
+              {t('signIn.withProvider', withFinalSounds({ name: env.OIDC_NAME }))}
             </button>
           </form>
         ) : null}

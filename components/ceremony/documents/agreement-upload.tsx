@@ -14,6 +14,7 @@ import type { ErrorLike } from '@/lib/i18n/error-text';
 import { PreflightSummary, type UploadPreflight } from '@/components/ceremony/documents/preflight-summary';
 import { locales } from '@/lib/i18n/locales';
 import { isPdfRefusalCode, PDF_REFUSALS, type PdfFindingKind } from '@accord/pdf-signing/inspection-rules';
+import { withFinalSounds } from '@/lib/i18n/korean-particle';
 
 type Phase = { kind: 'idle' } | { kind: 'uploading'; percent: number } | { kind: 'checking' };
 
@@ -118,7 +119,7 @@ export function AgreementUpload({
           setAccepted(null);
         }
         lastUpload.current = null;
-        toast.success(t('uploaded', { title }));
+        toast.success(t('uploaded', withFinalSounds({ title })));
         formRef.current?.reset();
         setError({});
         router.refresh();

@@ -12,6 +12,7 @@ import { SelectField } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
 import type { FormResult } from '@/lib/actions/action-result';
 import { locales } from '@/lib/i18n/locales';
+import { withFinalSounds } from '@/lib/i18n/korean-particle';
 
 export interface DelegationView {
   id: string;
@@ -194,7 +195,7 @@ export function MoveDelegationButtons({
               variant="secondary"
               className="px-2"
               disabled={!possible || pending || disabled}
-              aria-label={offset < 0 ? t('moveUp', { name }) : t('moveDown', { name })}
+              aria-label={offset < 0 ? t('moveUp', withFinalSounds({ name })) : t('moveDown', withFinalSounds({ name }))}
             >
               {offset < 0 ? <ArrowUp aria-hidden className="h-4 w-4" /> : <ArrowDown aria-hidden className="h-4 w-4" />}
             </Button>

@@ -11,6 +11,7 @@ import { SelectField } from '@/components/ui/select-field';
 import { TextField } from '@/components/ui/text-field';
 import { memberRoles } from '@/lib/delegations/schemas';
 import type { FormResult } from '@/lib/actions/action-result';
+import { withFinalSounds } from '@/lib/i18n/korean-particle';
 
 export interface MemberView {
   id: string;
@@ -221,7 +222,7 @@ export function MemberActions({
           ceremonyId={ceremonyId}
           participantId={member.id}
           label={t('makeCoOrganiser')}
-          ariaLabel={t('makeCoOrganiserNamed', { name: member.name })}
+          ariaLabel={t('makeCoOrganiserNamed', withFinalSounds({ name: member.name }))}
           disabled={disabled}
         />
       ) : null}
@@ -230,7 +231,7 @@ export function MemberActions({
         ceremonyId={ceremonyId}
         participantId={member.id}
         label={t('removeMember')}
-        ariaLabel={t('removeMemberNamed', { name: member.name })}
+        ariaLabel={t('removeMemberNamed', withFinalSounds({ name: member.name }))}
         danger
         disabled={disabled}
       />

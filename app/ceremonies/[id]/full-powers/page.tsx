@@ -12,6 +12,7 @@ import { isAppError } from '@/lib/errors';
 import { isLocale } from '@/lib/i18n/locales';
 import { loadFullPowers, type FullPowersRecordView } from '@/lib/protocol/load-full-powers';
 import { formatDateTime } from '@/lib/time/format-instant';
+import { withFinalSounds } from '@/lib/i18n/korean-particle';
 
 const statusStyles = {
   none: 'border-line text-muted',
@@ -113,7 +114,7 @@ function LetterSummary({
       </p>
       {record.reviewedAt ? (
         <p data-testid="full-powers-decision">
-          {t(record.status === 'approved' ? 'approvedBy' : 'rejectedBy', { name: record.reviewedBy ?? '', time: when(record.reviewedAt) })}
+          {t(record.status === 'approved' ? 'approvedBy' : 'rejectedBy', withFinalSounds({ name: record.reviewedBy ?? '', time: when(record.reviewedAt) }))}
           {record.reviewReason ? <span className="block text-muted">{t('reasonGiven', { reason: record.reviewReason })}</span> : null}
         </p>
       ) : null}

@@ -133,6 +133,7 @@ export const domainErrorReasons = [
   'lobby-closed',
   'wait-for-admission',
   'participant-removed',
+  'participant-not-waiting',
   'cannot-remove-yourself',
   'organiser-not-removable',
   'participant-has-fields-to-sign',

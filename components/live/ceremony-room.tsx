@@ -107,7 +107,7 @@ export function CeremonyRoom({ ceremony, me, programme, signing }: { ceremony: R
           <PreJoinPanel appearAs={me.roomName} onJoin={(picked) => void arrive(picked)} />
         )
       ) : null}
-      {stage === 'lobby' ? <LobbyView capitals={ceremony.capitals} lobby={lobby} failed={failed} /> : null}
+      {stage === 'lobby' ? <LobbyView capitals={ceremony.capitals} lobby={lobby} failed={failed} onAskAgain={() => void arrive(choices)} /> : null}
       {stage === 'left' || stage === 'ended' ? (
         <section className="flex flex-col items-start gap-3" data-testid={`room-${stage}`}>
           <p role="status">{stage === 'ended' ? t('room.ended') : t('room.left')}</p>

@@ -1,12 +1,18 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { admitAllWaitingAction, admitParticipantAction, removeParticipantAction, setLobbyOpenAction } from '@/app/ceremonies/[id]/room/actions';
+import {
+  admitAllWaitingAction,
+  admitParticipantAction,
+  declineParticipantAction,
+  removeParticipantAction,
+  setLobbyOpenAction,
+} from '@/app/ceremonies/[id]/room/actions';
 import { useHostAction } from '@/components/live/host-action';
 import type { LobbyState } from '@/lib/live/load-lobby';
 import { withFinalSounds } from '@/lib/i18n/korean-particle';
 
-/** The organiser's view of the door: who waits, admit one or all, open the room. */
+/** The organiser's view of the door: who waits, admit or decline one, admit all, open the room. */
 export function LobbyAdmissions({ ceremonyId, lobby, onChanged }: { ceremonyId: string; lobby: LobbyState | null; onChanged: () => void }) {
   const t = useTranslations('live.lobby');
   const tRoles = useTranslations('roles');
@@ -51,14 +57,25 @@ export function LobbyAdmissions({ ceremonyId, lobby, onChanged }: { ceremonyId: 
                 {tRoles(person.role as 'organiser')}
               </span>
             </span>
-            <button
-              type="button"
-              className="rounded-md border border-white/40 px-3 py-1 disabled:opacity-50"
-              disabled={pending}
-              onClick={() => run(() => admitParticipantAction(ceremonyId, person.participantId), onChanged)}
-            >
-              {t('admit', { name: person.displayName })}
-            </button>
+            <span className="flex shrink-0 gap-2">
+              <button
+                type="button"
+                className="rounded-md border border-white/40 px-3 py-1 disabled:opacity-50"
+                disabled={pending}
+                onClick={() => run(() => admitParticipantAction(ceremonyId, person.participantId), onChanged)}
+              >
+                {t('admit', { name: person.displayName })}
+              </button>
+              <button
+                type="button"
+                className="rounded-md border border-white/20 px-3 py-1 text-white/80 disabled:opacity-50"
+                disabled={pending}
+                onClick={() => run(() => declineParticipantAction(ceremonyId, person.participantId), onChanged)}
+                data-testid="lobby-decline"
+              >
+                {t('decline', { name: person.displayName })}
+              </button>
+            </span>
           </li>
         ))}
       </ul>

@@ -5,16 +5,19 @@ import { CapitalClocks, type Capital } from '@/components/live/capital-clocks';
 import type { LobbyState } from '@/lib/live/load-lobby';
 
 /** Where people wait until the organiser lets them in: the capitals' clocks and who is here. */
-export function LobbyView({ capitals, lobby, failed }: { capitals: Capital[]; lobby: LobbyState | null; failed: boolean }) {
+export function LobbyView({ capitals, lobby, failed, onAskAgain }: { capitals: Capital[]; lobby: LobbyState | null; failed: boolean; onAskAgain: () => void }) {
   const t = useTranslations('live.lobby');
   const tRoles = useTranslations('roles');
+  const declined = lobby?.me.declined === true;
   const status = !lobby
     ? null
-    : lobby.me.admitted && lobby.me.mayEnterRoom
-      ? t('entering')
-      : lobby.me.mayEnterRoom || lobby.ceremonyState !== 'SCHEDULED'
-        ? t('waitingForAdmission')
-        : t('notStarted');
+    : declined
+      ? t('declined')
+      : lobby.me.admitted && lobby.me.mayEnterRoom
+        ? t('entering')
+        : lobby.me.mayEnterRoom || lobby.ceremonyState !== 'SCHEDULED'
+          ? t('waitingForAdmission')
+          : t('notStarted');
   return (
     <section aria-labelledby="lobby-heading" className="flex flex-col gap-6" data-testid="lobby">
       <div className="flex flex-col gap-2">
@@ -24,6 +27,11 @@ export function LobbyView({ capitals, lobby, failed }: { capitals: Capital[]; lo
         <p role="status" aria-live="polite" className="text-white/80" data-testid="lobby-status">
           {status}
         </p>
+        {declined ? (
+          <button type="button" className="self-start rounded-md border border-white/40 px-3 py-1.5 text-sm" onClick={onAskAgain} data-testid="lobby-ask-again">
+            {t('askAgain')}
+          </button>
+        ) : null}
         {failed ? <p className="text-sm text-amber-300">{t('unavailable')}</p> : null}
       </div>
       <CapitalClocks capitals={capitals} />

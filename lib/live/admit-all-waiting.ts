@@ -2,7 +2,7 @@ import 'server-only';
 import { appendAuditEvent } from '@/lib/audit/append-audit-event';
 import { lockForUpdate, transaction } from '@/lib/db';
 import { requireLiveAccess } from '@/lib/live/load-live-participant';
-import { ARRIVED_EVENT } from '@/lib/live/request-to-join';
+import { hasOpenRequest, loadLobbyRequests } from '@/lib/live/lobby-requests';
 
 /** The organiser lets in everyone now waiting in the lobby; one audit event per person. */
 export async function admitAllWaiting({ ceremonyId, userId }: { ceremonyId: string; userId: string }) {
@@ -10,12 +10,13 @@ export async function admitAllWaiting({ ceremonyId, userId }: { ceremonyId: stri
     // The state guard below holds until commit: transitions take the same lock.
     await lockForUpdate(tx, `ceremony:${ceremonyId}`);
     await requireLiveAccess(tx, { ceremonyId, userId }, 'host-room');
-    const arrived = await tx.auditEvent.findMany({ where: { ceremonyId, kind: ARRIVED_EVENT }, select: { actorUserId: true } });
-    const arrivedUserIds = [...new Set(arrived.flatMap((event) => (event.actorUserId ? [event.actorUserId] : [])))];
-    const waiting = await tx.participant.findMany({
-      where: { ceremonyId, userId: { in: arrivedUserIds }, admittedAt: null, removedAt: null },
-      select: { id: true, displayName: true },
+    const requests = await loadLobbyRequests(tx, ceremonyId);
+    const notAdmitted = await tx.participant.findMany({
+      where: { ceremonyId, userId: { in: [...requests.latestArrival.keys()] }, admittedAt: null, removedAt: null },
+      select: { id: true, userId: true, displayName: true },
     });
+    // Someone the organiser declined is not waiting until they ask again.
+    const waiting = notAdmitted.filter((person) => hasOpenRequest(requests, person));
     const now = new Date();
     for (const person of waiting) {
       await tx.participant.update({ where: { id: person.id }, data: { admittedAt: now } });

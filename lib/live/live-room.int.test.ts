@@ -121,7 +121,7 @@ describe('lobby and host controls', () => {
     expect(organiserView.arrivals.map((arrival) => arrival.participantId).sort()).toEqual([signatory.participantId, ceremony.observer.participantId].sort());
     const signatoryView = await loadLobby({ ceremonyId: ceremony.ceremonyId, userId: signatory.userId });
     expect(signatoryView.arrivals.map((arrival) => arrival.participantId)).toEqual([signatory.participantId]);
-    expect(signatoryView.me).toEqual({ admitted: false, mayEnterRoom: true });
+    expect(signatoryView.me).toEqual({ admitted: false, mayEnterRoom: true, declined: false });
   });
 
   it('admits everyone waiting with one audit event each', async () => {

@@ -1,9 +1,9 @@
 import 'server-only';
 import { db } from '@/lib/db';
+import { hasOpenRequest, isDeclined, loadLobbyRequests } from '@/lib/live/lobby-requests';
 import { loadLiveParticipant } from '@/lib/live/load-live-participant';
 import { isParticipantRole } from '@/lib/live/participant-roles';
 import { isAdmitted, mayEnterRoom } from '@/lib/live/room-access';
-import { ARRIVED_EVENT } from '@/lib/live/request-to-join';
 
 export interface LobbyArrival {
   participantId: string;
@@ -17,8 +17,9 @@ export interface LobbyArrival {
 export interface LobbyState {
   ceremonyState: string;
   lobbyOpen: boolean;
-  me: { admitted: boolean; mayEnterRoom: boolean };
-  /** Who is at the door or inside. The organiser sees everyone; others do not see the press. */
+  /** `declined`: the organiser turned down my latest request; I may ask again. */
+  me: { admitted: boolean; mayEnterRoom: boolean; declined: boolean };
+  /** Who is at the door or inside (not those declined). The organiser sees everyone; others do not see the press. */
   arrivals: LobbyArrival[];
 }
 
@@ -26,38 +27,37 @@ export interface LobbyState {
 export async function loadLobby({ ceremonyId, userId }: { ceremonyId: string; userId: string }): Promise<LobbyState> {
   const me = await loadLiveParticipant(db, { ceremonyId, userId });
   const { ceremony } = me;
-  const arrivedEvents = await db.auditEvent.findMany({
-    where: { ceremonyId, kind: ARRIVED_EVENT },
-    orderBy: { seq: 'asc' },
-    select: { actorUserId: true, createdAt: true },
-  });
-  const arrivedAtByUser = new Map<string, Date>();
-  for (const event of arrivedEvents) {
-    if (event.actorUserId && !arrivedAtByUser.has(event.actorUserId)) arrivedAtByUser.set(event.actorUserId, event.createdAt);
-  }
+  const requests = await loadLobbyRequests(db, ceremonyId);
   const people = await db.participant.findMany({
     where: {
       ceremonyId,
       removedAt: null,
-      userId: { in: [...arrivedAtByUser.keys()] },
+      userId: { in: [...requests.latestArrival.keys()] },
       ...(me.role === 'organiser' ? {} : { role: { not: 'observer' } }),
     },
     select: { id: true, userId: true, displayName: true, role: true, admittedAt: true, delegation: { select: { name: true } } },
   });
   const arrivals = people
+    .filter((person) => hasOpenRequest(requests, person))
     .map((person) => ({
       participantId: person.id,
       displayName: person.displayName,
       delegationName: person.delegation?.name ?? null,
       role: person.role,
-      arrivedAt: (arrivedAtByUser.get(person.userId) ?? new Date(0)).toISOString(),
+      // The latest request: someone asking again after a decline is new at the door.
+      arrivedAt: (requests.latestArrival.get(person.userId)?.at ?? new Date(0)).toISOString(),
       admitted: isParticipantRole(person.role) && isAdmitted({ role: person.role, admittedAt: person.admittedAt }, ceremony.lobbyOpen),
     }))
     .sort((a, b) => a.arrivedAt.localeCompare(b.arrivedAt));
+  const admitted = isAdmitted(me, ceremony.lobbyOpen);
   return {
     ceremonyState: ceremony.state,
     lobbyOpen: ceremony.lobbyOpen,
-    me: { admitted: isAdmitted(me, ceremony.lobbyOpen), mayEnterRoom: mayEnterRoom(me.role, ceremony.state, ceremony.rehearsalStart !== null) },
+    me: {
+      admitted,
+      mayEnterRoom: mayEnterRoom(me.role, ceremony.state, ceremony.rehearsalStart !== null),
+      declined: !admitted && isDeclined(requests, me),
+    },
     arrivals,
   };
 }

@@ -5,6 +5,7 @@ import { actionFailure, runAction } from '@/lib/actions/run-action';
 import type { ActionResult } from '@/lib/actions/action-result';
 import { admitAllWaiting } from '@/lib/live/admit-all-waiting';
 import { admitParticipant } from '@/lib/live/admit-participant';
+import { declineParticipant } from '@/lib/live/decline-participant';
 import { endCeremonyForAll } from '@/lib/live/end-ceremony-for-all';
 import { goLive } from '@/lib/live/go-live';
 import { muteParticipantTrack } from '@/lib/live/mute-participant-track';
@@ -30,6 +31,12 @@ export async function admitParticipantAction(ceremonyId: string, participantId: 
   const input = z.object({ ceremonyId: id, participantId: id }).safeParse({ ceremonyId, participantId });
   if (!input.success) return invalid();
   return asHost((userId) => admitParticipant({ ...input.data, userId }));
+}
+
+export async function declineParticipantAction(ceremonyId: string, participantId: string): Promise<HostActionResult> {
+  const input = z.object({ ceremonyId: id, participantId: id }).safeParse({ ceremonyId, participantId });
+  if (!input.success) return invalid();
+  return asHost((userId) => declineParticipant({ ...input.data, userId }));
 }
 
 export async function admitAllWaitingAction(ceremonyId: string): Promise<HostActionResult> {

@@ -15,6 +15,7 @@ import { LobbyAdmissions } from '@/components/live/lobby-admissions';
 import { LobbyView } from '@/components/live/lobby-view';
 import { ObserverJoinPanel, PreJoinPanel } from '@/components/live/pre-join-panel';
 import { useLobby } from '@/components/live/use-lobby';
+import { useWaitingNotice } from '@/components/live/use-waiting-notice';
 import { useErrorText } from '@/components/ui/use-error-text';
 import type { ErrorLike } from '@/lib/i18n/error-text';
 import type { LobbyState } from '@/lib/live/load-lobby';
@@ -46,6 +47,8 @@ export function CeremonyRoom({ ceremony, me, programme, signing }: { ceremony: R
     [router],
   );
   const { lobby, failed, refresh } = useLobby(ceremony.id, lobbyPolling, onLobbyUpdate);
+  useWaitingNotice({ ceremonyId: ceremony.id, lobby, enabled: isOrganiser && stage === 'room', onChanged: refresh });
+  const waitingCount = lobby?.arrivals.filter((arrival) => !arrival.admitted).length ?? 0;
 
   const arrive = useCallback(
     async (picked: LocalUserChoices | null) => {
@@ -83,7 +86,16 @@ export function CeremonyRoom({ ceremony, me, programme, signing }: { ceremony: R
         onExit={onExit}
         topBar={<RoomTopBar ceremony={ceremony} isOrganiser={isOrganiser} onChanged={() => router.refresh()} />}
         extraPanels={
-          isOrganiser ? [{ id: 'lobby', label: t('lobby.tab'), content: <LobbyAdmissions ceremonyId={ceremony.id} lobby={lobby} onChanged={refresh} /> }] : []
+          isOrganiser
+            ? [
+                {
+                  id: 'lobby',
+                  // The count keeps the door in sight while another tab is open.
+                  label: waitingCount > 0 ? t('lobby.tabWaiting', { count: waitingCount }) : t('lobby.tab'),
+                  content: <LobbyAdmissions ceremonyId={ceremony.id} lobby={lobby} onChanged={refresh} />,
+                },
+              ]
+            : []
         }
       />
     );

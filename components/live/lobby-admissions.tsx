@@ -9,6 +9,7 @@ import {
   setLobbyOpenAction,
 } from '@/app/ceremonies/[id]/room/actions';
 import { useHostAction } from '@/components/live/host-action';
+import { useLobbySound } from '@/components/live/use-waiting-notice';
 import type { LobbyState } from '@/lib/live/load-lobby';
 import { withFinalSounds } from '@/lib/i18n/korean-particle';
 
@@ -18,6 +19,7 @@ export function LobbyAdmissions({ ceremonyId, lobby, onChanged }: { ceremonyId: 
   const tRoles = useTranslations('roles');
   const tPeople = useTranslations('live.people');
   const { run, pending } = useHostAction();
+  const { soundOn, changeSound } = useLobbySound();
   const waiting = lobby?.arrivals.filter((arrival) => !arrival.admitted) ?? [];
   // The press is hidden in the room, so this is where the organiser can still remove them.
   const admitted = lobby?.arrivals.filter((arrival) => arrival.admitted && arrival.role !== 'organiser') ?? [];
@@ -47,6 +49,10 @@ export function LobbyAdmissions({ ceremonyId, lobby, onChanged }: { ceremonyId: 
         </div>
       </div>
       {lobby?.lobbyOpen ? <p className="text-sm text-white/70">{t('roomIsOpen')}</p> : null}
+      <label className="flex items-center gap-2 text-sm text-white/80">
+        <input type="checkbox" checked={soundOn} onChange={(event) => changeSound(event.target.checked)} data-testid="lobby-sound" />
+        {t('sound')}
+      </label>
       <ul className="flex flex-col gap-2">
         {waiting.map((person) => (
           <li key={person.participantId} className="flex items-center justify-between gap-3 rounded-md bg-white/5 px-3 py-2 text-sm">

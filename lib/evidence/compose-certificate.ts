@@ -2,7 +2,12 @@ import 'server-only';
 import type { Tx } from '@/lib/db';
 import type { CertificateOfCompletion } from '@accord/pdf-signing/build-certificate-of-completion';
 import { DEVELOPMENT_NOTICE } from '@accord/pdf-signing/draw-field-appearances';
+import { certificateLabels } from '@/lib/evidence/certificate-labels';
+import type { Locale } from '@/lib/i18n/locales';
 import { formatDateTime } from '@/lib/time/format-instant';
+
+/** The certificate's one language; its codes are said through the catalogue (certificate-labels.ts). */
+const CERTIFICATE_LOCALE: Locale = 'en';
 
 /** A revision about to be stored with the certificate (the closing seals): listed as if it already were. */
 export interface PlannedRevision {
@@ -17,7 +22,8 @@ export interface PlannedRevision {
 /**
  * The certificate of completion's content, from the database as it stands before the
  * concluding transaction, plus the closing seals that transaction will store
- * (`sealedRevisions`). English for now: names in any script are drawn as they are.
+ * (`sealedRevisions`). In English (CERTIFICATE_LOCALE), stored codes said in words; names in any
+ * script are drawn as they are.
  */
 export async function composeCertificate(
   tx: Tx,
@@ -59,8 +65,9 @@ export async function composeCertificate(
     ).map((u) => [u.id, u.name]),
   );
   const fullPowers = fullPowersRows.map((record) => ({ ...record, reviewerName: record.reviewedById ? (reviewers.get(record.reviewedById) ?? null) : null }));
+  const label = certificateLabels(CERTIFICATE_LOCALE);
   const capitals = ceremony.delegations.map((d) => ({ name: d.capitalName, zone: d.capitalTimeZone }));
-  const inCapitals = (instant: Date) => capitals.map((c) => `${c.name}: ${formatDateTime(instant, 'en', c.zone)}`).join('\n');
+  const inCapitals = (instant: Date) => capitals.map((c) => `${c.name}: ${formatDateTime(instant, CERTIFICATE_LOCALE, c.zone)}`).join('\n');
   const events = await tx.auditEvent.findMany({
     where: { chain: ceremonyId },
     orderBy: { seq: 'asc' },
@@ -89,7 +96,7 @@ export async function composeCertificate(
         rows: [
           { label: 'Title', value: ceremony.title },
           { label: 'Place', value: ceremony.placeName },
-          { label: 'Signing order', value: ceremony.signingOrder },
+          { label: 'Signing order', value: label.signingOrder(ceremony.signingOrder) },
           { label: 'Scheduled', value: inCapitals(ceremony.scheduledStart) },
           { label: 'Signing opened', value: ceremony.signingOpenedAt ? inCapitals(ceremony.signingOpenedAt) : '—' },
         ],
@@ -100,11 +107,11 @@ export async function composeCertificate(
           { label: d.name, value: `${d.country} · ${d.capitalName} (${d.capitalTimeZone})` },
           ...d.participants
             .filter((p) => p.role !== 'observer')
-            .map((p) => ({ label: '', value: `   ${p.displayName}${p.title ? `, ${p.title}` : ''} — ${p.role}` })),
+            .map((p) => ({ label: '', value: `   ${p.displayName}${p.title ? `, ${p.title}` : ''} — ${label.role(p.role)}` })),
         ]),
       },
       ...ceremony.documents.map((document) => ({
-        heading: `Agreement: ${document.title} (${document.language}${document.authentic ? ', authentic' : ''})`,
+        heading: `Agreement: ${document.title} (${label.language(document.language)}${document.authentic ? ', authentic' : ''})`,
         rows: [
           { label: 'Original SHA-256', value: document.originalSha256 },
           ...document.signatures.map((signature) => ({
@@ -112,7 +119,7 @@ export async function composeCertificate(
             value: `${signature.signerTitle ? `${signature.signerTitle}, ` : ''}${signature.delegationName}\n${inCapitals(signature.signedAt)}\nIP ${signature.ipAddress || '—'} · ${signature.userAgent || '—'}`,
           })),
           ...[...document.revisions, ...sealedRevisions.filter((planned) => planned.documentId === document.id)].map((revision) => ({
-            label: `Revision ${revision.number} (${revision.kind})`,
+            label: `Revision ${revision.number} (${label.revisionKind(revision.kind)})`,
             value: `${revision.sha256}${revision.previousSha256 ? `\nprevious ${revision.previousSha256}` : ''}`,
           })),
         ],
@@ -124,7 +131,7 @@ export async function composeCertificate(
             ? [{ label: '', value: 'No full powers were recorded.' }]
             : fullPowers.map((record) => ({
                 label: record.participant.displayName,
-                value: `${record.status}${record.reviewedAt ? ` ${inCapitals(record.reviewedAt).replace(/\n/g, ' · ')}` : ''}${record.reviewerName ? ` by ${record.reviewerName}` : ''}\nletter ${record.fileName}, SHA-256 ${record.sha256}`,
+                value: `${label.fullPowersStatus(record.status)}${record.reviewedAt ? ` ${inCapitals(record.reviewedAt).replace(/\n/g, ' · ')}` : ''}${record.reviewerName ? ` by ${record.reviewerName}` : ''}\nletter ${record.fileName}, SHA-256 ${record.sha256}`,
               })),
       },
       {
@@ -134,7 +141,7 @@ export async function composeCertificate(
             ? [{ label: '', value: 'No video attendance was recorded (the ceremony may have been signed without the call).' }]
             : [...attendance].map(([who, entry]) => ({
                 label: who,
-                value: `joined ${entry.joins}×${entry.first ? `, first ${formatDateTime(entry.first, 'en', capitals[0]?.zone ?? 'UTC')}` : ''}${entry.last ? `, last left ${formatDateTime(entry.last, 'en', capitals[0]?.zone ?? 'UTC')}` : ''}`,
+                value: `joined ${entry.joins}×${entry.first ? `, first ${formatDateTime(entry.first, CERTIFICATE_LOCALE, capitals[0]?.zone ?? 'UTC')}` : ''}${entry.last ? `, last left ${formatDateTime(entry.last, CERTIFICATE_LOCALE, capitals[0]?.zone ?? 'UTC')}` : ''}`,
               })),
       },
       {

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseMemberCsv, splitCsvLine } from '@/lib/delegations/parse-member-csv';
+import { memberRoles } from '@/lib/delegations/schemas';
+import { locales } from '@/lib/i18n/locales';
+import { messagesByLocale } from '@/lib/i18n/messages';
 
 const delegations = [
   { id: 'lni', name: 'Labs Network Industrie 4.0' },
@@ -26,6 +29,29 @@ describe('parseMemberCsv', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]!.line).toBe(2);
     expect(rows[0]!.member).toEqual({ name: 'Kim, Min-jun', title: '장관', email: 'kim@kosmo.example.kr', role: 'signatory', delegationId: 'kosmo' });
+  });
+
+  const roleOf = (cell: string) => parseMemberCsv(`Jo Doe, , jo@lni.example.de, ${cell}`, { delegations, defaultDelegationId: 'lni' })[0]!.member?.role;
+
+  it.each(locales)('accepts the role labels the UI shows in %s, in any case', (locale) => {
+    for (const role of memberRoles) {
+      const label = messagesByLocale[locale].roles[role];
+      expect(roleOf(`"${label}"`), label).toBe(role);
+      expect(roleOf(`"${label.toUpperCase()}"`), label.toUpperCase()).toBe(role);
+      expect(roleOf(`"${label.toLowerCase()}"`), label.toLowerCase()).toBe(role);
+    }
+  });
+
+  it('accepts the labels as people type them', () => {
+    expect(roleOf('Observer (press)')).toBe('observer');
+    expect(roleOf('UNTERZEICHNENDE PERSON')).toBe('signatory');
+    expect(roleOf('beobachtung(presse)')).toBe('observer');
+    expect(roleOf('Delegationsmitglied')).toBe('delegate');
+    expect(roleOf('참관인 (언론)')).toBe('observer');
+    expect(roleOf('주관자')).toBe('organiser');
+    expect(roleOf('입회인')).toBe('witness');
+    expect(roleOf('SIGNATORY')).toBe('signatory');
+    expect(roleOf('chef')).toBeUndefined();
   });
 
   it('says what is wrong on each line', () => {

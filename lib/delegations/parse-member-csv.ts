@@ -1,4 +1,6 @@
 import { memberRoles, memberSchema, type MemberRole } from '@/lib/delegations/schemas';
+import { locales } from '@/lib/i18n/locales';
+import { messagesByLocale } from '@/lib/i18n/messages';
 
 /**
  * Members pasted from a spreadsheet: one person per line, columns name, title, email,
@@ -58,6 +60,26 @@ const roleAliases: Record<string, MemberRole> = {
   organisator: 'organiser',
   주최자: 'organiser',
 };
+
+/** A role cell as compared: case, spacing and the space before a bracket do not matter ("Beobachtung(Presse)"). */
+function roleKey(cell: string): string {
+  return cell
+    .normalize('NFC')
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/\s*\(\s*/g, '(')
+    .replace(/\s*\)/g, ')');
+}
+
+/** Every role cell the import understands: the internal codes, the aliases above and the UI's role labels in every language. */
+const roleByKey = new Map<string, MemberRole>(
+  [
+    ...memberRoles.map((role) => [role, role] as const),
+    ...Object.entries(roleAliases),
+    ...locales.flatMap((locale) => memberRoles.map((role) => [messagesByLocale[locale].roles[role], role] as const)),
+  ].map(([cell, role]) => [roleKey(cell), role]),
+);
 
 export function splitCsvLine(line: string, delimiter: string): string[] {
   const cells: string[] = [];
@@ -119,7 +141,7 @@ export function parseMemberCsv(
       if (column) values[column] = cells[index] ?? '';
     });
     const errors: Record<string, string> = {};
-    const role = roleAliases[values.role.trim().toLowerCase()] ?? (values.role.trim() === '' ? undefined : null);
+    const role = roleByKey.get(roleKey(values.role)) ?? (values.role.trim() === '' ? undefined : null);
     if (role === undefined) errors.role = 'required';
     else if (role === null || !memberRoles.includes(role)) errors.role = 'invalidRole';
     let delegationId: string | null = options.defaultDelegationId;

@@ -1,4 +1,6 @@
-import { createTranslator } from 'next-intl';
+// use-intl's core, not next-intl: this runs in mail, PDFs and command-line scripts too, where React's
+// server build (no hooks) would break next-intl's React entry point.
+import { createTranslator } from 'use-intl/core';
 import de from '@/messages/de.json';
 import en from '@/messages/en.json';
 import ko from '@/messages/ko.json';

@@ -38,3 +38,14 @@ describe('message files', () => {
     }
   });
 });
+
+describe('Korean particles', () => {
+  // After a name the particle depends on its last sound; "을(를)"-style double forms read as
+  // machine output. Such messages must select on `{nameFinal}` (lib/i18n/korean-particle.ts).
+  const MECHANICAL_PARTICLE = /(을|를|이|가|은|는|과|와)\((을|를|이|가|은|는|과|와)\)|\(으\)로/;
+
+  it('never uses a mechanical double form like 을(를)', () => {
+    const mechanical = [...files.ko].filter(([, value]) => MECHANICAL_PARTICLE.test(String(value))).map(([key]) => key);
+    expect(mechanical).toEqual([]);
+  });
+});

@@ -89,16 +89,18 @@ describe('run of show in the room', () => {
     await concludeCeremony({ ceremonyId: c.ceremonyId, userId: c.organiserId });
     expect((await db.ceremony.findUniqueOrThrow({ where: { id: c.ceremonyId } })).state).toBe('CONCLUDED');
 
+    // The conclusion moved the programme on to the closing and photo, with its own event.
+    const concluded = await loadRoomProgramme(db, { ceremonyId: c.ceremonyId, isOrganiser: false });
+    expect(concluded.steps.find((step) => step.id === concluded.currentStepId)?.kind).toBe('closing');
+    expect(JSON.parse((await movedEvents(c.ceremonyId)).at(-1)!.payload)).toMatchObject({ action: 'follow', milestone: 'concluded', stepKind: 'closing' });
     const events = await countEvents(c.ceremonyId);
-    expect(await move('advance')).toMatchObject({ kind: 'closing' });
-    expect(await countEvents(c.ceremonyId)).toBe(events + 1);
     // Back to the exchange and on again: the exchange is on record already, nothing else is written.
     expect(await move('back')).toMatchObject({ kind: 'exchange' });
     expect(await move('advance')).toMatchObject({ kind: 'closing' });
     expect(await db.auditEvent.count({ where: { ceremonyId: c.ceremonyId, kind: 'signing.originals-exchanged' } })).toBe(1);
     expect(await move('advance')).toEqual({ currentStepId: null, kind: null });
     expect(await loadRoomProgramme(db, { ceremonyId: c.ceremonyId, isOrganiser: false })).toMatchObject({ finished: true, currentStepId: null });
-    expect(await countEvents(c.ceremonyId)).toBe(events + 4);
+    expect(await countEvents(c.ceremonyId)).toBe(events + 3);
     expect((await db.ceremony.findUniqueOrThrow({ where: { id: c.ceremonyId } })).state).toBe('CONCLUDED');
     // The roll call is still shown to the organiser, read-only: it is refused after conclusion.
     expect((await loadRoomProgramme(db, { ceremonyId: c.ceremonyId, isOrganiser: true })).rollCall).toMatchObject({ canConfirm: false });
@@ -109,7 +111,7 @@ describe('run of show in the room', () => {
     // Once archived (ended for everyone), the programme is over for good and nothing is written.
     await db.ceremony.update({ where: { id: c.ceremonyId }, data: { state: 'ARCHIVED' } });
     await expect(move('back')).rejects.toMatchObject({ code: 'INVALID_STATE', message: 'The programme runs only while the ceremony is live.' });
-    expect(await countEvents(c.ceremonyId)).toBe(events + 4);
+    expect(await countEvents(c.ceremonyId)).toBe(events + 3);
   });
 
   it('reaches the closing after conclusion even when signing was concluded before the programme got there', async () => {

@@ -53,8 +53,9 @@ export async function moveRunOfShow({
   if (planned.rehearsal) {
     if (planned.move.effects.includes('open-signing')) await prepareSpecimenCopies({ ceremonyId, userId, now });
   } else {
-    if (planned.move.effects.includes('open-signing') && planned.state === 'LIVE') await openSigning({ ceremonyId, userId, now });
-    if (planned.move.effects.includes('record-exchange') && planned.state !== 'CONCLUDED') await recordOriginalsExchange({ ceremonyId, userId, now });
+    if (planned.move.effects.includes('open-signing') && planned.state === 'LIVE') await openSigning({ ceremonyId, userId, now, followProgramme: false });
+    if (planned.move.effects.includes('record-exchange') && planned.state !== 'CONCLUDED')
+      await recordOriginalsExchange({ ceremonyId, userId, now, followProgramme: false });
   }
 
   const result = await transaction(async (tx) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultProgramme, moveProgramme, programmeView, type ProgrammeStep } from '@/lib/protocol/programme-steps';
+import { defaultProgramme, followMilestone, moveProgramme, programmeView, type ProgrammeStep } from '@/lib/protocol/programme-steps';
 
 function programme(order: string): ProgrammeStep[] {
   return defaultProgramme({ signingOrder: order, delegations: [{ headParticipantId: 'p1' }, { headParticipantId: 'p2' }] }).map((draft, position) => ({
@@ -58,5 +58,33 @@ describe('programmeView', () => {
     const steps = programme('sequential');
     expect(programmeView(steps, 's1')).toMatchObject({ current: { id: 's1' }, next: { id: 's2' } });
     expect(programmeView(steps, null)).toMatchObject({ current: null, next: { id: 's0' } });
+  });
+});
+
+describe('followMilestone', () => {
+  const steps = programme('alternat');
+
+  it('moves a programme to the signing, then to the exchange, and from there to the closing', () => {
+    expect(followMilestone(steps, 's2', 'signing-opened')).toEqual({ currentStepId: 's3', start: 's3', complete: ['s2'], skip: [] });
+    expect(followMilestone(steps, 's3', 'originals-exchanged')).toEqual({ currentStepId: 's4', start: 's4', complete: ['s3'], skip: [] });
+    expect(followMilestone(steps, 's4', 'concluded')).toEqual({ currentStepId: 's5', start: 's5', complete: ['s4'], skip: [] });
+  });
+
+  it('completes the signing steps it passes and skips unbegun others', () => {
+    expect(followMilestone(steps, 's1', 'concluded')).toEqual({ currentStepId: 's5', start: 's5', complete: ['s1', 's3', 's4'], skip: ['s2'] });
+  });
+
+  it('never moves back, nor a programme not started or over, nor to a step that does not exist', () => {
+    expect(followMilestone(steps, 's5', 'concluded')).toBeNull();
+    expect(followMilestone(steps, 's5', 'originals-exchanged')).toBeNull();
+    expect(followMilestone(steps, 's4', 'originals-exchanged')).toBeNull();
+    expect(followMilestone(steps, 's3', 'signing-opened')).toBeNull();
+    expect(followMilestone(steps, null, 'concluded')).toBeNull();
+    expect(followMilestone(programme('sequential'), 's3', 'originals-exchanged')).toBeNull();
+  });
+
+  it('ends the programme when nothing follows the signing', () => {
+    const withoutClosing = programme('sequential').slice(0, 4);
+    expect(followMilestone(withoutClosing, 's3', 'concluded')).toEqual({ currentStepId: null, start: null, complete: ['s3'], skip: [] });
   });
 });

@@ -116,3 +116,50 @@ export function programmeView(steps: readonly ProgrammeStep[], currentStepId: st
     steps: ordered,
   };
 }
+
+/** Something recorded outside the run of show (the signing panel's own buttons) that the programme must not contradict. */
+export type CeremonyMilestone = 'signing-opened' | 'originals-exchanged' | 'concluded';
+
+export interface MilestoneMove {
+  /** The step that becomes current (null: the programme is over). */
+  currentStepId: string | null;
+  start: string | null;
+  /** Passed on the way and done: the step that was current, and signing or exchange steps (the milestone proves they happened). */
+  complete: string[];
+  /** Passed on the way without having happened (an unbegun custom step or remarks). */
+  skip: string[];
+}
+
+/**
+ * Brings a running programme up to a milestone recorded elsewhere, so that the room never
+ * says "now: signing, next: exchange" after the originals were exchanged and sealed.
+ * Signing opened → the signing step is current. Exchanged → the exchange step is current (countersignatures may still follow in it).
+ * Concluded → the first step after the last signing or exchange step (the closing and
+ * photo), or the programme is over when there is none. Only ever forward: null when the
+ * programme has not started, is over, or is already at or past that point — the organiser
+ * who does not use the run of show, or got there first, is not overruled.
+ */
+export function followMilestone(steps: readonly ProgrammeStep[], currentStepId: string | null, milestone: CeremonyMilestone): MilestoneMove | null {
+  const ordered = [...steps].sort((a, b) => a.position - b.position);
+  const index = ordered.findIndex((step) => step.id === currentStepId);
+  if (index < 0) return null;
+  const lastSigningIndex = ordered.findLastIndex((step) => step.kind === 'signing' || step.kind === 'exchange');
+  const target =
+    milestone === 'signing-opened'
+      ? ordered.findIndex((step) => step.kind === 'signing')
+      : milestone === 'originals-exchanged'
+        ? ordered.findIndex((step) => step.kind === 'exchange')
+        : lastSigningIndex < 0
+          ? -1
+          : lastSigningIndex + 1;
+  if (target < 0 || target <= index) return null;
+  const passed = ordered.slice(index, target);
+  const happened = (step: ProgrammeStep, position: number) => position === 0 || step.kind === 'signing' || step.kind === 'exchange' || step.startedAt !== null;
+  const next = ordered[target];
+  return {
+    currentStepId: next?.id ?? null,
+    start: next?.id ?? null,
+    complete: passed.filter((step, position) => happened(step, position)).map((step) => step.id),
+    skip: passed.filter((step, position) => !happened(step, position)).map((step) => step.id),
+  };
+}

@@ -8,6 +8,7 @@ import { appendRevision, revisionFileOf, type RevisionFile } from '@/lib/documen
 import { readRevisionBytes } from '@/lib/documents/read-revision-bytes';
 import { AppError } from '@/lib/errors';
 import { notifyCeremonyRoom } from '@/lib/live/notify-room';
+import { followCeremonyMilestone } from '@/lib/protocol/follow-ceremony-milestone';
 import { env } from '@/lib/env';
 import { buildEvidencePackage } from '@/lib/evidence/build-evidence-package';
 import { composeCertificate } from '@/lib/evidence/compose-certificate';
@@ -168,6 +169,8 @@ export async function concludeCeremony({
         payload: { sealed, certificateSha256: artefact.sha256 },
         at: now,
       });
+      // The run of show moves on to the closing and photo: the room must not still say "now: signing".
+      await followCeremonyMilestone(tx, { ceremonyId, userId, milestone: 'concluded', now });
       return true;
     });
     if (stored) break;

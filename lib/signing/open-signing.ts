@@ -8,6 +8,7 @@ import { appendRevision, revisionFileOf } from '@/lib/documents/append-revision'
 import { readRevisionBytes } from '@/lib/documents/read-revision-bytes';
 import { AppError } from '@/lib/errors';
 import { notifyCeremonyRoom } from '@/lib/live/notify-room';
+import { followCeremonyMilestone } from '@/lib/protocol/follow-ceremony-milestone';
 import { loadPlatformIdentity } from '@/lib/signing/load-platform-identity';
 import { loadSigningContext, SEAL_FIELD_NAME } from '@/lib/signing/load-signing-context';
 import { documentLanguage } from '@accord/pdf-signing/document-labels';
@@ -16,9 +17,20 @@ import { prepareSigningFields } from '@accord/pdf-signing/prepare-signing-fields
 /**
  * The organiser opens signing (LIVE → SIGNING). "Prepare, then only fill": each
  * agreement gets one prepared revision holding every field of the plan and the closing
- * seal's field, empty. After this, signings only fill their own fields.
+ * seal's field, empty. After this, signings only fill their own fields. A running programme
+ * moves to its signing step, unless the programme is what opens signing (moveRunOfShow).
  */
-export async function openSigning({ ceremonyId, userId, now = new Date() }: { ceremonyId: string; userId: string; now?: Date }) {
+export async function openSigning({
+  ceremonyId,
+  userId,
+  now = new Date(),
+  followProgramme = true,
+}: {
+  ceremonyId: string;
+  userId: string;
+  now?: Date;
+  followProgramme?: boolean;
+}) {
   const { identity } = await loadPlatformIdentity();
   const inspected = await inspectStoredOriginals({ ceremonyId, userId });
   const outcome = await transaction(async (tx) => {
@@ -85,6 +97,7 @@ export async function openSigning({ ceremonyId, userId, now = new Date() }: { ce
       payload: { prepared, developmentCertificate: identity.isDevelopment },
       at: now,
     });
+    if (followProgramme) await followCeremonyMilestone(tx, { ceremonyId, userId, milestone: 'signing-opened', now });
     return { prepared };
   });
   await notifyCeremonyRoom(ceremonyId, { kind: 'ceremony', state: 'SIGNING' });
